@@ -1,0 +1,39 @@
+package dev.strata.core.common;
+
+import java.util.Objects;
+
+/**
+ * The root of Strata's small, unchecked exception hierarchy. Every subclass names one kind of
+ * failure a caller can act on, and every instance carries a stable, snake_case {@link #code()}
+ * (such as {@code email_already_registered}) that adapters pass on to clients unchanged, so a
+ * client can branch on the code rather than on the human-readable message.
+ */
+public abstract class StrataException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+
+    protected StrataException(String code, String message) {
+        super(message);
+        this.code = requireCode(code);
+    }
+
+    protected StrataException(String code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = requireCode(code);
+    }
+
+    /** The stable machine-readable code of this failure, snake_case. */
+    public String code() {
+        return code;
+    }
+
+    private static String requireCode(String code) {
+        Objects.requireNonNull(code, "code");
+        if (!code.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("an error code is snake_case: " + code);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.strata.core.identity;
+
+import dev.strata.core.common.UnavailableException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * Hashes and verifies passwords with Argon2id, storing each hash as a PHC string
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) that carries its own parameters, so that
+ * hashes made under older parameters still verify after the parameters change.
+ *
+ * <p>Each hash takes {@code memoryKiB} of memory, so at most {@code maxConcurrentHashes} run at
+ * once: a burst of sign-ins queues here instead of exhausting the heap. A caller that waits longer
+ * than {@code maxWait} gets an {@link UnavailableException}.
+ *
+ * <p>Thread-safe.
+ */
+public final class PasswordHasher {
+
+    /** OWASP's recommended Argon2id parameters: m = 19456 KiB, t = 2, p = 1. */
+    public static final Parameters RECOMMENDED = new Parameters(19_456, 2, 1);
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final Argon2PasswordEncoder encoder;
+    private final Semaphore permits;
+    private final Duration maxWait;
+    private final String dummyHash;
+
+    /** Argon2id with the recommended parameters, as many hashes at once as there are processors. */
+    public PasswordHasher() {
+        this(RECOMMENDED, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10));
+    }
+
+    public PasswordHasher(Parameters parameters, int maxConcurrentHashes, Duration maxWait) {
+        Objects.requireNonNull(parameters, "parameters");
+        if (maxConcurrentHashes < 1) {
+            throw new IllegalArgumentException("at least one hash must be allowed to run");
+        }
+        this.encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, parameters.parallelism(),
+                parameters.memoryKiB(), parameters.iterations());
+        this.permits = new Semaphore(maxConcurrentHashes, true);
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.dummyHash = encoder.encode("a password that no account has: " + System.nanoTime());
+    }
+
+    /** A new salted hash of {@code password}, as a PHC string. */
+    public String hash(String password) {
+        Objects.requireNonNull(password, "password");
+        return bounded(() -> encoder.encode(password));
+    }
+
+    /** Whether {@code password} is the one {@code hash} was made from. */
+    public boolean verify(String password, String hash) {
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(hash, "hash");
+        return bounded(() -> encoder.matches(password, hash));
+    }
+
+    /**
+     * Spends the same work as {@link #verify} against a hash no password matches, so that a
+     * sign-in for an unknown email takes as long as one with a wrong password.
+     */
+    public void verifyAgainstNothing(String password) {
+        verify(password, dummyHash);
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting to hash a password", e);
+        }
+        if (!acquired) {
+            throw new UnavailableException("too many passwords are being checked at once; retry shortly", null);
+        }
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
+     * Argon2id cost parameters.
+     *
+     * @param memoryKiB   memory per hash, in KiB
+     * @param iterations  passes over that memory
+     * @param parallelism lanes
+     */
+    public record Parameters(int memoryKiB, int iterations, int parallelism) {
+
+        public Parameters {
+            if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
+                throw new IllegalArgumentException("invalid Argon2 parameters");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.strata.core.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenSignerTest {
+
+    private final TokenSigner.SigningKey key = TokenSigner.SigningKey.generate("k1");
+    private final TokenSigner signer = new TokenSigner(List.of(key));
+    private final SessionId session = SessionId.generate();
+
+    @Test
+    void aSignedTokenVerifiesToItsSession() {
+        String token = signer.sign(session);
+
+        assertThat(token).startsWith("k1." + session.value() + ".");
+        assertThat(signer.verify(token)).contains(session);
+    }
+
+    @Test
+    void everyAlteredCharacterBreaksTheToken() {
+        String token = signer.sign(session);
+        for (int i = 0; i < token.length(); i++) {
+            char replacement = token.charAt(i) == 'a' ? 'b' : 'a';
+            String altered = token.substring(0, i) + replacement + token.substring(i + 1);
+            assertThat(signer.verify(altered)).as("altered at %d", i).isEmpty();
+        }
+    }
+
+    @Test
+    void malformedTokensAreRefusedWithoutErrors() {
+        for (String token : List.of("", ".", "..", "k1..", "k1.ses_x.abc", "no dots", "k1." + session.value(),
+                "k1." + session.value() + ".!!!", "x".repeat(10_000))) {
+            assertThat(signer.verify(token)).as(token).isEmpty();
+        }
+        assertThat(signer.verify(null)).isEmpty();
+    }
+
+    @Test
+    void keysShorterThan256BitsOrWithBadIdsAreRefused() {
+        assertThatThrownBy(() -> new TokenSigner.SigningKey("k1", new byte[31]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenSigner.SigningKey("K.1", new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenSigner(List.of(key, key))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyNeverPrintsItsSecret() {
+        assertThat(key.toString()).doesNotContain(new String(key.secret(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("redacted");
+    }
+}
