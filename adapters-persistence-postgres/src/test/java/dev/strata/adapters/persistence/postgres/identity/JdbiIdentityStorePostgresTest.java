@@ -1,0 +1,14 @@
+package dev.strata.adapters.persistence.postgres.identity;
+
+import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.identity.store.IdentityStoreContract;
+
+/** The identity store contract, on PostgreSQL. */
+class JdbiIdentityStorePostgresTest extends IdentityStoreContract {
+
+    @Override
+    protected IdentityStore newStore() {
+        return new JdbiIdentityStore(TestDatabases.postgres().jdbi());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.strata.adapters.rest;
+
+import dev.strata.adapters.rest.http.AccessLogFilter;
+import dev.strata.adapters.rest.http.AuthenticationFilter;
+import dev.strata.adapters.rest.http.BodyLimitFilter;
+import dev.strata.adapters.rest.http.CacheControlFilter;
+import dev.strata.adapters.rest.http.JsonMapper;
+import dev.strata.adapters.rest.http.ProblemMapper;
+import dev.strata.adapters.rest.http.RequestIdFilter;
+import dev.strata.adapters.rest.identity.AccountResource;
+import dev.strata.adapters.rest.identity.SessionResource;
+import dev.strata.core.identity.IdentityService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The whole REST API as one Jersey application, built from service instances that the caller
+ * made. Nothing is scanned and nothing is injected by the container: every resource, filter and
+ * provider is registered here by hand, so that this class is the API's table of contents.
+ *
+ * <pre>{@code
+ * ResourceConfig api = StrataApi.builder(identityService).build();
+ * GrizzlyHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:8080/"), api);
+ * }</pre>
+ */
+public final class StrataApi extends ResourceConfig {
+
+    private StrataApi(Builder builder) {
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Register exactly what is listed here; in particular, not Jackson's own exception mappers,
+        // which would answer malformed JSON with text/plain instead of problem details.
+        property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        property(CommonProperties.USE_VIRTUAL_THREADS, builder.virtualThreads);
+
+        register(new JsonMapper());
+        register(JacksonFeature.withoutExceptionMappers());
+        register(ProblemMapper.class);
+        register(RequestIdFilter.class);
+        register(AccessLogFilter.class);
+        register(new BodyLimitFilter(builder.bodyLimit));
+        register(new AuthenticationFilter(builder.identity));
+        register(CacheControlFilter.class);
+
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("accounts", "/v1/accounts");
+        links.put("sessions", "/v1/sessions");
+        links.put("me", "/v1/sessions/me");
+        register(new AccountResource(builder.identity));
+        register(new SessionResource(builder.identity));
+        register(new EntryPointResource(links));
+    }
+
+    /** Starts building the API over the identity service, which every other part needs. */
+    public static Builder builder(IdentityService identity) {
+        return new Builder(identity);
+    }
+
+    /** Collects the services and settings of a {@link StrataApi}. Not thread-safe. */
+    public static final class Builder {
+
+        private final IdentityService identity;
+        private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
+        private boolean virtualThreads = true;
+
+        private Builder(IdentityService identity) {
+            this.identity = Objects.requireNonNull(identity, "identity");
+        }
+
+        /** The largest request body accepted, in bytes (default 1 MiB). */
+        public Builder bodyLimit(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body limit must be positive");
+            }
+            this.bodyLimit = bytes;
+            return this;
+        }
+
+        /** Whether requests run on virtual threads (default true). */
+        public Builder virtualThreads(boolean enabled) {
+            this.virtualThreads = enabled;
+            return this;
+        }
+
+        public StrataApi build() {
+            return new StrataApi(this);
+        }
+    }
+}

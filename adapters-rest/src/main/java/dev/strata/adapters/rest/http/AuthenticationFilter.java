@@ -1,0 +1,91 @@
+package dev.strata.adapters.rest.http;
+
+import dev.strata.core.common.AuthenticationException;
+import dev.strata.core.identity.AuthenticatedSession;
+import dev.strata.core.identity.IdentityService;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.util.Objects;
+
+/**
+ * Verifies {@code Authorization: Bearer <token>} on {@link Authenticated} resources and makes the
+ * caller's {@link AuthenticatedSession} the request's {@link SecurityContext} principal. A missing,
+ * malformed or invalid token is a 401 with {@code WWW-Authenticate: Bearer}.
+ */
+@Authenticated
+@Priority(Priorities.AUTHENTICATION)
+public final class AuthenticationFilter implements ContainerRequestFilter {
+
+    private static final String SCHEME = "Bearer";
+
+    private final IdentityService identity;
+
+    public AuthenticationFilter(IdentityService identity) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            throw new AuthenticationException("authentication_required",
+                    "this resource needs a bearer token: sign in at POST /v1/sessions");
+        }
+        if (header.length() <= SCHEME.length() + 1 || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+            throw new AuthenticationException("invalid_token", "the Authorization header must be 'Bearer <token>'");
+        }
+        AuthenticatedSession caller = identity.verifySession(header.substring(SCHEME.length() + 1).strip());
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(new Caller(caller), secure));
+    }
+
+    /** The principal of an authenticated request. */
+    public record Caller(AuthenticatedSession session) implements Principal {
+
+        @Override
+        public String getName() {
+            return session.accountId().value();
+        }
+    }
+
+    /**
+     * The authenticated caller of a request that passed this filter.
+     *
+     * @throws IllegalStateException when the resource method is not {@link Authenticated}: a
+     *                               programming error, not a client's
+     */
+    public static AuthenticatedSession callerOf(SecurityContext context) {
+        if (context != null && context.getUserPrincipal() instanceof Caller caller) {
+            return caller.session();
+        }
+        throw new IllegalStateException("the resource method is not @Authenticated");
+    }
+
+    private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return SCHEME;
+        }
+    }
+}

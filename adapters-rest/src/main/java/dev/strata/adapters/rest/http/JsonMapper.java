@@ -1,0 +1,94 @@
+package dev.strata.adapters.rest.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.ws.rs.ext.ContextResolver;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Strata's one JSON mapper: snake_case names, RFC 3339 UTC timestamps with microseconds, strict
+ * reading (unknown fields, trailing tokens and type coercions are errors, so that a typo does not
+ * pass silently) and bounded reading (nesting depth, string and number lengths), so that a hostile
+ * document cannot exhaust the stack or the heap.
+ */
+public final class JsonMapper implements ContextResolver<ObjectMapper> {
+
+    /** Deepest nesting of objects and arrays accepted in a request. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Longest string value accepted, in characters. */
+    public static final int MAX_STRING_LENGTH = 64 * 1024;
+    /** Longest number accepted, in digits. */
+    public static final int MAX_NUMBER_LENGTH = 64;
+
+    private static final DateTimeFormatter RFC_3339_MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final ObjectMapper MAPPER = build();
+
+    /** The shared, thread-safe mapper. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** An instant as Strata writes it: {@code 2026-01-02T03:04:05.123456Z}. */
+    public static String format(Instant instant) {
+        return RFC_3339_MICROS.format(instant);
+    }
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+        return MAPPER;
+    }
+
+    private static ObjectMapper build() {
+        SimpleModule time = new SimpleModule("strata-time");
+        time.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+            @Override
+            public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                generator.writeString(format(value));
+            }
+        });
+        Builder builder = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(time);
+        ObjectMapper mapper = builder.build();
+        // A number or a boolean where text is expected is a client error, not something to guess at.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
+        return mapper;
+    }
+}

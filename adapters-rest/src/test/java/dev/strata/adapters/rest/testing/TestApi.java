@@ -1,0 +1,31 @@
+package dev.strata.adapters.rest.testing;
+
+import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
+import dev.strata.adapters.rest.StrataApi;
+import dev.strata.core.common.MutableClock;
+import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.core.identity.IdentityService;
+
+/**
+ * The API over real services and in-memory stores, served by a real server: what HTTP tests run
+ * against. Fakes, not mocks: every request goes through every filter, resource and service.
+ */
+public final class TestApi implements AutoCloseable {
+
+    public final MutableClock clock = MutableClock.startingNow();
+    public final InMemoryIdentityStore identityStore = new InMemoryIdentityStore();
+    public final IdentityService identity =
+            new IdentityService(identityStore, clock, IdentityFixtures.FAST_HASHER, IdentityFixtures.newSigner());
+    public final TestServer server;
+    public final HttpDriver http;
+
+    public TestApi() {
+        this.server = TestServer.start(StrataApi.builder(identity).build());
+        this.http = new HttpDriver(server.uri());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
