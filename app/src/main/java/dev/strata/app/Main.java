@@ -1,0 +1,141 @@
+package dev.strata.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar strata-app.jar}: reads the settings from flags, falling back to {@code STRATA_*}
+ * environment variables and then to defaults, starts the server, and stops it gracefully on
+ * SIGTERM or Ctrl-C.
+ */
+@Command(name = "strata-app", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, showDefaultValues = true,
+        description = "Runs the Strata API server. Every setting can also be given as the environment "
+                + "variable named after it.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "${env:STRATA_HOST:-0.0.0.0}",
+            description = "Address to listen on (STRATA_HOST).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:STRATA_PORT:-8080}",
+            description = "API port; 0 picks a free one (STRATA_PORT).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:STRATA_DATA_DIR:-data}",
+            description = "Folder of the embedded database and the generated token key (STRATA_DATA_DIR).")
+    Path dataDirectory;
+
+    @Option(names = "--db-url", defaultValue = "${env:STRATA_DB_URL}",
+            description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://db:5432/strata; "
+                    + "unset: embedded H2 in the data folder (STRATA_DB_URL).")
+    String databaseUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:STRATA_DB_USER}", description = "Database user (STRATA_DB_USER).")
+    String databaseUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:STRATA_DB_PASSWORD}", showDefaultValue =
+            CommandLine.Help.Visibility.NEVER, description = "Database password (STRATA_DB_PASSWORD).")
+    String databasePassword;
+
+    @Option(names = "--db-pool-size", defaultValue = "${env:STRATA_DB_POOL_SIZE:-10}",
+            description = "Database connections in the pool (STRATA_DB_POOL_SIZE).")
+    int poolSize;
+
+    @Option(names = "--db-statement-timeout", defaultValue = "${env:STRATA_DB_STATEMENT_TIMEOUT:-5s}",
+            converter = DurationConverter.class,
+            description = "Longest a database statement may run (STRATA_DB_STATEMENT_TIMEOUT).")
+    Duration statementTimeout;
+
+    @Option(names = "--session-lifetime", defaultValue = "${env:STRATA_SESSION_LIFETIME:-7d}",
+            converter = DurationConverter.class,
+            description = "How long a session lasts after signing in, e.g. 7d, 12h (STRATA_SESSION_LIFETIME).")
+    Duration sessionLifetime;
+
+    @Option(names = "--token-keys", defaultValue = "${env:STRATA_TOKEN_KEYS}", showDefaultValue =
+            CommandLine.Help.Visibility.NEVER,
+            description = "Token signing keys, id:base64secret[,id:base64secret...], the first signs; unset: "
+                    + "one generated and kept in the data folder (STRATA_TOKEN_KEYS).")
+    String tokenKeys;
+
+    @Option(names = "--shutdown-grace", defaultValue = "${env:STRATA_SHUTDOWN_GRACE:-10s}",
+            converter = DurationConverter.class,
+            description = "How long requests in flight may take to finish on shutdown (STRATA_SHUTDOWN_GRACE).")
+    Duration shutdownGrace;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:STRATA_MAX_BODY_BYTES:-1048576}",
+            description = "Largest request body accepted; larger ones get 413 (STRATA_MAX_BODY_BYTES).")
+    long maxBodyBytes;
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new Main()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings = new Settings(host, port, dataDirectory, optional(databaseUrl), optional(databaseUser),
+                optional(databasePassword), poolSize, statementTimeout, sessionLifetime, optional(tokenKeys),
+                shutdownGrace, maxBodyBytes);
+        StrataServer server = StrataServer.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "strata-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Reads {@code 500ms}, {@code 30s}, {@code 15m}, {@code 12h}, {@code 7d} or ISO-8601 ({@code PT30S}). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+
+        @Override
+        public Duration convert(String value) {
+            String text = value.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (text.startsWith("p")) {
+                    return Duration.parse(text.toUpperCase(Locale.ROOT));
+                }
+                if (text.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                }
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                return switch (text.charAt(text.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    case 'd' -> Duration.ofDays(amount);
+                    default -> throw new CommandLine.TypeConversionException("not a duration: " + value);
+                };
+            } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+                throw new CommandLine.TypeConversionException(
+                        "not a duration: '" + value + "' (use e.g. 500ms, 30s, 15m, 12h, 7d or PT30S)");
+            }
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Strata " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

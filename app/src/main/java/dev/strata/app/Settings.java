@@ -1,0 +1,40 @@
+package dev.strata.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the app can be told, from flags or {@code STRATA_*} environment variables (see
+ * {@link Main}). An empty database URL means the embedded H2 file database under the data folder.
+ */
+public record Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
+        Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
+        Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes) {
+
+    public Settings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(databaseUser, "databaseUser");
+        Objects.requireNonNull(databasePassword, "databasePassword");
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        Objects.requireNonNull(sessionLifetime, "sessionLifetime");
+        Objects.requireNonNull(tokenKeys, "tokenKeys");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the port must be 0-65535 (0 picks a free one): " + port);
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the pool needs at least one connection");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", databaseUrl="
+                + databaseUrl.orElse("<embedded H2>") + ", poolSize=" + poolSize + ", sessionLifetime="
+                + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + "]";
+    }
+}

@@ -1,0 +1,103 @@
+package dev.strata.app;
+
+import dev.strata.adapters.persistence.postgres.DatabaseSettings;
+import dev.strata.adapters.persistence.postgres.StrataDatabase;
+import dev.strata.adapters.rest.StrataApi;
+import dev.strata.core.identity.IdentityPolicy;
+import dev.strata.core.identity.IdentityService;
+import dev.strata.core.identity.PasswordHasher;
+import dev.strata.core.identity.TokenSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds the database, the stores, the services and the
+ * API, by hand, and serves the API with Grizzly. Nothing else in Strata knows how the parts are
+ * put together.
+ */
+public final class StrataServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
+
+    private final Settings settings;
+    private final StrataDatabase database;
+    private final HttpServer http;
+    private final URI uri;
+
+    private StrataServer(Settings settings, StrataDatabase database, HttpServer http) {
+        this.settings = settings;
+        this.database = database;
+        this.http = http;
+        this.uri = URI.create("http://" + settings.host() + ":" + http.getListener("grizzly").getPort());
+    }
+
+    /** Opens the database (migrating it), wires everything and starts serving. */
+    public static StrataServer start(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        StrataDatabase database = StrataDatabase.open(databaseSettings(settings));
+        try {
+            IdentityService identity = new IdentityService(database.identityStore(), clock, new PasswordHasher(),
+                    new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
+                    IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
+            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes()).build();
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
+                    URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
+            http.start();
+            StrataServer server = new StrataServer(settings, database, http);
+            LOG.info("Strata API listening on {}", server.uri());
+            return server;
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static DatabaseSettings databaseSettings(Settings settings) {
+        DatabaseSettings database = DatabaseSettings.of(settings.databaseUrl()
+                        .orElseGet(() -> StrataDatabase.h2FileUrl(settings.dataDirectory())))
+                .withPoolSize(settings.poolSize())
+                .withStatementTimeout(settings.statementTimeout());
+        if (settings.databaseUser().isPresent()) {
+            database = database.withCredentials(settings.databaseUser().get(), settings.databasePassword().orElse(""));
+        }
+        return database;
+    }
+
+    /** Where the API is served, with the actual port when 0 was asked for. */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish within the grace period, then
+     * closes the database.
+     */
+    @Override
+    public void close() {
+        LOG.info("Strata is shutting down; waiting up to {} for requests in flight", settings.shutdownGrace());
+        try {
+            http.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
+                    .get(settings.shutdownGrace().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("requests still in flight after the grace period were cut off", e);
+            http.shutdownNow();
+        } finally {
+            database.close();
+            LOG.info("Strata stopped");
+        }
+    }
+}
