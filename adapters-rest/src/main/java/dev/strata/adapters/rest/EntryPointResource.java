@@ -2,6 +2,11 @@ package dev.strata.adapters.rest;
 
 import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.adapters.rest.http.Representations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +22,7 @@ import java.util.Map;
  * as links, so that a client can find its way from here rather than from hard-coded paths.
  */
 @Path("/v1")
+@Tag(name = "Entry point", description = "Where a client starts: links to the collections.")
 public final class EntryPointResource {
 
     private final EntryPoint body;
@@ -30,15 +36,26 @@ public final class EntryPointResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getEntryPoint", summary = "The entry point", description = "The API's name and links to its collections.")
+    @ApiResponse(responseCode = "200", description = "The entry point.",
+            content = @Content(schema = @Schema(implementation = EntryPoint.class)))
     public Response entryPoint(@Context Request request) {
         return Representations.read(request, EntityTags.of(body), body);
     }
 
     /** The entry point's body: a name and named links. */
-    public record EntryPoint(String name, Map<String, Link> links) {
+    @Schema(name = "EntryPoint", description = "The API's name and its collections, by name.")
+    public record EntryPoint(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100, example = "Strata") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxProperties = 100,
+                    description = "Links by relation name: self, accounts, sessions, me, ...")
+            Map<String, Link> links) {
     }
 
     /** One link. */
-    public record Link(String href) {
+    @Schema(name = "Link", description = "A link to a resource of this API.")
+    public record Link(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2048, example = "/v1/accounts")
+            String href) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest;
 
+import dev.strata.adapters.rest.docs.ApiDocumentation;
 import dev.strata.adapters.rest.http.AccessLogFilter;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.BodyLimitFilter;
@@ -54,6 +55,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AccountResource(builder.identity));
         register(new SessionResource(builder.identity));
         register(new EntryPointResource(links));
+        register(new ApiDocumentation());
     }
 
     /** Starts building the API over the identity service, which every other part needs. */

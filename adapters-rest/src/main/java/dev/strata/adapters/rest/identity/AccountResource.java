@@ -13,6 +13,17 @@ import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.adapters.rest.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +48,10 @@ import java.util.Map;
  */
 @Path("/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Signing up, and an account's own view and changes of itself and its sessions.")
 public final class AccountResource {
+
+    private static final String ID = "The account's id: only the caller's own account is visible.";
 
     private final IdentityService identity;
 
@@ -47,6 +61,11 @@ public final class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "signUp", summary = "Sign up", description = "Creates an account. Sign in at POST /v1/sessions to use it.")
+    @ApiResponse(responseCode = "201", description = "The account was created.",
+            content = @Content(schema = @Schema(implementation = AccountResponse.class)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
+            description = "The email is already registered (code email_already_registered).")
     public Response signUp(NewAccountRequest body) {
         if (body == null) {
             throw ValidationException.of("body", "required", "a JSON object with email, password and display_name");
@@ -59,7 +78,11 @@ public final class AccountResource {
     @GET
     @Path("{id}")
     @Authenticated
-    public Response get(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "getAccount", summary = "Read an account", description = "The caller's own account; any other id is a 404.")
+    @ApiResponse(responseCode = "200", description = "The account.",
+            content = @Content(schema = @Schema(implementation = AccountResponse.class)))
+    public Response get(@PathParam("id") @Parameter(description = ID, schema = @Schema(
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
         Account account = identity.getAccount(caller(security), new AccountId(id));
         return Representations.read(request, AccountResponse.tagOf(account), AccountResponse.of(account));
     }
@@ -68,7 +91,23 @@ public final class AccountResource {
     @Path("{id}")
     @Authenticated
     @Consumes(MediaTypes.MERGE_PATCH_JSON)
-    public Response patch(@PathParam("id") String id, JsonNode patch, @Context SecurityContext security,
+    @Operation(operationId = "changeAccount", summary = "Change an account",
+            description = "Applies an RFC 7396 merge patch (display_name, email, password with current_password)"
+                    + " against the version named in If-Match.",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
+                    ref = ProblemResponses.IF_MATCH_PARAMETER),
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
+                    schema = @Schema(implementation = AccountChangesBody.class))))
+    @ApiResponse(responseCode = "200", description = "The changed account.",
+            headers = @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+            content = @Content(schema = @Schema(implementation = AccountResponse.class)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
+            description = "The new email is already registered.")
+    @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
+    @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED, description = "No If-Match.")
+    public Response patch(@PathParam("id") @Parameter(description = ID, schema = @Schema(
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id,
+            @Parameter(hidden = true) JsonNode patch, @Context SecurityContext security,
             @Context HttpHeaders headers) {
         AuthenticatedSession caller = caller(security);
         AccountId accountId = new AccountId(id);
@@ -82,6 +121,7 @@ public final class AccountResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
+    @Hidden
     public Response patchInAnotherMediaType() {
         throw new HttpProblem(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "an account is patched with " + MediaTypes.MERGE_PATCH_JSON,
@@ -91,7 +131,11 @@ public final class AccountResource {
     @GET
     @Path("{id}/sessions")
     @Authenticated
-    public Response sessions(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "listAccountSessions", summary = "List an account's sessions", description = "The caller's own open sessions.")
+    @ApiResponse(responseCode = "200", description = "The sessions, on one page.",
+            content = @Content(schema = @Schema(implementation = SessionList.class)))
+    public Response sessions(@PathParam("id") @Parameter(description = ID, schema = @Schema(
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
         AuthenticatedSession caller = caller(security);
         ListResponse<SessionResponse> list = ListResponse.complete(identity.listSessions(caller, new AccountId(id))
                 .stream()
@@ -103,7 +147,10 @@ public final class AccountResource {
     @DELETE
     @Path("{id}/sessions")
     @Authenticated
-    public Response signOutEverywhere(@PathParam("id") String id, @Context SecurityContext security) {
+    @Operation(operationId = "signOutEverywhere", summary = "Sign out everywhere", description = "Ends every session of the caller's account.")
+    @ApiResponse(responseCode = "204", description = "Every session has ended.")
+    public Response signOutEverywhere(@PathParam("id") @Parameter(description = ID, schema = @Schema(
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id, @Context SecurityContext security) {
         identity.endAllSessions(caller(security), new AccountId(id));
         return Response.noContent().build();
     }

@@ -22,9 +22,35 @@ public final class HttpDriver {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private volatile ContractValidator contract;
 
     public HttpDriver(URI base) {
         this.base = base;
+    }
+
+    /** The validator of the document this server serves, fetched on first use. */
+    private ContractValidator contract() {
+        ContractValidator current = contract;
+        if (current == null) {
+            HttpResponse<String> document = exchange(HttpRequest.newBuilder(base.resolve("/v1/openapi.json")).build());
+            if (document.statusCode() != 200) {
+                throw new AssertionError("the server serves no OpenAPI document: " + document.statusCode());
+            }
+            current = new ContractValidator(document.body());
+            contract = current;
+        }
+        return current;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Call get(String path) {
@@ -95,15 +121,11 @@ public final class HttpDriver {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
-            try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new HttpResult(response.statusCode(), response.headers(), response.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            HttpResponse<String> response = exchange(request.build());
+            // Every exchange of every HTTP test is checked against the served OpenAPI document.
+            contract().check(method, response.request().uri(), headers, body, response.statusCode(),
+                    response.headers(), response.body());
+            return new HttpResult(response.statusCode(), response.headers(), response.body());
         }
     }
 }

@@ -1,0 +1,169 @@
+package dev.strata.adapters.rest.docs;
+
+import dev.strata.adapters.rest.http.MediaTypes;
+import dev.strata.adapters.rest.http.ProblemDetails;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parts of the document that every operation shares: the problem details schema and one
+ * response per error status, the headers that matter, and the bearer security scheme.
+ */
+final class ApiComponents {
+
+    static final String BEARER = "bearer";
+    static final String HEADERS = "#/components/headers/";
+    static final String PARAMETERS = "#/components/parameters/";
+
+    /** Headers that every response listing them carries. */
+    private static final Set<String> ALWAYS_SENT = Set.of("Request-Id", "ETag", "Location", "WWW-Authenticate",
+            "Retry-After");
+
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetails";
+
+    private ApiComponents() {
+    }
+
+    static Components create() {
+        Components components = new Components();
+        @SuppressWarnings("rawtypes")
+        Map<String, Schema> problemSchemas = ModelConverters.getInstance().readAll(ProblemDetails.class);
+        problemSchemas.forEach(components::addSchemas);
+        headers().forEach((name, header) -> components.addHeaders(name, header.required(ALWAYS_SENT.contains(name))));
+        parameters().forEach(components::addParameters);
+        problemResponses().forEach(components::addResponses);
+        components.addResponses("NotModified", new ApiResponse()
+                .description("Not Modified: the representation named in If-None-Match is still current; no body.")
+                .addHeaderObject("ETag", ref("ETag"))
+                .addHeaderObject("Request-Id", ref("Request-Id"))
+                .addHeaderObject("Cache-Control", ref("Cache-Control")));
+        components.addSecuritySchemes(BEARER, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .bearerFormat("opaque signed session token")
+                .description("The token returned by POST /v1/sessions, as 'Authorization: Bearer <token>'."));
+        return components;
+    }
+
+    static Header ref(String header) {
+        return new Header().$ref(HEADERS + header);
+    }
+
+    static Parameter parameterRef(String parameter) {
+        return new Parameter().$ref(PARAMETERS + parameter);
+    }
+
+    private static Map<String, Header> headers() {
+        return Map.ofEntries(
+                Map.entry("Request-Id", header("The request's id: the client's own when it sent a safe one, else a"
+                        + " fresh one. Quote it when reporting a problem.", text(128, "req_5f0c8e2a9d4b7c1e3a6f8b20"))),
+                Map.entry("ETag", header("The strong entity tag of the representation, for If-None-Match and"
+                        + " If-Match.", text(64, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\""))),
+                Map.entry("Location", header("The URL of the resource created or named.",
+                        text(2048, "/v1/accounts/acct_01jd8zqk3v5m9w2x4y6z8a0b1c"))),
+                Map.entry("Cache-Control", header("'private, no-cache' on every response to an authenticated request.",
+                        text(64, "private, no-cache"))),
+                Map.entry("WWW-Authenticate", header("The authentication scheme to use: Bearer.", text(256, "Bearer"))),
+                Map.entry("Allow", header("The methods this path supports.", text(128, "GET, PATCH"))),
+                Map.entry("Accept-Patch", header("The patch media type this resource accepts.",
+                        text(128, MediaTypes.MERGE_PATCH_JSON))),
+                Map.entry("Retry-After", header("Seconds to wait before retrying.", seconds())),
+                Map.entry("Link", header("RFC 8288 links to other pages of a collection (next, prev, first).",
+                        text(8192, "</v1/posts?page_token=abc>; rel=\"next\""))),
+                Map.entry("Idempotent-Replayed", header("'true' when this is the stored response to an earlier"
+                        + " request with the same Idempotency-Key.", new StringSchema()._enum(List.of("true")))),
+                Map.entry("Preference-Applied", header("The Prefer preference that shaped this response.",
+                        new StringSchema()._enum(List.of("return=minimal", "return=representation")))),
+                Map.entry("RateLimit-Limit", header("Requests allowed in the current window.", count())),
+                Map.entry("RateLimit-Remaining", header("Requests left in the current window.", count())),
+                Map.entry("RateLimit-Reset", header("Seconds until the current window resets.", seconds())));
+    }
+
+    private static Map<String, Parameter> parameters() {
+        return Map.of(
+                "Request-Id", headerParameter("Request-Id", false, "An id of at most 128 characters of"
+                        + " [A-Za-z0-9._:-] to follow this request through the logs; echoed in the Request-Id response"
+                        + " header. Any other value is replaced.", text(1024, "client-abc.123")),
+                "If-Match", headerParameter("If-Match", true, "The ETag of the version this change was made against"
+                        + " (or *): missing is 428, stale is 412.", text(1024, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
+                "If-None-Match", headerParameter("If-None-Match", false, "ETags the client already holds: a match is"
+                        + " answered 304 without a body.", text(1024, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
+                "Idempotency-Key", headerParameter("Idempotency-Key", false, "A client-chosen key that makes retrying"
+                        + " this creation safe: a retry with the same key and body returns the original response with"
+                        + " Idempotent-Replayed: true; the same key with another body is 422.",
+                        text(255, "6a1f3c9e-2b7d-4e8a-9c0f-1d2e3f4a5b6c")),
+                "Prefer", headerParameter("Prefer", false, "return=minimal asks for 204 with Location and ETag"
+                        + " instead of the representation.",
+                        new StringSchema()._enum(List.of("return=minimal", "return=representation"))));
+    }
+
+    private static Map<String, ApiResponse> problemResponses() {
+        return Map.ofEntries(
+                Map.entry("BadRequest", problem("Bad Request: the request is malformed or has invalid fields; `errors`"
+                        + " names every bad field.")),
+                Map.entry("Unauthorized", problem("Unauthorized: a bearer token is missing, malformed, expired or"
+                        + " revoked.").addHeaderObject("WWW-Authenticate", ref("WWW-Authenticate"))),
+                Map.entry("Forbidden", problem("Forbidden: the caller may see this resource but not change it.")),
+                Map.entry("NotFound", problem("Not Found: no such resource, or one the caller may not see.")),
+                Map.entry("NotAcceptable", problem("Not Acceptable: no media type the Accept header allows.")),
+                Map.entry("Conflict", problem("Conflict: the change clashes with the resource's current state.")),
+                Map.entry("PreconditionFailed", problem("Precondition Failed: the resource has changed since the"
+                        + " version named in If-Match.")),
+                Map.entry("PayloadTooLarge", problem("Content Too Large: the request body is over the limit"
+                        + " (1 MiB by default).")),
+                Map.entry("UnsupportedMediaType", problem("Unsupported Media Type: the request's Content-Type is not"
+                        + " one this operation takes.").addHeaderObject("Accept-Patch", ref("Accept-Patch"))),
+                Map.entry("UnprocessableContent", problem("Unprocessable Content: the Idempotency-Key was used before"
+                        + " with a different request.")),
+                Map.entry("PreconditionRequired", problem("Precondition Required: this change needs If-Match.")),
+                Map.entry("TooManyRequests", problem("Too Many Requests: retry after the number of seconds in"
+                        + " Retry-After.").addHeaderObject("Retry-After", ref("Retry-After"))),
+                Map.entry("ServiceUnavailable", problem("Service Unavailable: the database cannot be reached; retry"
+                        + " after Retry-After.").addHeaderObject("Retry-After", ref("Retry-After"))));
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .addHeaderObject("Request-Id", ref("Request-Id"))
+                .addHeaderObject("Cache-Control", ref("Cache-Control"))
+                .content(new Content().addMediaType(MediaTypes.PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
+    }
+
+    private static Header header(String description, Schema<?> schema) {
+        return new Header().description(description).schema(schema);
+    }
+
+    private static Parameter headerParameter(String name, boolean required, String description, Schema<?> schema) {
+        return new HeaderParameter().name(name).required(required).description(description).schema(schema);
+    }
+
+    private static Schema<?> text(int maxLength, String example) {
+        return new StringSchema().maxLength(maxLength).example(example);
+    }
+
+    private static Schema<?> seconds() {
+        return new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)
+                .maximum(BigDecimal.valueOf(86_400)).example(2);
+    }
+
+    private static Schema<?> count() {
+        return new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)
+                .maximum(BigDecimal.valueOf(1_000_000)).example(100);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.strata.adapters.rest.docs;
+
+import dev.strata.adapters.rest.http.Authenticated;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the cross-cutting filters of {@code adapters.rest.http} add to every operation, written into
+ * the document from the same facts the filters act on, so that no resource has to repeat it: the
+ * bearer scheme and 401 on {@link Authenticated} methods, 400/413/415 where there is a body, 404 where
+ * the path names a resource, 304 and {@code ETag} on reads, {@code Location} on creation, 406
+ * everywhere, and {@code Request-Id} on every request and response. A resource's own
+ * {@code @ApiResponse} for the same status wins.
+ */
+final class OperationConventions {
+
+    private static final Set<Class<? extends Annotation>> NOT_A_BODY = Set.of(PathParam.class, QueryParam.class,
+            HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
+
+    private OperationConventions() {
+    }
+
+    static void apply(Method method, Operation operation) {
+        io.swagger.v3.oas.annotations.Operation declared =
+                method.getAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+        if (declared == null || declared.operationId().isBlank()) {
+            // Java method names repeat across resources (get, patch): qualify them by the resource.
+            String resource = method.getDeclaringClass().getSimpleName().replaceFirst("Resource$", "");
+            operation.setOperationId(Character.toLowerCase(resource.charAt(0)) + resource.substring(1)
+                    + Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
+        }
+        boolean authenticated = method.isAnnotationPresent(Authenticated.class)
+                || method.getDeclaringClass().isAnnotationPresent(Authenticated.class);
+        boolean hasBody = hasBody(method);
+        boolean namesAResource = hasParameter(method, PathParam.class);
+        boolean read = method.isAnnotationPresent(GET.class);
+        // What reaches a service can meet an unreachable database; the entry point and the
+        // documentation are answered from memory and cannot.
+        boolean usesAService = authenticated || hasBody || namesAResource;
+
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+
+        for (var entry : responses.entrySet()) {
+            ApiResponse response = entry.getValue();
+            if (response.get$ref() != null) {
+                continue;
+            }
+            response.addHeaderObject("Request-Id", ApiComponents.ref("Request-Id"));
+            if (authenticated) {
+                response.addHeaderObject("Cache-Control", ApiComponents.ref("Cache-Control"));
+            }
+            if (read && entry.getKey().equals("200")) {
+                response.addHeaderObject("ETag", ApiComponents.ref("ETag"));
+            }
+            if (entry.getKey().equals("201")) {
+                putIfAbsent(response, "Location", ApiComponents.ref("Location"));
+                putIfAbsent(response, "ETag", ApiComponents.ref("ETag"));
+            }
+        }
+
+        addParameter(operation, "Request-Id");
+        if (read) {
+            addParameter(operation, "If-None-Match");
+            addResponse(responses, "304", ProblemResponses.NOT_MODIFIED);
+        }
+        if (hasBody || namesAResource) {
+            addResponse(responses, "400", ProblemResponses.BAD_REQUEST);
+        }
+        if (authenticated) {
+            operation.addSecurityItem(new SecurityRequirement().addList(ApiComponents.BEARER));
+            addResponse(responses, "401", ProblemResponses.UNAUTHORIZED);
+        }
+        if (namesAResource) {
+            addResponse(responses, "404", ProblemResponses.NOT_FOUND);
+        }
+        addResponse(responses, "406", ProblemResponses.NOT_ACCEPTABLE);
+        if (hasBody) {
+            addResponse(responses, "413", ProblemResponses.PAYLOAD_TOO_LARGE);
+            addResponse(responses, "415", ProblemResponses.UNSUPPORTED_MEDIA_TYPE);
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().setRequired(true);
+            }
+        }
+        if (usesAService) {
+            addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
+        }
+        sortByStatus(responses);
+    }
+
+    private static void putIfAbsent(ApiResponse response, String name, Header header) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeaderObject(name, header);
+        }
+    }
+
+    private static void addParameter(Operation operation, String name) {
+        String ref = ApiComponents.PARAMETERS + name;
+        List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>() : operation.getParameters();
+        boolean present = parameters.stream().anyMatch(parameter -> ref.equals(parameter.get$ref())
+                || (name.equalsIgnoreCase(String.valueOf(parameter.getName())) && "header".equals(parameter.getIn())));
+        if (!present) {
+            parameters.add(ApiComponents.parameterRef(name));
+        }
+        operation.setParameters(parameters);
+    }
+
+    private static void addResponse(ApiResponses responses, String status, String ref) {
+        responses.putIfAbsent(status, new ApiResponse().$ref(ref));
+    }
+
+    private static void sortByStatus(ApiResponses responses) {
+        List<String> statuses = new ArrayList<>(responses.keySet());
+        statuses.sort(null);
+        ApiResponses sorted = new ApiResponses();
+        statuses.forEach(status -> sorted.addApiResponse(status, responses.get(status)));
+        responses.clear();
+        responses.putAll(sorted);
+    }
+
+    private static boolean hasBody(Method method) {
+        return Arrays.stream(method.getParameterAnnotations())
+                .anyMatch(annotations -> Arrays.stream(annotations)
+                        .noneMatch(annotation -> NOT_A_BODY.contains(annotation.annotationType())));
+    }
+
+    private static boolean hasParameter(Method method, Class<? extends Annotation> kind) {
+        return Arrays.stream(method.getParameterAnnotations())
+                .anyMatch(annotations -> Arrays.stream(annotations)
+                        .anyMatch(annotation -> annotation.annotationType() == kind));
+    }
+}
