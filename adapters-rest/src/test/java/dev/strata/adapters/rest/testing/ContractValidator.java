@@ -34,6 +34,9 @@ final class ContractValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The docs page, a web page for people: not part of the API, so not in its document. */
+    private static final String DOCS_PAGE = "/docs";
+
     /** Headers of HTTP itself, which the document need not list. */
     private static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length", "date",
             "connection", "transfer-encoding", "keep-alive", ":status");
@@ -62,6 +65,9 @@ final class ContractValidator {
 
     void check(String method, URI uri, Map<String, String> requestHeaders, byte[] requestBody, int status,
             HttpHeaders responseHeaders, String responseBody) {
+        if (uri.getRawPath().equals(DOCS_PAGE) || uri.getRawPath().startsWith(DOCS_PAGE + "/")) {
+            return;
+        }
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
         requestHeaders.forEach(request::withHeader);
         if (uri.getRawQuery() != null) {

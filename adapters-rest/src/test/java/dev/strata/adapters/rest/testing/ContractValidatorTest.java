@@ -1,0 +1,107 @@
+package dev.strata.adapters.rest.testing;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The contract check that every HTTP test goes through does fail on what the document does not describe. */
+class ContractValidatorTest {
+
+    private static final String ENTRY_POINT = "{\"name\":\"Strata\",\"links\":{\"self\":{\"href\":\"/v1\"}}}";
+
+    private static TestApi api;
+    private static ContractValidator contract;
+
+    @BeforeAll
+    static void start() {
+        api = new TestApi();
+        contract = new ContractValidator(api.http.get("/v1/openapi.json").send().body());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static HttpHeaders headers(String... namesAndValues) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (int index = 0; index < namesAndValues.length; index += 2) {
+            map.put(namesAndValues[index], List.of(namesAndValues[index + 1]));
+        }
+        return HttpHeaders.of(map, (name, value) -> true);
+    }
+
+    private static void check(String method, String path, Map<String, String> requestHeaders, String requestBody,
+            int status, HttpHeaders responseHeaders, String responseBody) {
+        contract.check(method, URI.create("http://127.0.0.1" + path), requestHeaders,
+                requestBody == null ? null : requestBody.getBytes(StandardCharsets.UTF_8), status, responseHeaders,
+                responseBody);
+    }
+
+    @Test
+    void aResponseTheDocumentDescribesPasses() {
+        assertThatCode(() -> check("GET", "/v1", Map.of(), null, 200,
+                headers("Content-Type", "application/json", "ETag", "\"abc\"", "Request-Id", "req_1"), ENTRY_POINT))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aFieldTheDocumentLacksFails() {
+        assertThatThrownBy(() -> check("GET", "/v1", Map.of(), null, 200,
+                headers("Content-Type", "application/json", "ETag", "\"abc\"", "Request-Id", "req_1"),
+                "{\"name\":\"Strata\",\"links\":{},\"secret\":true}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("secret");
+    }
+
+    @Test
+    void aHeaderTheDocumentLacksFails() {
+        assertThatThrownBy(() -> check("GET", "/v1", Map.of(), null, 200,
+                headers("Content-Type", "application/json", "ETag", "\"abc\"", "Request-Id", "req_1",
+                        "X-Powered-By", "Strata"), ENTRY_POINT))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("X-Powered-By");
+    }
+
+    @Test
+    void aStatusTheDocumentLacksFails() {
+        assertThatThrownBy(() -> check("GET", "/v1", Map.of(), null, 500,
+                headers("Content-Type", "application/problem+json", "Request-Id", "req_1"),
+                "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"x\","
+                        + "\"code\":\"internal_error\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("500");
+    }
+
+    @Test
+    void aMissingRequiredHeaderFails() {
+        assertThatThrownBy(() -> check("GET", "/v1", Map.of(), null, 200,
+                headers("Content-Type", "application/json", "Request-Id", "req_1"), ENTRY_POINT))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("ETag");
+    }
+
+    @Test
+    void anUndocumentedRouteThatAnswersFails() {
+        assertThatThrownBy(() -> check("GET", "/v1/secret-admin", Map.of(), null, 200,
+                headers("Content-Type", "application/json", "Request-Id", "req_1"), "{}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("document the route");
+    }
+
+    @Test
+    void aRequestTheDocumentCallsInvalidThatTheServerAcceptsFails() {
+        assertThatThrownBy(() -> check("POST", "/v1/accounts", Map.of("Content-Type", "application/json"),
+                "{\"email\":\"a@example.com\",\"password\":\"short\",\"display_name\":\"A\"}", 201,
+                headers("Content-Type", "application/json", "Request-Id", "req_1", "ETag", "\"abc\"",
+                        "Location", "/v1/accounts/acct_01jd8zqk3v5m9w2x4y6z8a0b1c"),
+                "{\"id\":\"acct_01jd8zqk3v5m9w2x4y6z8a0b1c\",\"email\":\"a@example.com\",\"display_name\":\"A\","
+                        + "\"created_at\":\"2026-01-02T03:04:05.123456Z\",\"updated_at\":\"2026-01-02T03:04:05.123456Z\","
+                        + "\"version\":0}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("says the request is invalid");
+    }
+}
