@@ -55,7 +55,8 @@ public final class EntryPointResource {
     /** One link. */
     @Schema(name = "Link", description = "A link to a resource of this API.")
     public record Link(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2048, example = "/v1/accounts")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2048, format = "uri-reference",
+                    example = "/v1/accounts")
             String href) {
     }
 }

@@ -70,17 +70,18 @@ final class ApiComponents {
     private static Map<String, Header> headers() {
         return Map.ofEntries(
                 Map.entry("Request-Id", header("The request's id: the client's own when it sent a safe one, else a"
-                        + " fresh one. Quote it when reporting a problem.", text(128, "req_5f0c8e2a9d4b7c1e3a6f8b20"))),
+                        + " fresh one. Quote it when reporting a problem.", text(128, "req_5f0c8e2a9d4b7c1e3a6f8b20").pattern("^[A-Za-z0-9._:-]{1,128}$"))),
                 Map.entry("ETag", header("The strong entity tag of the representation, for If-None-Match and"
-                        + " If-Match.", text(64, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\""))),
+                        + " If-Match.", text(64, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"").pattern("^\"[^\"]*\"$"))),
                 Map.entry("Location", header("The URL of the resource created or named.",
-                        text(2048, "/v1/accounts/acct_01jd8zqk3v5m9w2x4y6z8a0b1c"))),
+                        text(2048, "/v1/accounts/acct_01jd8zqk3v5m9w2x4y6z8a0b1c").format("uri-reference"))),
                 Map.entry("Cache-Control", header("'private, no-cache' on every response to an authenticated request.",
-                        text(64, "private, no-cache"))),
-                Map.entry("WWW-Authenticate", header("The authentication scheme to use: Bearer.", text(256, "Bearer"))),
-                Map.entry("Allow", header("The methods this path supports.", text(128, "GET, PATCH"))),
+                        new StringSchema()._enum(List.of("private, no-cache")))),
+                Map.entry("WWW-Authenticate", header("The authentication scheme to use: Bearer.",
+                        text(256, "Bearer").pattern("^Bearer( .*)?$"))),
                 Map.entry("Accept-Patch", header("The patch media type this resource accepts.",
-                        text(128, MediaTypes.MERGE_PATCH_JSON))),
+                        new StringSchema()._enum(List.of(MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON_PATCH_JSON,
+                                MediaTypes.MERGE_PATCH_JSON + ", " + MediaTypes.JSON_PATCH_JSON)))),
                 Map.entry("Retry-After", header("Seconds to wait before retrying.", seconds())),
                 Map.entry("Link", header("RFC 8288 links to other pages of a collection (next, prev, first).",
                         text(8192, "</v1/posts?page_token=abc>; rel=\"next\""))),

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class ApiDocument {
 
+    private static final int TIMESTAMP_MAX_LENGTH = 32;
+
     private static boolean convertersReady;
 
     private final OpenAPI model;
@@ -54,7 +56,9 @@ public final class ApiDocument {
                                 + " problem details for every error, strong ETags with If-None-Match and If-Match,"
                                 + " and bearer tokens from POST /v1/sessions.")
                         .contact(new Contact().name("Strata maintainers")))
-                .addServersItem(new Server().url("/").description("This server"))
+                .addServersItem(new Server().url("/")
+                        .description("The instance serving this document: local, staging or production alike.")
+                        .extensions(Map.of("x-internal", false)))
                 .components(ApiComponents.create());
         SwaggerConfiguration configuration = new SwaggerConfiguration()
                 .openAPI(base)
@@ -87,7 +91,7 @@ public final class ApiDocument {
      * Strata refuses unknown fields and never sends undocumented ones: every object schema with
      * named properties says so, which also lets a validator catch a field the document lacks.
      */
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static void closeSchemas(OpenAPI model) {
         if (model.getComponents() == null || model.getComponents().getSchemas() == null) {
             return;
@@ -97,6 +101,17 @@ public final class ApiDocument {
             if (schema.getProperties() != null && schema.getAdditionalProperties() == null) {
                 schema.setAdditionalProperties(Boolean.FALSE);
             }
+            if (schema.getProperties() != null) {
+                ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocument::boundTimestamp);
+            }
+        }
+    }
+
+    /** Strata writes instants as {@code 2026-01-02T03:04:05.123456Z}: 27 characters, never more than 32. */
+    @SuppressWarnings("rawtypes")
+    private static void boundTimestamp(Schema property) {
+        if ("date-time".equals(property.getFormat()) && property.getMaxLength() == null) {
+            property.setMaxLength(TIMESTAMP_MAX_LENGTH);
         }
     }
 

@@ -14,6 +14,6 @@ record SessionList(
         @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), maxItems = 10_000,
                 schema = @Schema(implementation = SessionResponse.class)) List<SessionResponse> data,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Whether more items follow.") boolean hasMore,
-        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, maxLength = 2048,
+        @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, maxLength = 2048, format = "uri-reference",
                 description = "The URL of the next page, or null on the last page.") String next) {
 }
