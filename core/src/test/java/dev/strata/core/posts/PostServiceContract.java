@@ -276,6 +276,9 @@ public abstract class PostServiceContract {
                     .isInstanceOfSatisfying(ForbiddenException.class,
                             error -> assertThat(error.code()).isEqualTo("not_the_author"));
             assertThatThrownBy(() -> posts.deletePost(member, post.id())).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> posts.getOwnPost(member, post.id())).isInstanceOf(ForbiddenException.class);
+            assertNotFound(() -> posts.getOwnPost(outsider, post.id()), "post_not_found");
+            assertThat(posts.getOwnPost(author, post.id())).isEqualTo(post);
             assertNotFound(() -> posts.editPost(outsider, post.id(), "yours", 0), "post_not_found");
             assertNotFound(() -> posts.deletePost(outsider, post.id()), "post_not_found");
             assertThat(posts.getPost(author, post.id())).isEqualTo(post);

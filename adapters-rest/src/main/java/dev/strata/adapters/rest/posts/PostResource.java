@@ -81,7 +81,8 @@ public final class PostResource {
             @Context HttpHeaders headers) {
         AuthenticatedSession caller = caller(security);
         PostId postId = new PostId(id);
-        Post current = posts.getPost(caller, postId);
+        // Who may change it first, then against which version: a non-author gets 403, never 412.
+        Post current = posts.getOwnPost(caller, postId);
         Preconditions.requireIfMatch(headers, PostResponse.tagOf(current));
         Optional<String> body = PostPatch.read(patch);
         Post updated = body.isPresent() ? posts.editPost(caller, postId, body.get(), current.version()) : current;

@@ -105,6 +105,9 @@ class PostsApiTest {
             HttpResult read = http.get("/v1/posts/" + created.field("id")).bearer(reader.token()).send();
 
             assertThat(read.field("body")).isEqualTo(PostFixtures.UNICODE_BODY);
+            // On the wire as UTF-8 too, emoji included, not as escaped surrogate pairs.
+            assertThat(read.body()).contains("\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67")
+                    .contains("\u05e9\u05dc\u05d5\u05dd");
         }
 
         @Test
@@ -275,6 +278,10 @@ class PostsApiTest {
             assertProblem(http.patch(path).bearer(reader.token()).header("If-Match", created.header("ETag").orElseThrow())
                     .body("application/merge-patch+json", "{\"body\":\"yours\"}").send(), 403, "not_the_author");
             assertProblem(http.delete(path).bearer(reader.token()).send(), 403, "not_the_author");
+            assertProblem(http.patch(path).bearer(reader.token()).header("If-Match", "\"stale\"")
+                    .body("application/merge-patch+json", "{\"body\":\"yours\"}").send(), 403, "not_the_author");
+            assertProblem(http.patch(path).bearer(reader.token())
+                    .body("application/merge-patch+json", "{\"body\":\"yours\"}").send(), 403, "not_the_author");
             assertThat(http.get(path).bearer(reader.token()).send().field("body")).isEqualTo("mine");
         }
 
