@@ -18,7 +18,6 @@ final class OrderRules {
     static final int MAX_QUANTITY = 10_000;
     static final int MAX_COMMENT_LENGTH = 1000;
     static final int MAX_REASON_LENGTH = 500;
-    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     /** Keeps every amount within NUMERIC(20, 2): 100 items × 10,000 × this is below 10^17. */
     static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("999999999.99");
 

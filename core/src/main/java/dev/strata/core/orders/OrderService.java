@@ -2,7 +2,10 @@ package dev.strata.core.orders;
 
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.FieldKind;
+import dev.strata.core.common.Created;
+import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
+import dev.strata.core.common.IdempotentRequest;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
@@ -10,15 +13,14 @@ import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.QueryField;
 import dev.strata.core.common.QueryOperator;
 import dev.strata.core.common.QuerySchema;
+import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.common.Validator;
 import dev.strata.core.identity.AuthenticatedSession;
-import dev.strata.core.orders.store.OrderInsertion;
 import dev.strata.core.orders.store.OrderItemRecord;
 import dev.strata.core.orders.store.OrderRecord;
-import dev.strata.core.orders.store.OrderRecord.IdempotencyRecord;
 import dev.strata.core.orders.store.OrderStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,28 +69,37 @@ public final class OrderService {
 
     /**
      * Creates an order for the caller. With an idempotency key, a retry with the same content
-     * returns the order the first request made ({@link OrderCreation#replayed()}), and concurrent
+     * returns the order the first request made ({@link Created#replayed()}), and concurrent
      * duplicates make exactly one order.
      *
-     * @throws ValidationException           naming every invalid field (and {@code idempotency_key})
+     * @throws ValidationException           naming every invalid field
      * @throws IdempotencyKeyReusedException when the key was used with other content
      */
-    public OrderCreation create(AuthenticatedSession caller, OrderDraft draft, Optional<String> idempotencyKey) {
+    public Created<Order> create(AuthenticatedSession caller, OrderDraft draft, Optional<IdempotencyKey> idempotencyKey) {
         Objects.requireNonNull(caller, "caller");
         Validator validator = new Validator();
-        idempotencyKey.ifPresent(key -> checkIdempotencyKey(validator, key));
         OrderRules.Checked checked = OrderRules.check(validator, draft);
         validator.throwIfInvalid();
 
-        Optional<IdempotencyRecord> idempotency =
-                idempotencyKey.map(key -> new IdempotencyRecord(key, OrderFingerprint.of(checked)));
-        OrderInsertion insertion = store.insert(newRecord(caller, OrderId.generate(clock), checked, idempotency));
-        if (!insertion.inserted()
-                && !insertion.order().idempotency().map(IdempotencyRecord::fingerprint)
-                        .equals(idempotency.map(IdempotencyRecord::fingerprint))) {
-            throw new IdempotencyKeyReusedException();
+        Optional<IdempotentRequest> idempotency =
+                idempotencyKey.map(key -> new IdempotentRequest(key, fingerprint(checked)));
+        return store.insert(newRecord(caller, OrderId.generate(clock), checked, idempotency))
+                .map(OrderService::toOrder);
+    }
+
+    /**
+     * The fingerprint an idempotency key is bound to: two requests have the same one exactly when
+     * they would make the same order. Prices count by value and scale as sent ({@code 1.5} and
+     * {@code 1.50} differ), since both are kept.
+     */
+    private static RequestFingerprint fingerprint(OrderRules.Checked checked) {
+        List<String> fields = new java.util.ArrayList<>(List.of(checked.currency(), checked.comment()));
+        for (OrderItem item : checked.items()) {
+            fields.add(item.sku());
+            fields.add(Integer.toString(item.quantity()));
+            fields.add(item.unitPrice().toPlainString());
         }
-        return new OrderCreation(toOrder(insertion.order()), !insertion.inserted());
+        return RequestFingerprint.of("create_order", fields.toArray(String[]::new));
     }
 
     /**
@@ -104,7 +115,7 @@ public final class OrderService {
         OrderRules.Checked checked = OrderRules.check(validator, draft);
         validator.throwIfInvalid();
         try {
-            return toOrder(store.insert(newRecord(caller, id, checked, Optional.empty())).order());
+            return toOrder(store.insert(newRecord(caller, id, checked, Optional.empty())).value());
         } catch (ConflictException exists) {
             find(caller, id).orElseThrow(OrderService::orderNotFound);
             throw exists;
@@ -247,16 +258,8 @@ public final class OrderService {
         }
     }
 
-    private static void checkIdempotencyKey(Validator validator, String key) {
-        if (key.isEmpty() || key.length() > OrderRules.MAX_IDEMPOTENCY_KEY_LENGTH
-                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            validator.reject("idempotency_key", "invalid_idempotency_key",
-                    "must be 1 to " + OrderRules.MAX_IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters");
-        }
-    }
-
     private OrderRecord newRecord(AuthenticatedSession caller, OrderId id, OrderRules.Checked checked,
-            Optional<IdempotencyRecord> idempotency) {
+            Optional<IdempotentRequest> idempotency) {
         Instant now = Timestamps.now(clock);
         return new OrderRecord(id, caller.accountId(), OrderState.OPEN, checked.currency(),
                 checked.items().stream().map(OrderService::toItemRecord).toList(), OrderRules.amountOf(checked.items()),

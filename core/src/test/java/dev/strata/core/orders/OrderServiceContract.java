@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.Created;
+import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.FieldError;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.ListQuery;
@@ -66,7 +68,7 @@ public abstract class OrderServiceContract {
     }
 
     protected Order create(AuthenticatedSession caller) {
-        return orders.create(caller, draft("EUR", "", item("A-1", 2, "9.99")), Optional.empty()).order();
+        return orders.create(caller, draft("EUR", "", item("A-1", 2, "9.99")), Optional.empty()).value();
     }
 
     private static List<String> fieldsOf(ThrowingCallable call) {
@@ -88,7 +90,7 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
 
             Order order = orders.create(caller, draft("EUR", "gift", item("A-1", 3, "0.10"), item("B", 1, "0.2"),
-                    item("C", 10000, "999999999.99")), Optional.empty()).order();
+                    item("C", 10000, "999999999.99")), Optional.empty()).value();
 
             assertThat(order.amount()).isEqualTo(new BigDecimal("9999999999900.50"));
             assertThat(order.state()).isEqualTo(OrderState.OPEN);
@@ -103,9 +105,9 @@ public abstract class OrderServiceContract {
         void everyInvalidFieldIsNamedAtOnce() {
             List<String> fields = fieldsOf(() -> orders.create(newCaller(), new OrderDraft("eur",
                     List.of(item("bad sku", 1, "1.00"), item("ok", 0, "1.005"), new OrderItemDraft(null, null, null)),
-                    "x".repeat(1001)), Optional.of("")));
+                    "x".repeat(1001)), Optional.empty()));
 
-            assertThat(fields).containsExactlyInAnyOrder("idempotency_key", "currency", "items[0].sku",
+            assertThat(fields).containsExactlyInAnyOrder("currency", "items[0].sku",
                     "items[1].quantity", "items[1].unit_price", "items[2].sku", "items[2].quantity",
                     "items[2].unit_price", "comment");
         }
@@ -142,21 +144,21 @@ public abstract class OrderServiceContract {
         @Test
         void aRetryWithTheSameKeyAndContentReturnsTheFirstOrder() {
             AuthenticatedSession caller = newCaller();
-            OrderCreation first = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of("k-1"));
+            Created<Order> first = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("k-1")));
 
-            OrderCreation again = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of("k-1"));
+            Created<Order> again = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("k-1")));
 
             assertThat(first.replayed()).isFalse();
             assertThat(again.replayed()).isTrue();
-            assertThat(again.order()).isEqualTo(first.order());
+            assertThat(again.value()).isEqualTo(first.value());
         }
 
         @Test
         void theSameKeyWithOtherContentIsRefused() {
             AuthenticatedSession caller = newCaller();
-            orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of("k-2"));
+            orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("k-2")));
 
-            assertThatThrownBy(() -> orders.create(caller, draft("EUR", "", item("A", 2, "1.50")), Optional.of("k-2")))
+            assertThatThrownBy(() -> orders.create(caller, draft("EUR", "", item("A", 2, "1.50")), Optional.of(new IdempotencyKey("k-2"))))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
         }
 
@@ -165,12 +167,12 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
 
             List<Race.Outcome> outcomes = Race.of(16, () -> orders.create(caller,
-                    draft("EUR", "", item("A", 1, "1.50")), Optional.of("race")));
+                    draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("race"))));
 
             assertThat(outcomes).allMatch(Race.Outcome::succeeded);
-            assertThat(outcomes.stream().map(outcome -> ((OrderCreation) outcome.result()).order().id()).distinct())
+            assertThat(outcomes.stream().map(outcome -> ((Order) ((Created<?>) outcome.result()).value()).id()).distinct())
                     .hasSize(1);
-            assertThat(outcomes).filteredOn(outcome -> !((OrderCreation) outcome.result()).replayed()).hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> !((Created<?>) outcome.result()).replayed()).hasSize(1);
             assertThat(orders.list(caller, ListQuery.firstPage(List.of(SortKey.descending("created_at")), 100))
                     .items()).hasSize(1);
         }

@@ -1,5 +1,6 @@
 package dev.strata.core.orders.store;
 
+import dev.strata.core.common.IdempotentRequest;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.orders.OrderState;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record OrderRecord(OrderId id, AccountId ownerId, OrderState state, String currency,
         List<OrderItemRecord> items, BigDecimal amount, String comment, Instant createdAt, Instant updatedAt,
-        long version, Optional<IdempotencyRecord> idempotency, Optional<Instant> paidAt, Optional<Instant> shippedAt,
+        long version, Optional<IdempotentRequest> idempotency, Optional<Instant> paidAt, Optional<Instant> shippedAt,
         Optional<Instant> cancelledAt, Optional<String> cancellationReason) {
 
     public OrderRecord {
@@ -33,14 +34,5 @@ public record OrderRecord(OrderId id, AccountId ownerId, OrderState state, Strin
         Objects.requireNonNull(shippedAt, "shippedAt");
         Objects.requireNonNull(cancelledAt, "cancelledAt");
         Objects.requireNonNull(cancellationReason, "cancellationReason");
-    }
-
-    /** The idempotency key and the fingerprint of the request that created an order under it. */
-    public record IdempotencyRecord(String key, String fingerprint) {
-
-        public IdempotencyRecord {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(fingerprint, "fingerprint");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.strata.core.orders.store;
 
 import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.Created;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
@@ -21,14 +22,17 @@ import java.util.Optional;
 public interface OrderStore {
 
     /**
-     * Inserts an order as given (its version is 0). When the record carries an idempotency key
-     * under which its owner already has an order, nothing is inserted and that order is returned
-     * instead; of concurrent inserts under one key, exactly one inserts.
+     * Inserts an order as given, at version 0. With an idempotency key it follows
+     * {@link dev.strata.core.common.IdempotentRequest}'s pattern: when the owner already has an
+     * order under the key, nothing is inserted and that order is returned,
+     * {@link Created#replayed() replayed}, or, if it came with another fingerprint,
+     * {@link dev.strata.core.common.IdempotencyKeyReusedException} is thrown; of concurrent
+     * inserts under one key, exactly one inserts.
      *
      * @throws ConflictException with code {@code order_already_exists} when an order with the same
      *                           id exists (whoever owns it)
      */
-    OrderInsertion insert(OrderRecord order);
+    Created<OrderRecord> insert(OrderRecord order);
 
     /** The order with this id, whoever owns it, or empty when there is none. */
     Optional<OrderRecord> find(OrderId id);

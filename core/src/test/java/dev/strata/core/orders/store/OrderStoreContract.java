@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.Created;
+import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.IdempotencyKeyReusedException;
+import dev.strata.core.common.IdempotentRequest;
 import dev.strata.core.common.Filter;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
@@ -12,12 +16,12 @@ import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.QueryOperator;
 import dev.strata.core.common.Race;
+import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.orders.OrderState;
-import dev.strata.core.orders.store.OrderRecord.IdempotencyRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +77,7 @@ public abstract class OrderStoreContract {
     private static OrderRecord withIdempotency(OrderRecord order, String key, String fingerprint) {
         return new OrderRecord(order.id(), order.ownerId(), order.state(), order.currency(), order.items(),
                 order.amount(), order.comment(), order.createdAt(), order.updatedAt(), order.version(),
-                Optional.of(new IdempotencyRecord(key, fingerprint)), order.paidAt(), order.shippedAt(),
+                Optional.of(new IdempotentRequest(new IdempotencyKey(key), RequestFingerprint.of("test", fingerprint))), order.paidAt(), order.shippedAt(),
                 order.cancelledAt(), order.cancellationReason());
     }
 
@@ -90,10 +94,10 @@ public abstract class OrderStoreContract {
         void anInsertedOrderReadsBackExactlyAtVersionZero() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1234567.89", "A-1", "b.2");
 
-            OrderInsertion insertion = store.insert(order);
+            Created<OrderRecord> insertion = store.insert(order);
 
-            assertThat(insertion.inserted()).isTrue();
-            assertThat(insertion.order()).isEqualTo(order);
+            assertThat(insertion.replayed()).isFalse();
+            assertThat(insertion.value()).isEqualTo(order);
             OrderRecord found = store.find(order.id()).orElseThrow();
             assertThat(found).isEqualTo(order);
             assertThat(found.amount()).isEqualTo(new BigDecimal("1234567.89"));
@@ -125,11 +129,22 @@ public abstract class OrderStoreContract {
             OrderRecord first = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "key-1", "f1");
             store.insert(first);
 
-            OrderInsertion again = store.insert(withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "2.00", "B"),
-                    "key-1", "f2"));
+            Created<OrderRecord> again = store.insert(withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"),
+                    "key-1", "f1"));
 
-            assertThat(again.inserted()).isFalse();
-            assertThat(again.order()).isEqualTo(first);
+            assertThat(again.replayed()).isTrue();
+            assertThat(again.value()).isEqualTo(first);
+        }
+
+        @Test
+        void anIdempotencyKeyUsedWithAnotherFingerprintIsRefused() {
+            AccountId owner = newOwner();
+            OrderRecord first = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "key-2", "f1");
+            store.insert(first);
+
+            assertThatThrownBy(() -> store.insert(withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "2.00", "B"),
+                    "key-2", "f2"))).isInstanceOf(IdempotencyKeyReusedException.class);
+            assertThat(store.find(first.id())).contains(first);
         }
 
         @Test
@@ -137,7 +152,7 @@ public abstract class OrderStoreContract {
             store.insert(withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"), "shared", "f"));
 
             assertThat(store.insert(withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"),
-                    "shared", "f")).inserted()).isTrue();
+                    "shared", "f")).replayed()).isFalse();
         }
 
         @Test
@@ -148,9 +163,9 @@ public abstract class OrderStoreContract {
                     withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "5.00", "A"), "race", "same")));
 
             assertThat(outcomes).allMatch(Race.Outcome::succeeded);
-            List<OrderInsertion> insertions = outcomes.stream().map(outcome -> (OrderInsertion) outcome.result()).toList();
-            assertThat(insertions).filteredOn(OrderInsertion::inserted).hasSize(1);
-            assertThat(insertions.stream().map(insertion -> insertion.order().id()).distinct()).hasSize(1);
+            List<Created<?>> insertions = outcomes.stream().<Created<?>>map(outcome -> (Created<?>) outcome.result()).toList();
+            assertThat(insertions).filteredOn(insertion -> !insertion.replayed()).hasSize(1);
+            assertThat(insertions.stream().map(insertion -> ((OrderRecord) insertion.value()).id()).distinct()).hasSize(1);
             assertThat(store.list(owner, ListQuery.firstPage(List.of(SortKey.descending("created_at")), 100)).items())
                     .hasSize(1);
         }

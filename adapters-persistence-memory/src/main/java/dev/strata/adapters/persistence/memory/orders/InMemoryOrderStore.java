@@ -3,13 +3,13 @@ package dev.strata.adapters.persistence.memory.orders;
 import dev.strata.adapters.persistence.memory.Guarded;
 import dev.strata.adapters.persistence.memory.ListQueries;
 import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.Created;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.orders.OrderId;
-import dev.strata.core.orders.store.OrderInsertion;
 import dev.strata.core.orders.store.OrderItemRecord;
 import dev.strata.core.orders.store.OrderRecord;
 import dev.strata.core.orders.store.OrderStore;
@@ -44,18 +44,20 @@ public final class InMemoryOrderStore implements OrderStore {
     private final Map<OwnerKey, OrderId> byIdempotencyKey = new HashMap<>();
 
     @Override
-    public OrderInsertion insert(OrderRecord order) {
+    public Created<OrderRecord> insert(OrderRecord order) {
         OrderRecord inserted = withVersion(order, 0);
         return guarded.write(() -> {
-            Optional<OwnerKey> key = order.idempotency().map(idempotency -> new OwnerKey(order.ownerId(), idempotency.key()));
+            Optional<OwnerKey> key = order.idempotency()
+                    .map(idempotency -> new OwnerKey(order.ownerId(), idempotency.key().value()));
             if (key.isPresent() && byIdempotencyKey.containsKey(key.get())) {
-                return new OrderInsertion(orders.get(byIdempotencyKey.get(key.get())), false);
+                OrderRecord original = orders.get(byIdempotencyKey.get(key.get()));
+                return order.idempotency().get().replay(original.idempotency().orElseThrow().fingerprint(), original);
             }
             if (orders.putIfAbsent(order.id(), inserted) != null) {
                 throw new ConflictException("order_already_exists", "an order with this id exists");
             }
             key.ifPresent(ownerKey -> byIdempotencyKey.put(ownerKey, order.id()));
-            return new OrderInsertion(inserted, true);
+            return Created.fresh(inserted);
         });
     }
 
@@ -91,7 +93,7 @@ public final class InMemoryOrderStore implements OrderStore {
             OrderRecord current = requireAt(id, expectedVersion);
             orders.remove(id);
             current.idempotency().ifPresent(idempotency ->
-                    byIdempotencyKey.remove(new OwnerKey(current.ownerId(), idempotency.key())));
+                    byIdempotencyKey.remove(new OwnerKey(current.ownerId(), idempotency.key().value())));
         });
     }
 
