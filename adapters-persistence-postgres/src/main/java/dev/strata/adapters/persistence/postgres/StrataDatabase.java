@@ -3,8 +3,10 @@ package dev.strata.adapters.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.adapters.persistence.postgres.identity.JdbiIdentityStore;
+import dev.strata.adapters.persistence.postgres.posts.JdbiPostStore;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.posts.store.PostStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,11 +37,13 @@ public final class StrataDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final IdentityStore identityStore;
+    private final PostStore postStore;
 
     private StrataDatabase(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new StrataJdbiPlugin());
         this.identityStore = new JdbiIdentityStore(jdbi);
+        this.postStore = new JdbiPostStore(jdbi);
     }
 
     /**
@@ -92,6 +96,11 @@ public final class StrataDatabase implements AutoCloseable {
     /** The identity service's store. */
     public IdentityStore identityStore() {
         return identityStore;
+    }
+
+    /** The posts service's store. */
+    public PostStore postStore() {
+        return postStore;
     }
 
     /**
