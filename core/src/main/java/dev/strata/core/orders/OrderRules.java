@@ -75,7 +75,8 @@ final class OrderRules {
             itemValid &= quantity(validator, path + ".quantity", draft.quantity());
             itemValid &= unitPrice(validator, path + ".unit_price", draft.unitPrice());
             if (itemValid) {
-                items.add(new OrderItem(draft.sku(), draft.quantity(), draft.unitPrice()));
+                // Kept to the cent, so that every store returns the same text for it.
+                items.add(new OrderItem(draft.sku(), draft.quantity(), draft.unitPrice().setScale(2)));
             }
             valid &= itemValid;
         }

@@ -89,8 +89,8 @@ public final class OrderService {
 
     /**
      * The fingerprint an idempotency key is bound to: two requests have the same one exactly when
-     * they would make the same order. Prices count by value and scale as sent ({@code 1.5} and
-     * {@code 1.50} differ), since both are kept.
+     * they would make the same order. Prices are already kept to the cent, so {@code 1.5} and
+     * {@code 1.50} are the same request.
      */
     private static RequestFingerprint fingerprint(OrderRules.Checked checked) {
         List<String> fields = new java.util.ArrayList<>(List.of(checked.currency(), checked.comment()));

@@ -98,6 +98,8 @@ public abstract class OrderServiceContract {
             assertThat(order.ownerId()).isEqualTo(caller.accountId());
             assertThat(order.id().value()).startsWith("ord_");
             assertThat(order.comment()).isEqualTo("gift");
+            assertThat(order.items()).extracting(OrderItem::unitPrice).extracting(BigDecimal::toPlainString)
+                    .containsExactly("0.10", "0.20", "999999999.99");
             assertThat(orders.get(caller, order.id())).isEqualTo(order);
         }
 
