@@ -15,6 +15,9 @@ import dev.strata.adapters.rest.posts.ChannelResource;
 import dev.strata.adapters.rest.posts.PostResource;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.posts.PostService;
+import dev.strata.adapters.rest.orders.OrderActionResource;
+import dev.strata.adapters.rest.orders.OrderResource;
+import dev.strata.core.orders.OrderService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +68,11 @@ public final class StrataApi extends ResourceConfig {
             register(new ChannelResource(builder.posts));
             register(new AccountPostsResource(builder.posts));
         }
+        if (builder.orders != null) {
+            links.put("orders", "/v1/orders");
+            register(new OrderResource(builder.orders));
+            register(new OrderActionResource(builder.orders));
+        }
         register(new EntryPointResource(links));
         register(new ApiDocumentation());
     }
@@ -81,6 +89,7 @@ public final class StrataApi extends ResourceConfig {
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
         private PostService posts;
+        private OrderService orders;
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -104,6 +113,12 @@ public final class StrataApi extends ResourceConfig {
         /** Whether requests run on virtual threads (default true). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** Serves {@code /v1/orders} over this service (left out when not given). */
+        public Builder orders(OrderService service) {
+            this.orders = Objects.requireNonNull(service, "service");
             return this;
         }
 
