@@ -45,12 +45,14 @@ final class ApiComponents {
         problemSchemas.forEach(components::addSchemas);
         headers().forEach((name, header) -> components.addHeaders(name, header.required(ALWAYS_SENT.contains(name))));
         parameters().forEach(components::addParameters);
+        listParameters().forEach(components::addParameters);
         problemResponses().forEach(components::addResponses);
         components.addResponses("NotModified", new ApiResponse()
                 .description("Not Modified: the representation named in If-None-Match is still current; no body.")
                 .addHeaderObject("ETag", ref("ETag"))
                 .addHeaderObject("Request-Id", ref("Request-Id"))
-                .addHeaderObject("Cache-Control", ref("Cache-Control")));
+                .addHeaderObject("Cache-Control", ref("Cache-Control"))
+                .addHeaderObject("Link", ref("Link")));
         components.addSecuritySchemes(BEARER, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("bearer")
@@ -87,6 +89,8 @@ final class ApiComponents {
                         text(8192, "</v1/posts?page_token=abc>; rel=\"next\""))),
                 Map.entry("Idempotent-Replayed", header("'true' when this is the stored response to an earlier"
                         + " request with the same Idempotency-Key.", new StringSchema()._enum(List.of("true")))),
+                Map.entry("Vary", header("Request headers that shaped this response, such as Prefer.",
+                        new StringSchema()._enum(List.of("Prefer")))),
                 Map.entry("Preference-Applied", header("The Prefer preference that shaped this response.",
                         new StringSchema()._enum(List.of("return=minimal", "return=representation")))),
                 Map.entry("RateLimit-Limit", header("Requests allowed in the current window.", count())),
@@ -110,6 +114,36 @@ final class ApiComponents {
                 "Prefer", headerParameter("Prefer", false, "return=minimal asks for 204 with Location and ETag"
                         + " instead of the representation.",
                         new StringSchema()._enum(List.of("return=minimal", "return=representation"))));
+    }
+
+    /** The query parameters of collections, shared by every list that takes them. */
+    private static Map<String, Parameter> listParameters() {
+        return Map.of(
+                "limit", query("limit", "Items per page: 1 to 100, default 20 (a larger number is clamped to 100).",
+                        new IntegerSchema().format("int32").minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(1_000_000)).example(20)),
+                "page_token", query("page_token", "The opaque cursor from the previous page's next link; bound to"
+                        + " the query it came from.", text(2048, "eyJjIjoiMjAyNi0wMS0wMlQwMzowNDowNS4xMjM0NTZaIn0")),
+                "offset", query("offset", "Items to skip, 0 to 10000; not together with page_token.",
+                        new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)
+                                .maximum(BigDecimal.valueOf(10_000)).example(0)),
+                "sort", query("sort", "Comma-separated sort keys, each with an optional + (ascending, the"
+                        + " default) or - (descending).", text(512, "-created_at,+amount")),
+                "fields", query("fields", "Comma-separated fields to show (id is always shown): a sparse"
+                        + " fieldset; an unknown name is a 400.", text(512, "id,created_at")),
+                "last_id", query("last_id", "The id of the last item seen: the page continues after it.",
+                        text(64, "post_01jd8zqk3v5m9w2x4y6z8a0b1c")),
+                "between", query("between", "A half-open time window <from>_<to>; each end is a UTC date"
+                        + " (2026-01-01) or an RFC 3339 instant.", text(128, "2026-01-01_2026-02-01")),
+                "created_at", query("created_at", "<op>:<time> with op in eq, ne, gt, gte, lt, lte; repeatable."
+                        + " Times are UTC dates or RFC 3339 instants.", new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(text(128, "gte:2026-01-01")).maxItems(10)).explode(true),
+                "q", query("q", "Text to search for, ignoring case.", text(200, "hello")));
+    }
+
+    private static Parameter query(String name, String description, Schema<?> schema) {
+        return new io.swagger.v3.oas.models.parameters.QueryParameter().name(name).required(false)
+                .description(description).schema(schema);
     }
 
     private static Map<String, ApiResponse> problemResponses() {

@@ -36,6 +36,10 @@ final class OperationConventions {
     private static final Set<Class<? extends Annotation>> NOT_A_BODY = Set.of(PathParam.class, QueryParam.class,
             HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
 
+    /** The shared header parameters; every other shared parameter is a query parameter. */
+    private static final Set<String> HEADER_PARAMETERS = Set.of("Request-Id", "If-Match", "If-None-Match",
+            "Idempotency-Key", "Prefer");
+
     private OperationConventions() {
     }
 
@@ -52,10 +56,13 @@ final class OperationConventions {
                 || method.getDeclaringClass().isAnnotationPresent(Authenticated.class);
         boolean hasBody = hasBody(method);
         boolean namesAResource = hasParameter(method, PathParam.class);
+        boolean takesAQuery = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "query".equals(parameter.getIn()) || (parameter.get$ref() != null
+                        && !HEADER_PARAMETERS.contains(parameter.get$ref().substring(ApiComponents.PARAMETERS.length()))));
         boolean read = method.isAnnotationPresent(GET.class);
         // What reaches a service can meet an unreachable database; the entry point and the
         // documentation are answered from memory and cannot.
-        boolean usesAService = authenticated || hasBody || namesAResource;
+        boolean usesAService = authenticated || hasBody || namesAResource || takesAQuery;
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -65,6 +72,7 @@ final class OperationConventions {
             if (response.get$ref() != null) {
                 continue;
             }
+            boolean declaresHeaders = response.getHeaders() != null && !response.getHeaders().isEmpty();
             response.addHeaderObject("Request-Id", ApiComponents.ref("Request-Id"));
             if (authenticated) {
                 response.addHeaderObject("Cache-Control", ApiComponents.ref("Cache-Control"));
@@ -72,7 +80,8 @@ final class OperationConventions {
             if (read && entry.getKey().equals("200")) {
                 response.addHeaderObject("ETag", ApiComponents.ref("ETag"));
             }
-            if (entry.getKey().equals("201")) {
+            // A creation says where and which version, unless the resource declared its own headers.
+            if (entry.getKey().equals("201") && !declaresHeaders) {
                 putIfAbsent(response, "Location", ApiComponents.ref("Location"));
                 putIfAbsent(response, "ETag", ApiComponents.ref("ETag"));
             }
@@ -83,7 +92,7 @@ final class OperationConventions {
             addParameter(operation, "If-None-Match");
             addResponse(responses, "304", ProblemResponses.NOT_MODIFIED);
         }
-        if (hasBody || namesAResource) {
+        if (hasBody || namesAResource || takesAQuery) {
             addResponse(responses, "400", ProblemResponses.BAD_REQUEST);
         }
         if (authenticated) {

@@ -30,11 +30,24 @@ public final class ProblemResponses {
     public static final String LINK_HEADER = "#/components/headers/Link";
     public static final String IDEMPOTENT_REPLAYED_HEADER = "#/components/headers/Idempotent-Replayed";
     public static final String PREFERENCE_APPLIED_HEADER = "#/components/headers/Preference-Applied";
+    public static final String VARY_HEADER = "#/components/headers/Vary";
 
     /** Shared request headers, for {@code @Parameter(ref = ...)}. */
     public static final String IF_MATCH_PARAMETER = "#/components/parameters/If-Match";
     public static final String IDEMPOTENCY_KEY_PARAMETER = "#/components/parameters/Idempotency-Key";
     public static final String PREFER_PARAMETER = "#/components/parameters/Prefer";
+    public static final String IF_NONE_MATCH_PARAMETER = "#/components/parameters/If-None-Match";
+
+    /** Shared query parameters of lists, for {@code @Parameter(ref = ...)}. */
+    public static final String LIMIT_PARAMETER = "#/components/parameters/limit";
+    public static final String PAGE_TOKEN_PARAMETER = "#/components/parameters/page_token";
+    public static final String OFFSET_PARAMETER = "#/components/parameters/offset";
+    public static final String SORT_PARAMETER = "#/components/parameters/sort";
+    public static final String FIELDS_PARAMETER = "#/components/parameters/fields";
+    public static final String LAST_ID_PARAMETER = "#/components/parameters/last_id";
+    public static final String BETWEEN_PARAMETER = "#/components/parameters/between";
+    public static final String CREATED_AT_PARAMETER = "#/components/parameters/created_at";
+    public static final String Q_PARAMETER = "#/components/parameters/q";
 
     private ProblemResponses() {
     }

@@ -1,5 +1,14 @@
 package dev.strata.adapters.rest.posts;
 
+import dev.strata.adapters.rest.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.PostService;
@@ -21,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/v1/accounts/{id}/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "Posts")
 public final class AccountPostsResource {
 
     private final PostService posts;
@@ -30,7 +40,21 @@ public final class AccountPostsResource {
     }
 
     @GET
-    public Response list(@PathParam("id") String id, @Context UriInfo uri, @Context Request request,
+    @Operation(operationId = "listAccountPosts", summary = "List an account's posts",
+            description = "Its public posts, and its posts in channels the caller is a member of; newest first.",
+            parameters = {
+                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "page_token", ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at", ref = ProblemResponses.CREATED_AT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
+    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first and next pages.",
+            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
+            content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
+    public Response list(@PathParam("id") @Parameter(description = "The author's account id.", schema = @Schema(
+                    pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context UriInfo uri, @Context Request request,
             @Context SecurityContext security) {
         AccountId author = new AccountId(id);
         PostListRequest list = PostListRequest.read(uri);

@@ -1,5 +1,14 @@
 package dev.strata.adapters.rest.posts;
 
+import dev.strata.adapters.rest.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.IdempotencyKeys;
 import dev.strata.adapters.rest.http.ListResponse;
@@ -42,6 +51,7 @@ import java.util.Optional;
 @Path("/v1/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "Channels", description = "Channels, their members and their members-only posts.")
 public final class ChannelResource {
 
     private final PostService posts;
@@ -52,6 +62,15 @@ public final class ChannelResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createChannel", summary = "Create a channel",
+            description = "The caller becomes its owner and first member. Idempotent with Idempotency-Key.", parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER))
+    @ApiResponse(responseCode = "201", description = "The channel was created (or this is a replay).", headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
+            content = @Content(schema = @Schema(implementation = ChannelResponse.class)))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
+            description = "The Idempotency-Key was used with another body.")
     public Response create(NewChannelRequest body, @Context HttpHeaders headers, @Context SecurityContext security) {
         Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
         if (body == null) {
@@ -65,7 +84,11 @@ public final class ChannelResource {
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "getChannel", summary = "Read a channel", description = "For its members; else 404.")
+    @ApiResponse(responseCode = "200", description = "The channel.",
+            content = @Content(schema = @Schema(implementation = ChannelResponse.class)))
+    public Response get(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
         Channel channel = posts.getChannel(caller(security), new ChannelId(id));
         return Representations.read(request, ChannelResponse.tagOf(channel), ChannelResponse.of(channel));
     }
@@ -73,7 +96,17 @@ public final class ChannelResource {
     /** Adds a member: 201 when it was added, 200 when it already was one. */
     @PUT
     @Path("{id}/members/{account_id}")
-    public Response addMember(@PathParam("id") String id, @PathParam("account_id") String accountId,
+    @Operation(operationId = "addChannelMember", summary = "Add a member",
+            description = "By the channel's owner. Idempotent: adding a member again is a 200.")
+    @ApiResponse(responseCode = "201", description = "The account was added.",
+            headers = @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+            content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The account already was a member.",
+            content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the owner adds members.")
+    public Response addMember(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @PathParam("account_id") @Parameter(description = "The member's account id.", schema = @Schema(
+                    pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String accountId,
             @Context SecurityContext security) {
         AuthenticatedSession caller = caller(security);
         ChannelId channelId = new ChannelId(id);
@@ -92,7 +125,13 @@ public final class ChannelResource {
 
     @DELETE
     @Path("{id}/members/{account_id}")
-    public Response removeMember(@PathParam("id") String id, @PathParam("account_id") String accountId,
+    @Operation(operationId = "removeChannelMember", summary = "Remove a member", description = "By the channel's owner.")
+    @ApiResponse(responseCode = "204", description = "The account is no longer a member.")
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the owner removes members.")
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT, description = "The owner cannot be removed.")
+    public Response removeMember(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @PathParam("account_id") @Parameter(description = "The member's account id.", schema = @Schema(
+                    pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String accountId,
             @Context SecurityContext security) {
         posts.removeMember(caller(security), new ChannelId(id), accountIdOf(accountId));
         return Response.noContent().build();
@@ -100,7 +139,11 @@ public final class ChannelResource {
 
     @GET
     @Path("{id}/members")
-    public Response members(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "listChannelMembers", summary = "List a channel's members", description = "For members.")
+    @ApiResponse(responseCode = "200", description = "The members, on one page.",
+            content = @Content(schema = @Schema(implementation = PostListShapes.MemberList.class)))
+    public Response members(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
         List<Member> members = posts.listMembers(caller(security), new ChannelId(id));
         return Representations.readList(request, ListResponse.complete(members.stream().map(MemberResponse::of).toList()));
     }
@@ -108,7 +151,17 @@ public final class ChannelResource {
     @POST
     @Path("{id}/posts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPost(@PathParam("id") String id, NewPostRequest body, @Context HttpHeaders headers,
+    @Operation(operationId = "createChannelPost", summary = "Post in a channel",
+            description = "For members; the post is visible to members only. Idempotent with Idempotency-Key.", parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER))
+    @ApiResponse(responseCode = "201", description = "The post was published (or this is a replay).", headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
+            content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
+            description = "The Idempotency-Key was used with another body.")
+    public Response createPost(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, NewPostRequest body, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
         ChannelId channelId = new ChannelId(id);
@@ -120,7 +173,21 @@ public final class ChannelResource {
 
     @GET
     @Path("{id}/posts")
-    public Response posts(@PathParam("id") String id, @Context UriInfo uri, @Context Request request,
+    @Operation(operationId = "listChannelPosts", summary = "List a channel's posts", description = "For members;"
+            + " newest first.",
+            parameters = {
+                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "page_token", ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at", ref = ProblemResponses.CREATED_AT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
+    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first and next pages.",
+            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
+            content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
+    public Response posts(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context UriInfo uri, @Context Request request,
             @Context SecurityContext security) {
         ChannelId channelId = new ChannelId(id);
         PostListRequest list = PostListRequest.read(uri);

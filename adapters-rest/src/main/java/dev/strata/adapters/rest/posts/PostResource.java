@@ -1,5 +1,16 @@
 package dev.strata.adapters.rest.posts;
 
+import dev.strata.adapters.rest.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
@@ -43,6 +54,7 @@ import java.util.Optional;
 @Path("/v1/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "Posts", description = "Public posts: publishing, reading, editing, deleting and searching.")
 public final class PostResource {
 
     private final PostService posts;
@@ -53,6 +65,15 @@ public final class PostResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createPost", summary = "Publish a public post",
+            description = "Idempotent with Idempotency-Key: a retry returns the original 201.", parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER))
+    @ApiResponse(responseCode = "201", description = "The post was published (or this is a replay).", headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
+            content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
+            description = "The Idempotency-Key was used with another body.")
     public Response create(NewPostRequest body, @Context HttpHeaders headers, @Context SecurityContext security) {
         Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
         if (body == null) {
@@ -62,6 +83,19 @@ public final class PostResource {
     }
 
     @GET
+    @Operation(operationId = "searchPosts", summary = "Search posts",
+            description = "Every post the caller may read (public posts and posts of its channels), newest first.",
+            parameters = {
+                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "page_token", ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at", ref = ProblemResponses.CREATED_AT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
+    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first and next pages.",
+            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
+            content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
     public Response search(@Context UriInfo uri, @Context Request request, @Context SecurityContext security) {
         PostListRequest list = PostListRequest.read(uri);
         return list.respond(request, uri, posts.searchPosts(caller(security), list.query()));
@@ -69,7 +103,12 @@ public final class PostResource {
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "getPost", summary = "Read a post",
+            description = "A public post, or a post of a channel the caller is a member of; else 404.")
+    @ApiResponse(responseCode = "200", description = "The post.",
+            content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    public Response get(@PathParam("id") @Parameter(description = "The post's id.", schema = @Schema(
+                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
         Post post = posts.getPost(caller(security), new PostId(id));
         return Representations.read(request, PostResponse.tagOf(post), PostResponse.of(post));
     }
@@ -77,7 +116,20 @@ public final class PostResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaTypes.MERGE_PATCH_JSON)
-    public Response patch(@PathParam("id") String id, JsonNode patch, @Context SecurityContext security,
+    @Operation(operationId = "editPost", summary = "Edit a post",
+            description = "An RFC 7396 merge patch of the body, by the author only, against the version in If-Match.",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
+                    ref = ProblemResponses.IF_MATCH_PARAMETER),
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
+                    schema = @Schema(implementation = NewPostRequest.class))))
+    @ApiResponse(responseCode = "200", description = "The edited post.",
+            headers = @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+            content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the author edits a post.")
+    @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
+    @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED, description = "No If-Match.")
+    public Response patch(@PathParam("id") @Parameter(description = "The post's id.", schema = @Schema(
+                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Parameter(hidden = true) JsonNode patch, @Context SecurityContext security,
             @Context HttpHeaders headers) {
         AuthenticatedSession caller = caller(security);
         PostId postId = new PostId(id);
@@ -93,6 +145,7 @@ public final class PostResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
+    @Hidden
     public Response patchInAnotherMediaType() {
         throw new HttpProblem(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "a post is patched with " + MediaTypes.MERGE_PATCH_JSON,
@@ -101,7 +154,11 @@ public final class PostResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+    @Operation(operationId = "deletePost", summary = "Delete a post", description = "By its author only.")
+    @ApiResponse(responseCode = "204", description = "The post is gone.")
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the author deletes a post.")
+    public Response delete(@PathParam("id") @Parameter(description = "The post's id.", schema = @Schema(
+                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security) {
         posts.deletePost(caller(security), new PostId(id));
         return Response.noContent().build();
     }

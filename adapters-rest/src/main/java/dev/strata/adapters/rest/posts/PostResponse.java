@@ -1,5 +1,7 @@
 package dev.strata.adapters.rest.posts;
 
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.Post;
@@ -8,8 +10,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** A post as the API shows it; {@code channel_id} is null for a public post. */
-public record PostResponse(String id, String authorId, String channelId, String body, Instant createdAt,
-        Instant updatedAt, long version) {
+@Schema(name = "Post", description = "A post. With fields=, only the selected fields (and id) are present.")
+public record PostResponse(
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
+                example = "post_01jd8zqk3v5m9w2x4y6z8a0b1c") String id,
+        @Schema(pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
+                example = "acct_01jd8zqk3v5m9w2x4y6z8a0b1c") String authorId,
+        @Schema(nullable = true, pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
+                description = "The channel it was posted in; null for a public post.") String channelId,
+        @Schema(minLength = 1, maxLength = 5000, example = "Hello, world") String body,
+        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
+        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
+        @Schema(minimum = "0", maximum = "9223372036854775807", example = "0") long version) {
 
     /** The JSON names of the fields, in order: what {@code fields=} may select. */
     static final List<String> FIELDS =

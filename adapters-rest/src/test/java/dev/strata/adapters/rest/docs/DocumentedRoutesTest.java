@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.adapters.rest.testing.TestApi;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,13 +60,34 @@ class DocumentedRoutesTest {
     }
 
     private static Set<String> allServedRoutes() {
-        ApplicationHandler handler = new ApplicationHandler(StrataApi.builder(api.identity).build());
+        ApplicationHandler handler = new ApplicationHandler(theSameApiAsTheTestServer());
         Set<String> routes = new TreeSet<>();
         for (Resource resource : handler.getInjectionManager().getInstance(ExtendedResourceContext.class)
                 .getResourceModel().getRootResources()) {
             collect(resource, "", routes);
         }
         return routes;
+    }
+
+    /**
+     * The API as {@link TestApi} builds it: every service of the test API that the builder takes
+     * (posts, orders, ...) is given to it, so that this test follows whatever the API serves.
+     */
+    private static StrataApi theSameApiAsTheTestServer() {
+        StrataApi.Builder builder = StrataApi.builder(api.identity);
+        try {
+            for (Field field : TestApi.class.getFields()) {
+                for (Method method : StrataApi.Builder.class.getMethods()) {
+                    if (method.getParameterCount() == 1 && method.getReturnType() == StrataApi.Builder.class
+                            && method.getParameterTypes()[0] == field.getType()) {
+                        method.invoke(builder, field.get(api));
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return builder.build();
     }
 
     private static void collect(Resource resource, String parent, Set<String> routes) {
