@@ -162,8 +162,9 @@ final class ApiComponents {
                         + " (1 MiB by default).")),
                 Map.entry("UnsupportedMediaType", problem("Unsupported Media Type: the request's Content-Type is not"
                         + " one this operation takes.").addHeaderObject("Accept-Patch", ref("Accept-Patch"))),
-                Map.entry("UnprocessableContent", problem("Unprocessable Content: the Idempotency-Key was used before"
-                        + " with a different request.")),
+                Map.entry("UnprocessableContent", problem("Unprocessable Content: the request is well-formed but cannot be"
+                        + " carried out: its Idempotency-Key was used with a different request, or its patch cannot be"
+                        + " applied to the resource.")),
                 Map.entry("PreconditionRequired", problem("Precondition Required: this change needs If-Match.")),
                 Map.entry("TooManyRequests", problem("Too Many Requests: retry after the number of seconds in"
                         + " Retry-After.").addHeaderObject("Retry-After", ref("Retry-After"))),

@@ -103,8 +103,21 @@ public final class ApiDocument {
             }
             if (schema.getProperties() != null) {
                 ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocument::boundTimestamp);
+                ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> anyValue(property));
             }
         }
+    }
+
+    /**
+     * A property marked {@code x-any-value} takes any JSON value (a JSON Patch operation's
+     * {@code value}): in OpenAPI 3.0, that is a schema without a type, which no annotation writes.
+     */
+    @SuppressWarnings("rawtypes")
+    private static Schema anyValue(Schema property) {
+        if (property.getExtensions() == null || !property.getExtensions().containsKey("x-any-value")) {
+            return property;
+        }
+        return new Schema<>().description(property.getDescription()).nullable(true);
     }
 
     /** Strata writes instants as {@code 2026-01-02T03:04:05.123456Z}: 27 characters, never more than 32. */

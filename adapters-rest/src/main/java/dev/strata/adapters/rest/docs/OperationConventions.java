@@ -106,7 +106,7 @@ final class OperationConventions {
         if (hasBody) {
             addResponse(responses, "413", ProblemResponses.PAYLOAD_TOO_LARGE);
             addResponse(responses, "415", ProblemResponses.UNSUPPORTED_MEDIA_TYPE);
-            if (operation.getRequestBody() != null) {
+            if (operation.getRequestBody() != null && !declaresAnOptionalBody(method)) {
                 operation.getRequestBody().setRequired(true);
             }
         }
@@ -144,6 +144,12 @@ final class OperationConventions {
         statuses.forEach(status -> sorted.addApiResponse(status, responses.get(status)));
         responses.clear();
         responses.putAll(sorted);
+    }
+
+    private static boolean declaresAnOptionalBody(Method method) {
+        io.swagger.v3.oas.annotations.Operation declared =
+                method.getAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+        return declared != null && declared.requestBody().content().length > 0 && !declared.requestBody().required();
     }
 
     private static boolean hasBody(Method method) {

@@ -1,5 +1,14 @@
 package dev.strata.adapters.rest.orders;
 
+import dev.strata.adapters.rest.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
@@ -36,6 +45,7 @@ import java.util.Optional;
  */
 @Path("/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
 public final class OrderActionResource {
 
     private final OrderService orders;
@@ -45,11 +55,20 @@ public final class OrderActionResource {
     }
 
     /** The body of a cancellation. */
-    public record CancellationRequest(String reason) {
+    @Schema(name = "Cancellation", description = "Why the order is cancelled (optional).")
+    public record CancellationRequest(
+            @Schema(nullable = true, maxLength = 500, example = "Ordered twice") String reason) {
     }
 
     /** A cancellation, payment or shipment: when it happened, why (for a cancellation), and links. */
-    public record ActionResponse(String orderId, String state, Instant at, String reason,
+    @Schema(name = "OrderAction", description = "An action taken on an order: its cancellation, payment or shipment.")
+    public record ActionResponse(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30,
+                    example = "ord_01jd8zqk3v5m9w2x4y6z8a0b1c") String orderId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"open", "paid", "shipped", "cancelled"}) String state,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant at,
+            @Schema(nullable = true, maxLength = 500, description = "The cancellation's reason, if any.") String reason,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxProperties = 10, description = "self, and the order.")
             @JsonProperty("_links") Map<String, OrderResponse.Link> links) {
     }
 
@@ -57,7 +76,16 @@ public final class OrderActionResource {
     @Path("{id}/cancellation")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response cancel(@PathParam("id") String id, CancellationRequest body, @Context SecurityContext security) {
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order",
+            description = "An open or paid order; the body (a reason) is optional.",
+            requestBody = @RequestBody(required = false,
+                    content = @Content(schema = @Schema(implementation = CancellationRequest.class))))
+    @ApiResponse(responseCode = "201", description = "Done; the body describes the cancellation.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
+            description = "The order's state does not allow it.")
+    public Response cancel(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            CancellationRequest body, @Context SecurityContext security) {
         Order order = orders.cancel(caller(security), new OrderId(id), body == null ? null : body.reason());
         return created(order, "cancellation", cancellationOf(order));
     }
@@ -65,7 +93,10 @@ public final class OrderActionResource {
     @GET
     @Path("{id}/cancellation")
     @Authenticated
-    public Response cancellation(@PathParam("id") String id, @Context SecurityContext security,
+    @Operation(operationId = "getOrderCancellation", summary = "Read the order's cancellation", description = "404 while there is none.")
+    @ApiResponse(responseCode = "200", description = "The cancellation.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    public Response cancellation(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security,
             @Context Request request) {
         Order order = orders.get(caller(security), new OrderId(id));
         return read(request, order, "cancellation", cancellationOf(order));
@@ -74,7 +105,12 @@ public final class OrderActionResource {
     @POST
     @Path("{id}/payment")
     @Authenticated
-    public Response pay(@PathParam("id") String id, @Context SecurityContext security) {
+    @Operation(operationId = "payOrder", summary = "Pay an order", description = "An open order.")
+    @ApiResponse(responseCode = "201", description = "Done; the body describes the payment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
+            description = "The order's state does not allow it.")
+    public Response pay(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security) {
         Order order = orders.pay(caller(security), new OrderId(id));
         return created(order, "payment", order.paidAt().map(at -> response(order, "payment", at, null)));
     }
@@ -82,7 +118,10 @@ public final class OrderActionResource {
     @GET
     @Path("{id}/payment")
     @Authenticated
-    public Response payment(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "getOrderPayment", summary = "Read the order's payment", description = "404 while there is none.")
+    @ApiResponse(responseCode = "200", description = "The payment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    public Response payment(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security, @Context Request request) {
         Order order = orders.get(caller(security), new OrderId(id));
         return read(request, order, "payment", order.paidAt().map(at -> response(order, "payment", at, null)));
     }
@@ -90,7 +129,12 @@ public final class OrderActionResource {
     @POST
     @Path("{id}/shipment")
     @Authenticated
-    public Response ship(@PathParam("id") String id, @Context SecurityContext security) {
+    @Operation(operationId = "shipOrder", summary = "Ship an order", description = "A paid order.")
+    @ApiResponse(responseCode = "201", description = "Done; the body describes the shipment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
+            description = "The order's state does not allow it.")
+    public Response ship(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security) {
         Order order = orders.ship(caller(security), new OrderId(id));
         return created(order, "shipment", order.shippedAt().map(at -> response(order, "shipment", at, null)));
     }
@@ -98,7 +142,10 @@ public final class OrderActionResource {
     @GET
     @Path("{id}/shipment")
     @Authenticated
-    public Response shipment(@PathParam("id") String id, @Context SecurityContext security, @Context Request request) {
+    @Operation(operationId = "getOrderShipment", summary = "Read the order's shipment", description = "404 while there is none.")
+    @ApiResponse(responseCode = "200", description = "The shipment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    public Response shipment(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security, @Context Request request) {
         Order order = orders.get(caller(security), new OrderId(id));
         return read(request, order, "shipment", order.shippedAt().map(at -> response(order, "shipment", at, null)));
     }

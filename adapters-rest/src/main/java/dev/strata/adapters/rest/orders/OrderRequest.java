@@ -1,5 +1,8 @@
 package dev.strata.adapters.rest.orders;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import dev.strata.core.common.Validator;
 import dev.strata.core.orders.OrderDraft;
 import dev.strata.core.orders.OrderItemDraft;
@@ -13,10 +16,22 @@ import java.util.List;
  * is refused by name. Prices are decimal strings ({@code "12.50"}), never JSON numbers, so that no
  * client or parser rounds them through binary floating point.
  */
-public record OrderRequest(String currency, List<ItemRequest> items, String comment) {
+@Schema(name = "OrderInput", description = "An order's content, for creating or replacing it; amount, state and"
+        + " the rest are computed by the server.")
+public record OrderRequest(
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", maxLength = 3, description = "An ISO 4217 code.", example = "EUR")
+        String currency,
+        @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), minItems = 1, maxItems = 100,
+                schema = @Schema(implementation = ItemRequest.class)) List<ItemRequest> items,
+        @Schema(nullable = true, maxLength = 1000, example = "Leave it with the neighbours") String comment) {
 
     /** One item of a request. */
-    public record ItemRequest(String sku, Integer quantity, String unitPrice) {
+    @Schema(name = "OrderItemInput", description = "One line of an order.")
+    public record ItemRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64, example = "BOOK-42") String sku,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000", example = "2") Integer quantity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^-?[0-9]+(\\.[0-9]+)?$", maxLength = 32, description = "A decimal string, 0 to 999999999.99, at most 2 decimals.",
+                    example = "12.50") String unitPrice) {
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.strata.adapters.rest.orders;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.http.EntityTags;
@@ -15,17 +18,38 @@ import java.util.Map;
  * An order as the API shows it: money as decimal strings with the currency, and {@code _links}
  * to itself and, while it can still be cancelled, to its cancellation.
  */
-public record OrderResponse(String id, String ownerId, String state, String currency, List<ItemResponse> items,
-        String amount, String comment, Instant createdAt, Instant updatedAt, long version,
+@Schema(name = "Order", description = "An order. With fields=, only the selected fields (and id) are present.")
+public record OrderResponse(
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30,
+                example = "ord_01jd8zqk3v5m9w2x4y6z8a0b1c") String id,
+        @Schema(pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
+                example = "acct_01jd8zqk3v5m9w2x4y6z8a0b1c") String ownerId,
+        @Schema(allowableValues = {"open", "paid", "shipped", "cancelled"}) String state,
+        @Schema(pattern = "^[A-Z]{3}$", maxLength = 3, example = "EUR") String currency,
+        @ArraySchema(maxItems = 100, schema = @Schema(implementation = ItemResponse.class)) List<ItemResponse> items,
+        @Schema(pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, description = "The total, a decimal string.",
+                example = "25.00") String amount,
+        @Schema(nullable = true, maxLength = 1000, example = "Leave it with the neighbours") String comment,
+        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
+        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
+        @Schema(minimum = "0", maximum = "9223372036854775807", example = "0") long version,
+        @Schema(maxProperties = 10, description = "Links by relation: self, and cancellation while it is possible.")
         @JsonProperty("_links") Map<String, Link> links) {
 
     /** One item. */
-    public record ItemResponse(String sku, int quantity, String unitPrice) {
+    @Schema(name = "OrderItem", description = "One line of an order.")
+    public record ItemResponse(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64, example = "BOOK-42") String sku,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000", example = "2") int quantity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, example = "12.50") String unitPrice) {
     }
 
     /** A link. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Link(String href) {
+    @Schema(name = "OrderLink", description = "A link to an order or one of its action resources.")
+    public record Link(
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 2048, format = "uri-reference",
+                    example = "/v1/orders/ord_01jd8zqk3v5m9w2x4y6z8a0b1c") String href) {
     }
 
     static String path(String id) {
