@@ -103,6 +103,7 @@ public final class ApiDocument {
             }
             if (schema.getProperties() != null) {
                 ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocument::boundTimestamp);
+                ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocument::textExample);
                 ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> anyValue(property));
             }
         }
@@ -118,6 +119,19 @@ public final class ApiDocument {
             return property;
         }
         return new Schema<>().description(property.getDescription()).nullable(true);
+    }
+
+    /**
+     * Swagger reads a numeric-looking example as a number, so the example "12.50" of a decimal
+     * string would become 12.5: such an example is written as a JSON string literal ({@code
+     * "\"12.50\""}), kept verbatim by swagger, and unquoted here.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void textExample(Schema property) {
+        if (property.getExample() instanceof String example && example.length() >= 2 && example.startsWith("\"")
+                && example.endsWith("\"")) {
+            property.setExample(example.substring(1, example.length() - 1));
+        }
     }
 
     /** Strata writes instants as {@code 2026-01-02T03:04:05.123456Z}: 27 characters, never more than 32. */

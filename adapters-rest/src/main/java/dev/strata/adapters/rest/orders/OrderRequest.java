@@ -31,7 +31,7 @@ public record OrderRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64, example = "BOOK-42") String sku,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000", example = "2") Integer quantity,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^-?[0-9]+(\\.[0-9]+)?$", maxLength = 32, description = "A decimal string, 0 to 999999999.99, at most 2 decimals.",
-                    example = "12.50") String unitPrice) {
+                    example = "\"12.50\"") String unitPrice) {
     }
 
     /**

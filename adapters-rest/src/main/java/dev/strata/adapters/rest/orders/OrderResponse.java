@@ -28,7 +28,7 @@ public record OrderResponse(
         @Schema(pattern = "^[A-Z]{3}$", maxLength = 3, example = "EUR") String currency,
         @ArraySchema(maxItems = 100, schema = @Schema(implementation = ItemResponse.class)) List<ItemResponse> items,
         @Schema(pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, description = "The total, a decimal string.",
-                example = "25.00") String amount,
+                example = "\"25.00\"") String amount,
         @Schema(nullable = true, maxLength = 1000, example = "Leave it with the neighbours") String comment,
         @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
         @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
@@ -41,7 +41,7 @@ public record OrderResponse(
     public record ItemResponse(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64, example = "BOOK-42") String sku,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000", example = "2") int quantity,
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, example = "12.50") String unitPrice) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, example = "\"12.50\"") String unitPrice) {
     }
 
     /** A link. */
