@@ -1,20 +1,26 @@
 package dev.strata.adapters.rest.testing;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
-import dev.strata.adapters.persistence.memory.posts.InMemoryPostStore;
 import dev.strata.adapters.persistence.memory.orders.InMemoryOrderStore;
+import dev.strata.adapters.persistence.memory.posts.InMemoryPostStore;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
-import dev.strata.core.posts.PostService;
 import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostService;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The API over real services and in-memory stores, served by a real server: what HTTP tests run
  * against. Fakes, not mocks: every request goes through every filter, resource and service.
+ *
+ * <p>Register it once per test class; the server stops after the class:
+ * <pre>{@code @RegisterExtension static final TestApi api = new TestApi();}</pre>
  */
-public final class TestApi implements AutoCloseable {
+public final class TestApi implements AutoCloseable, AfterAllCallback {
 
     public final MutableClock clock = MutableClock.startingNow();
     public final InMemoryIdentityStore identityStore = new InMemoryIdentityStore();
@@ -30,6 +36,14 @@ public final class TestApi implements AutoCloseable {
     public TestApi() {
         this.server = TestServer.start(StrataApi.builder(identity).posts(posts).orders(orders).build());
         this.http = new HttpDriver(server.uri());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        // @Nested classes inherit the extension; only the outermost class's end stops the server.
+        if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+            close();
+        }
     }
 
     @Override
