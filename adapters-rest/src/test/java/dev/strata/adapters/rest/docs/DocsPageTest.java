@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The /docs page is served by the app itself, from the webjar, and loads nothing from elsewhere. */
 class DocsPageTest {
 
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     @Test
     void thePageIsHtmlThatLoadsOnlyThisServersFiles() {

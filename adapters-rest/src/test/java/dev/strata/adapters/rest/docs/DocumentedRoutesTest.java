@@ -14,9 +14,8 @@ import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The routes Jersey serves and the operations the document describes are the same set: no route
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentedRoutesTest {
 
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     @Test
     void everyServedRouteIsDocumentedAndEveryDocumentedRouteIsServed() {

@@ -10,31 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The served OpenAPI document and what it promises; a copy goes to target/openapi.json, where
- * {@code .ci/lint-openapi} lints it.
+ * The served OpenAPI document and what it promises; a copy of it goes to
+ * adapters-rest/target/openapi.json, to read or to lint.
  */
 class OpenApiDocumentTest {
 
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi();
+
     private static HttpResult served;
     private static JsonNode document;
 
     @BeforeAll
     static void start() throws IOException {
-        api = new TestApi();
         served = api.http.get("/v1/openapi.json").send();
         document = served.json();
         Files.writeString(Path.of("target", "openapi.json"), served.body());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static List<JsonNode> operations() {

@@ -9,27 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract check that every HTTP test goes through does fail on what the document does not describe. */
 class ContractValidatorTest {
 
     private static final String ENTRY_POINT = "{\"name\":\"Strata\",\"links\":{\"self\":{\"href\":\"/v1\"}}}";
 
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi();
+
     private static ContractValidator contract;
 
     @BeforeAll
     static void start() {
-        api = new TestApi();
         contract = new ContractValidator(api.http.get("/v1/openapi.json").send().body());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static HttpHeaders headers(String... namesAndValues) {
