@@ -1,6 +1,7 @@
 package dev.strata.adapters.rest.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.HttpProblem;
@@ -13,7 +14,6 @@ import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
-import dev.strata.adapters.rest.docs.ProblemResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.identity;
 
+import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.EntityTags;
@@ -8,7 +9,6 @@ import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.identity.IssuedSession;
-import dev.strata.adapters.rest.docs.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

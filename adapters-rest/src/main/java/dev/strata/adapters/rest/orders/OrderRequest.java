@@ -1,11 +1,11 @@
 package dev.strata.adapters.rest.orders;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import dev.strata.core.common.Validator;
 import dev.strata.core.orders.OrderDraft;
 import dev.strata.core.orders.OrderItemDraft;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.strata.adapters.rest.orders;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.core.orders.Order;
 import dev.strata.core.orders.OrderItem;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,9 @@
 package dev.strata.adapters.rest.posts;
 
 import dev.strata.adapters.rest.docs.ProblemResponses;
+import dev.strata.adapters.rest.http.Authenticated;
+import dev.strata.core.identity.AccountId;
+import dev.strata.core.posts.PostService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -9,9 +12,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.strata.adapters.rest.http.Authenticated;
-import dev.strata.core.identity.AccountId;
-import dev.strata.core.posts.PostService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,9 +1,9 @@
 package dev.strata.adapters.rest.posts;
 
-import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.core.posts.Channel;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package dev.strata.adapters.rest.posts;
 
-import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.strata.core.posts.Member;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
 
 /** A channel member as the API shows it; {@code role} is {@code owner} or {@code member}. */

@@ -1,10 +1,10 @@
 package dev.strata.adapters.rest.posts;
 
-import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.Post;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.List;
