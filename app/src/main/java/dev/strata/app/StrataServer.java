@@ -5,6 +5,7 @@ import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.identity.IdentityPolicy;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
 import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
 import dev.strata.core.posts.PostService;
@@ -50,7 +51,11 @@ public final class StrataServer implements AutoCloseable {
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
             PostService posts = new PostService(database.postStore(), identity, clock);
-            StrataApi api = StrataApi.builder(identity).posts(posts).bodyLimit(settings.maxBodyBytes()).build();
+            OrderService orders = new OrderService(database.orderStore(), clock);
+            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .posts(posts)
+                    .orders(orders)
+                    .build();
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
             http.start();

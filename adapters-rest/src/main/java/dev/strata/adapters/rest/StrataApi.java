@@ -9,10 +9,13 @@ import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
+import dev.strata.adapters.rest.orders.OrderActionResource;
+import dev.strata.adapters.rest.orders.OrderResource;
 import dev.strata.adapters.rest.posts.AccountPostsResource;
 import dev.strata.adapters.rest.posts.ChannelResource;
 import dev.strata.adapters.rest.posts.PostResource;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +67,11 @@ public final class StrataApi extends ResourceConfig {
             register(new ChannelResource(builder.posts));
             register(new AccountPostsResource(builder.posts));
         }
+        if (builder.orders != null) {
+            links.put("orders", "/v1/orders");
+            register(new OrderResource(builder.orders));
+            register(new OrderActionResource(builder.orders));
+        }
         register(new EntryPointResource(links));
     }
 
@@ -79,6 +87,7 @@ public final class StrataApi extends ResourceConfig {
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
         private PostService posts;
+        private OrderService orders;
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -102,6 +111,12 @@ public final class StrataApi extends ResourceConfig {
         /** Whether requests run on virtual threads (default true). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** Serves {@code /v1/orders} over this service (left out when not given). */
+        public Builder orders(OrderService service) {
+            this.orders = Objects.requireNonNull(service, "service");
             return this;
         }
 

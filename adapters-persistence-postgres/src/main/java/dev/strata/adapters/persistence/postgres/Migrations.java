@@ -12,7 +12,7 @@ import org.flywaydb.core.Flyway;
 final class Migrations {
 
     /** Every service's schema, in the order they migrate. */
-    static final List<String> SCHEMAS = List.of("identity", "posts");
+    static final List<String> SCHEMAS = List.of("identity", "posts", "orders");
 
     private Migrations() {
     }

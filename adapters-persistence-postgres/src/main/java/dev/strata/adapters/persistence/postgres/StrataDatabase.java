@@ -3,9 +3,11 @@ package dev.strata.adapters.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.adapters.persistence.postgres.identity.JdbiIdentityStore;
+import dev.strata.adapters.persistence.postgres.orders.JdbiOrderStore;
 import dev.strata.adapters.persistence.postgres.posts.JdbiPostStore;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.orders.store.OrderStore;
 import dev.strata.core.posts.store.PostStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,12 +40,14 @@ public final class StrataDatabase implements AutoCloseable {
     private final Jdbi jdbi;
     private final IdentityStore identityStore;
     private final PostStore postStore;
+    private final OrderStore orderStore;
 
     private StrataDatabase(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new StrataJdbiPlugin());
         this.identityStore = new JdbiIdentityStore(jdbi);
         this.postStore = new JdbiPostStore(jdbi);
+        this.orderStore = new JdbiOrderStore(jdbi);
     }
 
     /**
@@ -101,6 +105,11 @@ public final class StrataDatabase implements AutoCloseable {
     /** The posts service's store. */
     public PostStore postStore() {
         return postStore;
+    }
+
+    /** The orders service's store. */
+    public OrderStore orderStore() {
+        return orderStore;
     }
 
     /**
