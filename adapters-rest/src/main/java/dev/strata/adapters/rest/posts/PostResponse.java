@@ -5,15 +5,10 @@ import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.Post;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
-import java.util.List;
 
 /** A post as the API shows it; {@code channel_id} is null for a public post. */
 public record PostResponse(String id, String authorId, String channelId, String body, Instant createdAt,
         Instant updatedAt, long version) {
-
-    /** The JSON names of the fields, in order: what {@code fields=} may select. */
-    static final List<String> FIELDS =
-            List.of("id", "author_id", "channel_id", "body", "created_at", "updated_at", "version");
 
     static PostResponse of(Post post) {
         return new PostResponse(post.id().value(), post.authorId().value(),
