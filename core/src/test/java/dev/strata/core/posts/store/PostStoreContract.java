@@ -287,6 +287,16 @@ public abstract class PostStoreContract {
         }
 
         @Test
+        void textSearchIgnoresCaseBeyondAscii() {
+            AccountId author = newAccount();
+            PostRecord post = insertPublic(author, "Un \u00c9T\u00c9 " + PostFixtures.uniqueWord(), T0);
+
+            assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
+                    .containing(Optional.of("\u00e9t\u00e9")))))
+                    .containsExactly(post.id());
+        }
+
+        @Test
         void textSearchFindsUnicodeText() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, PostFixtures.UNICODE_BODY + " " + PostFixtures.uniqueWord(), T0);
