@@ -127,6 +127,23 @@ class PostsApiTest {
         }
 
         @Test
+        void preferReturnMinimalAnswers204WithLocationAndETag() {
+            HttpResult created = http.post("/v1/posts").bearer(author.token()).header("Prefer", "return=minimal")
+                    .json("{\"body\":\"quiet\"}").send();
+
+            assertThat(created.status()).isEqualTo(204);
+            assertThat(created.body()).isEmpty();
+            assertThat(created.header("Preference-Applied")).contains("return=minimal");
+            assertThat(created.header("ETag")).isPresent();
+            String location = created.header("Location").orElseThrow();
+            HttpResult edited = http.patch(location).bearer(author.token()).header("Prefer", "return=minimal")
+                    .header("If-Match", created.header("ETag").orElseThrow())
+                    .body("application/merge-patch+json", "{\"body\":\"louder\"}").send();
+            assertThat(edited.status()).isEqualTo(204);
+            assertThat(http.get(location).bearer(author.token()).send().field("body")).isEqualTo("louder");
+        }
+
+        @Test
         void signedOutIsA401() {
             HttpResult refused = http.post("/v1/posts").json("{\"body\":\"x\"}").send();
 
