@@ -72,7 +72,9 @@ public final class StrataServer implements AutoCloseable {
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
             PostService posts = new PostService(database.postStore(), identity, clock);
             OrderService orders = new OrderService(database.orderStore(), clock);
-            StrataApi api = StrataApi.builder(identity).posts(posts).orders(orders).bodyLimit(settings.maxBodyBytes())
+            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .posts(posts)
+                    .orders(orders)
                     .build();
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);

@@ -219,6 +219,9 @@ public final class PostService {
     private Page<Post> list(AuthenticatedSession caller, PostFilter scope, PostQuery query) {
         PostFilter filter = scope.createdIn(query.from(), query.before()).containing(query.text())
                 .after(query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id))));
+        if (query.backwards()) {
+            filter = filter.before(query.after().orElseThrow());
+        }
         Page<PostRecord> page = store.listPosts(filter);
         return new Page<>(page.items().stream().map(PostService::toPost).toList(), page.hasMore());
     }

@@ -243,6 +243,28 @@ public abstract class PostServiceContract {
         }
 
         @Test
+        void pagingWhileOthersPostNeverSkipsOrRepeatsAPost() throws InterruptedException {
+            List<PostId> made = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                made.addFirst(publicPost(author, "post " + i).id());
+                clock.advance(Duration.ofMillis(1));
+            }
+
+            List<PostId> seen = new ArrayList<>();
+            Page<Post> page = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(2));
+            seen.addAll(ids(page));
+            while (page.hasMore()) {
+                clock.advance(Duration.ofMillis(1));
+                Race.of(3, () -> publicPost(author, "meanwhile"));
+                page = posts.listAccountPosts(outsider, author.accountId(),
+                        PostQuery.newest().withLimit(2).after(PostCursor.after(page.items().getLast())));
+                seen.addAll(ids(page));
+            }
+
+            assertThat(seen).containsExactlyElementsOf(made);
+        }
+
+        @Test
         void aLimitIsOneToOneHundred() {
             assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(0)), "limit", "out_of_range");
             assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(101)), "limit", "out_of_range");

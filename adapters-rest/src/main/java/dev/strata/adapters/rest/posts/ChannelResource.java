@@ -4,6 +4,7 @@ import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.IdempotencyKeys;
 import dev.strata.adapters.rest.http.ListResponse;
+import dev.strata.adapters.rest.http.Prefer;
 import dev.strata.adapters.rest.http.Representations;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
@@ -78,8 +79,9 @@ public final class ChannelResource {
         }
         Created<Channel> created = posts.createChannel(caller(security), body.name(), key);
         Channel channel = created.value();
-        return IdempotencyKeys.created(created, channelUri(channel.id()), ChannelResponse.tagOf(channel),
-                ChannelResponse.of(channel));
+        Response written = Prefer.written(headers, Response.Status.CREATED, channelUri(channel.id()),
+                ChannelResponse.tagOf(channel), ChannelResponse.of(channel));
+        return IdempotencyKeys.markReplay(Response.fromResponse(written), created).build();
     }
 
     @GET
@@ -168,7 +170,7 @@ public final class ChannelResource {
         if (body == null) {
             throw ValidationException.of("body", "required", "a JSON object with a body");
         }
-        return PostResource.created(posts.createChannelPost(caller(security), channelId, body.body(), key));
+        return PostResource.created(posts.createChannelPost(caller(security), channelId, body.body(), key), headers);
     }
 
     @GET

@@ -8,6 +8,7 @@ import dev.strata.adapters.rest.http.HttpProblem;
 import dev.strata.adapters.rest.http.IdempotencyKeys;
 import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.http.Preconditions;
+import dev.strata.adapters.rest.http.Prefer;
 import dev.strata.adapters.rest.http.Representations;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
@@ -79,7 +80,7 @@ public final class PostResource {
         if (body == null) {
             throw ValidationException.of("body", "required", "a JSON object with a body");
         }
-        return created(posts.createPost(caller(security), body.body(), key));
+        return created(posts.createPost(caller(security), body.body(), key), headers);
     }
 
     @GET
@@ -138,7 +139,8 @@ public final class PostResource {
         Preconditions.requireIfMatch(headers, PostResponse.tagOf(current));
         Optional<String> body = PostPatch.read(patch);
         Post updated = body.isPresent() ? posts.editPost(caller, postId, body.get(), current.version()) : current;
-        return Response.ok(PostResponse.of(updated)).tag(PostResponse.tagOf(updated)).build();
+        return Prefer.written(headers, Response.Status.OK, locationOf(updated), PostResponse.tagOf(updated),
+                PostResponse.of(updated));
     }
 
     /** A PATCH in any other media type: 415, saying which one this resource takes. */
@@ -163,11 +165,19 @@ public final class PostResource {
         return Response.noContent().build();
     }
 
-    /** 201 for a new post and for a replay of one alike (with {@code Idempotent-Replayed}). */
-    static Response created(Created<Post> created) {
+    /**
+     * 201 for a new post and for a replay of one alike (with {@code Idempotent-Replayed}), or 204
+     * when the client prefers {@code return=minimal}.
+     */
+    static Response created(Created<Post> created, HttpHeaders headers) {
         Post post = created.value();
-        URI location = UriBuilder.fromResource(PostResource.class).path(post.id().value()).build();
-        return IdempotencyKeys.created(created, location, PostResponse.tagOf(post), PostResponse.of(post));
+        Response written = Prefer.written(headers, Response.Status.CREATED, locationOf(post), PostResponse.tagOf(post),
+                PostResponse.of(post));
+        return IdempotencyKeys.markReplay(Response.fromResponse(written), created).build();
+    }
+
+    private static URI locationOf(Post post) {
+        return UriBuilder.fromResource(PostResource.class).path(post.id().value()).build();
     }
 
     static AuthenticatedSession caller(SecurityContext security) {

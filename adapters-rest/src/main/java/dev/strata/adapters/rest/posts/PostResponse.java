@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
-import java.util.List;
 
 /** A post as the API shows it; {@code channel_id} is null for a public post. */
 @Schema(name = "Post", description = "A post. With fields=, only the selected fields (and id) are present.")
@@ -22,10 +21,6 @@ public record PostResponse(
         @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
         @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
         @Schema(minimum = "0", maximum = "9223372036854775807", example = "0") long version) {
-
-    /** The JSON names of the fields, in order: what {@code fields=} may select. */
-    static final List<String> FIELDS =
-            List.of("id", "author_id", "channel_id", "body", "created_at", "updated_at", "version");
 
     static PostResponse of(Post post) {
         return new PostResponse(post.id().value(), post.authorId().value(),

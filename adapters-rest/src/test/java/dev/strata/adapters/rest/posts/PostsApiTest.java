@@ -12,6 +12,7 @@ import dev.strata.core.common.Race;
 import dev.strata.core.posts.PostFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +124,23 @@ class PostsApiTest {
             assertProblem(http.post("/v1/posts").bearer(author.token()).json("{").send(), 400, "malformed_json");
             assertThat(http.get("/v1/accounts/" + author.id() + "/posts").bearer(author.token()).send()
                     .json().get("data")).isEmpty();
+        }
+
+        @Test
+        void preferReturnMinimalAnswers204WithLocationAndETag() {
+            HttpResult created = http.post("/v1/posts").bearer(author.token()).header("Prefer", "return=minimal")
+                    .json("{\"body\":\"quiet\"}").send();
+
+            assertThat(created.status()).isEqualTo(204);
+            assertThat(created.body()).isEmpty();
+            assertThat(created.header("Preference-Applied")).contains("return=minimal");
+            assertThat(created.header("ETag")).isPresent();
+            String location = created.header("Location").orElseThrow();
+            HttpResult edited = http.patch(location).bearer(author.token()).header("Prefer", "return=minimal")
+                    .header("If-Match", created.header("ETag").orElseThrow())
+                    .body("application/merge-patch+json", "{\"body\":\"louder\"}").send();
+            assertThat(edited.status()).isEqualTo(204);
+            assertThat(http.get(location).bearer(author.token()).send().field("body")).isEqualTo("louder");
         }
 
         @Test
@@ -408,6 +426,22 @@ class PostsApiTest {
         }
 
         @Test
+        void prevLinksLeadBackToTheNewerPosts() {
+            HttpResult first = http.get(accountPosts() + "?limit=2").bearer(reader.token()).send();
+            HttpResult second = http.get(first.field("next")).bearer(reader.token()).send();
+            String prev = second.headers().allValues("Link").stream()
+                    .flatMap(value -> Arrays.stream(value.split(",\\s*(?=<)")))
+                    .filter(link -> link.endsWith("rel=\"prev\""))
+                    .map(link -> link.substring(1, link.indexOf('>')))
+                    .findFirst().orElseThrow();
+
+            HttpResult back = http.get(prev).bearer(reader.token()).send();
+
+            assertThat(ids(second)).containsExactlyElementsOf(newestFirst.subList(2, 4));
+            assertThat(ids(back)).containsExactlyElementsOf(newestFirst.subList(0, 2));
+        }
+
+        @Test
         void lastIdContinuesAfterThatPost() {
             HttpResult page = http.get(accountPosts() + "?limit=2&last_id=" + newestFirst.get(1)).bearer(reader.token()).send();
 
@@ -423,10 +457,12 @@ class PostsApiTest {
                     .containsExactlyElementsOf(newestFirst.subList(2, 4));
             assertInvalidField(http.get(accountPosts() + "?limit=2&q=other&page_token=" + token).bearer(reader.token())
                     .send(), "page_token", "page_token_mismatch");
-            assertInvalidField(http.get("/v1/posts?limit=2&q=post&page_token=" + token).bearer(reader.token()).send(),
-                    "page_token", "page_token_mismatch");
+            assertInvalidField(http.get(accountPosts() + "?limit=2&page_token=" + token).bearer(reader.token())
+                    .send(), "page_token", "page_token_mismatch");
             assertInvalidField(http.get(accountPosts() + "?page_token=garbage").bearer(reader.token()).send(),
-                    "page_token", "malformed_page_token");
+                    "page_token", "invalid_page_token");
+            assertInvalidField(http.get(accountPosts() + "?page_token=" + token + "&last_id=" + newestFirst.get(1))
+                    .bearer(reader.token()).send(), "last_id", "conflicting_parameters");
         }
 
         @Test
@@ -435,17 +471,18 @@ class PostsApiTest {
 
             assertThat(clamped.status()).isEqualTo(200);
             assertThat(ids(clamped)).hasSize(5);
-            assertInvalidField(http.get(accountPosts() + "?limit=0").bearer(reader.token()).send(), "limit", "out_of_range");
+            assertInvalidField(http.get(accountPosts() + "?limit=0").bearer(reader.token()).send(), "limit", "invalid_value");
             assertInvalidField(http.get(accountPosts() + "?limit=ten").bearer(reader.token()).send(), "limit",
-                    "invalid_number");
+                    "invalid_value");
         }
 
         @Test
         void unknownParametersFieldsAndOperatorsAreNamed() {
-            HttpResult unknown = http.get(accountPosts() + "?colour=red&sort=-id").bearer(reader.token()).send();
+            HttpResult unknown = http.get(accountPosts() + "?colour=red&sort=-id&offset=5").bearer(reader.token()).send();
 
             assertInvalidField(unknown, "colour", "unknown_parameter");
             assertInvalidField(unknown, "sort", "unknown_parameter");
+            assertInvalidField(unknown, "offset", "unknown_parameter");
             assertInvalidField(http.get(accountPosts() + "?fields=id,colour").bearer(reader.token()).send(), "fields",
                     "unknown_field");
             assertInvalidField(http.get(accountPosts() + "?created_at=ne:2026-01-01").bearer(reader.token()).send(),

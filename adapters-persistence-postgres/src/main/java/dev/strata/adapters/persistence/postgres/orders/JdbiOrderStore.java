@@ -75,9 +75,7 @@ public final class JdbiOrderStore implements OrderStore {
     public Page<OrderRecord> list(AccountId ownerId, ListQuery query) {
         SqlListQuery.Rendered sql = LISTS.render(query);
         return ERRORS.call(() -> jdbi.withHandle(handle -> {
-            List<OrderRows.OrderRow> rows = sql.bindTo(handle.createQuery("SELECT " + OrderRows.COLUMNS
-                            + " FROM orders.orders o WHERE o.owner_id = :owner AND " + sql.where()
-                            + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset()))
+            List<OrderRows.OrderRow> rows = sql.bindTo(handle.createQuery(listSql(sql)))
                     .bind("owner", ownerId.value())
                     .map((row, context) -> OrderRows.order(row))
                     .list();
@@ -92,6 +90,17 @@ public final class JdbiOrderStore implements OrderStore {
                     .map(row -> row.with(items.getOrDefault(row.withoutItems().id().value(), List.of())))
                     .toList(), hasMore);
         }));
+    }
+
+    /** The SQL of one page of an owner's orders (bind {@code owner} and the rendered parameters). */
+    static String listSql(SqlListQuery.Rendered sql) {
+        return "SELECT " + OrderRows.COLUMNS + " FROM orders.orders o WHERE o.owner_id = :owner AND " + sql.where()
+                + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset();
+    }
+
+    /** The list query of {@code query}, rendered, for showing its plan. */
+    static SqlListQuery.Rendered render(ListQuery query) {
+        return LISTS.render(query);
     }
 
     @Override
