@@ -10,11 +10,14 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -137,13 +140,28 @@ public final class ListPages {
     /** The carried parameters in the order the client sent them, so links read like the request. */
     private static List<Map.Entry<String, List<String>>> orderedCarried(UriInfo uriInfo, ListParameters parameters) {
         List<Map.Entry<String, List<String>>> ordered = new ArrayList<>();
-        for (String name : uriInfo.getQueryParameters().keySet()) {
+        for (String name : namesInRequestOrder(uriInfo)) {
             List<String> values = parameters.carried().get(name);
             if (values != null) {
                 ordered.add(Map.entry(name, values));
             }
         }
         return ordered;
+    }
+
+    /** The decoded parameter names of the request's query string, each once, in the order sent. */
+    private static Set<String> namesInRequestOrder(UriInfo uriInfo) {
+        Set<String> names = new LinkedHashSet<>();
+        String raw = uriInfo.getRequestUri().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
+            }
+        }
+        // Whatever the raw form hid (it should be nothing), the decoded map still has.
+        names.addAll(uriInfo.getQueryParameters().keySet());
+        return names;
     }
 
     private static void append(StringBuilder query, String name, String value) {

@@ -159,6 +159,15 @@ class OrdersApiTest {
         }
 
         @Test
+        void aMalformedKeyIs400() {
+            HttpResult refused = http.post("/v1/orders").bearer(buyer.token()).header("Idempotency-Key", "k".repeat(256))
+                    .json(Orders.BODY).send();
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(errorFields(refused)).containsExactly("Idempotency-Key");
+        }
+
+        @Test
         void concurrentDuplicatesMakeExactlyOneOrder() throws InterruptedException {
             List<Race.Outcome> outcomes = Race.of(10, () -> http.post("/v1/orders").bearer(buyer.token())
                     .header("Idempotency-Key", "order-race").json(Orders.BODY).send());
@@ -353,6 +362,7 @@ class OrdersApiTest {
             assertThat(shipTooEarly.status()).isEqualTo(409);
             assertThat(paid.status()).isEqualTo(201);
             assertThat(paid.field("state")).isEqualTo("paid");
+            assertThat(paid.json().has("reason")).isFalse();
             assertThat(shipped.status()).isEqualTo(201);
             assertThat(shipped.field("state")).isEqualTo("shipped");
             assertThat(cancel.status()).isEqualTo(409);
