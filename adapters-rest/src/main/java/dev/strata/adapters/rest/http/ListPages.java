@@ -50,7 +50,8 @@ public final class ListPages {
         List<Object> data = page.items().stream()
                 .map(item -> Projection.select(representation.apply(item), parameters.fields()))
                 .toList();
-        boolean hasMore = links.next().isPresent();
+        // Reading backwards, more follow exactly when there is a next link; otherwise the store says.
+        boolean hasMore = page.hasMore() && !isBackwards(parameters) || links.next().isPresent();
         ListResponse<Object> body = new ListResponse<>(data, hasMore, links.next().map(URI::toString).orElse(null));
         Response response = Representations.readList(request, body);
         return Response.fromResponse(response).header(HttpHeaders.LINK, links.header()).build();
@@ -73,8 +74,10 @@ public final class ListPages {
         ListQuery query = parameters.query();
         URI first = uri(uriInfo, parameters, null, null);
         if (isOffsetPaging(uriInfo)) {
-            Optional<URI> next = page.hasMore()
-                    ? Optional.of(uri(uriInfo, parameters, ListParameters.OFFSET, Integer.toString(query.offset() + query.limit())))
+            int nextOffset = query.offset() + query.limit();
+            // Past the offset cap there is no next link (it would be refused); has_more still tells.
+            Optional<URI> next = page.hasMore() && nextOffset <= ListQuery.MAX_OFFSET
+                    ? Optional.of(uri(uriInfo, parameters, ListParameters.OFFSET, Integer.toString(nextOffset)))
                     : Optional.empty();
             Optional<URI> prev = query.offset() > 0
                     ? Optional.of(uri(uriInfo, parameters, ListParameters.OFFSET, Integer.toString(Math.max(0, query.offset() - query.limit()))))
@@ -107,6 +110,10 @@ public final class ListPages {
             }
         }
         return new Links(first, prev, next);
+    }
+
+    private static boolean isBackwards(ListParameters parameters) {
+        return parameters.query().cursor().map(KeysetCursor::before).orElse(false);
     }
 
     /** A client that sent {@code offset} (even 0) pages by offset; otherwise by token. */

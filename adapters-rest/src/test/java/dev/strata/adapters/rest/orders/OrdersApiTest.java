@@ -52,6 +52,14 @@ class OrdersApiTest {
         assertThat(http.get("/v1").send().json().at("/links/orders/href").asText()).isEqualTo("/v1/orders");
     }
 
+    @Test
+    void anUnsupportedMethodIs405WithAllow() {
+        HttpResult refused = http.delete("/v1/orders").bearer(buyer.token()).send();
+
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(refused.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET").contains("POST"));
+    }
+
     @Nested
     class Creating {
 
