@@ -8,6 +8,7 @@ import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
+import dev.strata.core.posts.PostService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,8 +50,10 @@ public final class StrataServer implements AutoCloseable {
             IdentityService identity = new IdentityService(database.identityStore(), clock, new PasswordHasher(),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
+            PostService posts = new PostService(database.postStore(), identity, clock);
             OrderService orders = new OrderService(database.orderStore(), clock);
             StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .posts(posts)
                     .orders(orders)
                     .build();
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(

@@ -11,8 +11,12 @@ import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
 import dev.strata.adapters.rest.orders.OrderActionResource;
 import dev.strata.adapters.rest.orders.OrderResource;
+import dev.strata.adapters.rest.posts.AccountPostsResource;
+import dev.strata.adapters.rest.posts.ChannelResource;
+import dev.strata.adapters.rest.posts.PostResource;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +60,13 @@ public final class StrataApi extends ResourceConfig {
         links.put("me", "/v1/sessions/me");
         register(new AccountResource(builder.identity));
         register(new SessionResource(builder.identity));
+        if (builder.posts != null) {
+            links.put("posts", "/v1/posts");
+            links.put("channels", "/v1/channels");
+            register(new PostResource(builder.posts));
+            register(new ChannelResource(builder.posts));
+            register(new AccountPostsResource(builder.posts));
+        }
         if (builder.orders != null) {
             links.put("orders", "/v1/orders");
             register(new OrderResource(builder.orders));
@@ -75,6 +86,7 @@ public final class StrataApi extends ResourceConfig {
         private final IdentityService identity;
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
+        private PostService posts;
         private OrderService orders;
 
         private Builder(IdentityService identity) {
@@ -87,6 +99,12 @@ public final class StrataApi extends ResourceConfig {
                 throw new IllegalArgumentException("the body limit must be positive");
             }
             this.bodyLimit = bytes;
+            return this;
+        }
+
+        /** Serves posts and channels ({@code /v1/posts}, {@code /v1/channels}) from this service. */
+        public Builder posts(PostService service) {
+            this.posts = Objects.requireNonNull(service, "service");
             return this;
         }
 
