@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
@@ -65,9 +66,12 @@ public final class OrderActionResource {
     public record ActionResponse(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30,
                     example = "ord_01jd8zqk3v5m9w2x4y6z8a0b1c") String orderId,
-            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"open", "paid", "shipped", "cancelled"}) String state,
-            @Schema(requiredMode = RequiredMode.REQUIRED, description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant at,
-            @Schema(nullable = true, maxLength = 500, description = "The cancellation's reason, if any.") String reason,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"open", "paid", "shipped", "cancelled"})
+            String state,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "RFC 3339, UTC, microseconds.",
+                    example = "2026-01-02T03:04:05.123456Z") Instant at,
+            @Schema(maxLength = 500, description = "The cancellation's reason, when one was given.")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxProperties = 10, description = "self, and the order.")
             @JsonProperty("_links") Map<String, OrderResponse.Link> links) {
     }
