@@ -36,7 +36,8 @@ public final class EntryPointResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getEntryPoint", summary = "The entry point", description = "The API's name and links to its collections.")
+    @Operation(operationId = "getEntryPoint", summary = "The entry point",
+            description = "The API's name and links to its collections.")
     @ApiResponse(responseCode = "200", description = "The entry point.",
             content = @Content(schema = @Schema(implementation = EntryPoint.class)))
     public Response entryPoint(@Context Request request) {

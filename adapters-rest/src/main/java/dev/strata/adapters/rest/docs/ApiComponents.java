@@ -72,7 +72,8 @@ final class ApiComponents {
     private static Map<String, Header> headers() {
         return Map.ofEntries(
                 Map.entry("Request-Id", header("The request's id: the client's own when it sent a safe one, else a"
-                        + " fresh one. Quote it when reporting a problem.", text(128, "req_5f0c8e2a9d4b7c1e3a6f8b20").pattern("^[A-Za-z0-9._:-]{1,128}$"))),
+                        + " fresh one. Quote it when reporting a problem.", text(128,
+                                "req_5f0c8e2a9d4b7c1e3a6f8b20").pattern("^[A-Za-z0-9._:-]{1,128}$"))),
                 Map.entry("ETag", header("The strong entity tag of the representation, for If-None-Match and"
                         + " If-Match.", text(64, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"").pattern("^\"[^\"]*\"$"))),
                 Map.entry("Location", header("The URL of the resource created or named.",
@@ -148,27 +149,40 @@ final class ApiComponents {
 
     private static Map<String, ApiResponse> problemResponses() {
         return Map.ofEntries(
-                Map.entry("BadRequest", problem(400, "Bad Request", "validation_failed", "Bad Request: the request is malformed or has invalid fields; `errors`"
+                Map.entry("BadRequest", problem(400, "Bad Request", "validation_failed",
+                        "Bad Request: the request is malformed or has invalid fields; `errors`"
                         + " names every bad field.")),
-                Map.entry("Unauthorized", problem(401, "Unauthorized", "authentication_required", "Unauthorized: a bearer token is missing, malformed, expired or"
+                Map.entry("Unauthorized", problem(401, "Unauthorized", "authentication_required",
+                        "Unauthorized: a bearer token is missing, malformed, expired or"
                         + " revoked.").addHeaderObject("WWW-Authenticate", ref("WWW-Authenticate"))),
-                Map.entry("Forbidden", problem(403, "Forbidden", "not_the_author", "Forbidden: the caller may see this resource but not change it.")),
-                Map.entry("NotFound", problem(404, "Not Found", "not_found", "Not Found: no such resource, or one the caller may not see.")),
-                Map.entry("NotAcceptable", problem(406, "Not Acceptable", "not_acceptable", "Not Acceptable: no media type the Accept header allows.")),
-                Map.entry("Conflict", problem(409, "Conflict", "email_already_registered", "Conflict: the change clashes with the resource's current state.")),
-                Map.entry("PreconditionFailed", problem(412, "Precondition Failed", "version_mismatch", "Precondition Failed: the resource has changed since the"
+                Map.entry("Forbidden", problem(403, "Forbidden", "not_the_author",
+                        "Forbidden: the caller may see this resource but not change it.")),
+                Map.entry("NotFound", problem(404, "Not Found", "not_found",
+                        "Not Found: no such resource, or one the caller may not see.")),
+                Map.entry("NotAcceptable", problem(406, "Not Acceptable", "not_acceptable",
+                        "Not Acceptable: no media type the Accept header allows.")),
+                Map.entry("Conflict", problem(409, "Conflict", "email_already_registered",
+                        "Conflict: the change clashes with the resource's current state.")),
+                Map.entry("PreconditionFailed", problem(412, "Precondition Failed", "version_mismatch",
+                        "Precondition Failed: the resource has changed since the"
                         + " version named in If-Match.")),
-                Map.entry("PayloadTooLarge", problem(413, "Request Entity Too Large", "payload_too_large", "Content Too Large: the request body is over the limit"
+                Map.entry("PayloadTooLarge", problem(413, "Request Entity Too Large", "payload_too_large",
+                        "Content Too Large: the request body is over the limit"
                         + " (1 MiB by default).")),
-                Map.entry("UnsupportedMediaType", problem(415, "Unsupported Media Type", "unsupported_media_type", "Unsupported Media Type: the request's Content-Type is not"
+                Map.entry("UnsupportedMediaType", problem(415, "Unsupported Media Type", "unsupported_media_type",
+                        "Unsupported Media Type: the request's Content-Type is not"
                         + " one this operation takes.").addHeaderObject("Accept-Patch", ref("Accept-Patch"))),
-                Map.entry("UnprocessableContent", problem(422, "Unprocessable Content", "idempotency_key_reused", "Unprocessable Content: the request is well-formed but cannot be"
+                Map.entry("UnprocessableContent", problem(422, "Unprocessable Content", "idempotency_key_reused",
+                        "Unprocessable Content: the request is well-formed but cannot be"
                         + " carried out: its Idempotency-Key was used with a different request, or its patch cannot be"
                         + " applied to the resource.")),
-                Map.entry("PreconditionRequired", problem(428, "Precondition Required", "precondition_required", "Precondition Required: this change needs If-Match.")),
-                Map.entry("TooManyRequests", problem(429, "Too Many Requests", "too_many_sign_in_attempts", "Too Many Requests: retry after the number of seconds in"
+                Map.entry("PreconditionRequired", problem(428, "Precondition Required", "precondition_required",
+                        "Precondition Required: this change needs If-Match.")),
+                Map.entry("TooManyRequests", problem(429, "Too Many Requests", "too_many_sign_in_attempts",
+                        "Too Many Requests: retry after the number of seconds in"
                         + " Retry-After.").addHeaderObject("Retry-After", ref("Retry-After"))),
-                Map.entry("ServiceUnavailable", problem(503, "Service Unavailable", "service_unavailable", "Service Unavailable: the database cannot be reached; retry"
+                Map.entry("ServiceUnavailable", problem(503, "Service Unavailable", "service_unavailable",
+                        "Service Unavailable: the database cannot be reached; retry"
                         + " after Retry-After.").addHeaderObject("Retry-After", ref("Retry-After"))));
     }
 

@@ -56,9 +56,8 @@ final class OperationConventions {
                 || method.getDeclaringClass().isAnnotationPresent(Authenticated.class);
         boolean hasBody = hasBody(method);
         boolean namesAResource = hasParameter(method, PathParam.class);
-        boolean takesAQuery = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> "query".equals(parameter.getIn()) || (parameter.get$ref() != null
-                        && !HEADER_PARAMETERS.contains(parameter.get$ref().substring(ApiComponents.PARAMETERS.length()))));
+        boolean takesAQuery = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(OperationConventions::isQuery);
         boolean read = method.isAnnotationPresent(GET.class);
         // What reaches a service can meet an unreachable database; the entry point and the
         // documentation are answered from memory and cannot.
@@ -114,6 +113,11 @@ final class OperationConventions {
             addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
         }
         sortByStatus(responses);
+    }
+
+    private static boolean isQuery(Parameter parameter) {
+        return "query".equals(parameter.getIn()) || (parameter.get$ref() != null
+                && !HEADER_PARAMETERS.contains(parameter.get$ref().substring(ApiComponents.PARAMETERS.length())));
     }
 
     private static void putIfAbsent(ApiResponse response, String name, Header header) {

@@ -13,7 +13,8 @@ record AccountChangesBody(
         @Schema(minLength = 1, maxLength = 100, example = "Ada King") String displayName,
         @Schema(maxLength = 256, description = "A new email address; surrounding whitespace is ignored.",
                 example = "ada.king@example.com") String email,
-        @Schema(format = "password", minLength = 8, maxLength = 1024, example = "a new long passphrase") String password,
+        @Schema(format = "password", minLength = 8, maxLength = 1024,
+                example = "a new long passphrase") String password,
         @Schema(format = "password", maxLength = 1024, example = "correct horse battery staple")
         String currentPassword) {
 }

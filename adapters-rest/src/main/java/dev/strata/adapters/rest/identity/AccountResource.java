@@ -61,7 +61,8 @@ public final class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "signUp", summary = "Sign up", description = "Creates an account. Sign in at POST /v1/sessions to use it.")
+    @Operation(operationId = "signUp", summary = "Sign up",
+            description = "Creates an account. Sign in at POST /v1/sessions to use it.")
     @ApiResponse(responseCode = "201", description = "The account was created.",
             content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
@@ -78,11 +79,13 @@ public final class AccountResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(operationId = "getAccount", summary = "Read an account", description = "The caller's own account; any other id is a 404.")
+    @Operation(operationId = "getAccount", summary = "Read an account",
+            description = "The caller's own account; any other id is a 404.")
     @ApiResponse(responseCode = "200", description = "The account.",
             content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     public Response get(@PathParam("id") @Parameter(description = ID, schema = @Schema(
-                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id,
+            @Context SecurityContext security, @Context Request request) {
         Account account = identity.getAccount(caller(security), new AccountId(id));
         return Representations.read(request, AccountResponse.tagOf(account), AccountResponse.of(account));
     }
@@ -131,11 +134,13 @@ public final class AccountResource {
     @GET
     @Path("{id}/sessions")
     @Authenticated
-    @Operation(operationId = "listAccountSessions", summary = "List an account's sessions", description = "The caller's own open sessions.")
+    @Operation(operationId = "listAccountSessions", summary = "List an account's sessions",
+            description = "The caller's own open sessions.")
     @ApiResponse(responseCode = "200", description = "The sessions, on one page.",
             content = @Content(schema = @Schema(implementation = SessionList.class)))
     public Response sessions(@PathParam("id") @Parameter(description = ID, schema = @Schema(
-                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id,
+            @Context SecurityContext security, @Context Request request) {
         AuthenticatedSession caller = caller(security);
         ListResponse<SessionResponse> list = ListResponse.complete(identity.listSessions(caller, new AccountId(id))
                 .stream()
@@ -147,10 +152,12 @@ public final class AccountResource {
     @DELETE
     @Path("{id}/sessions")
     @Authenticated
-    @Operation(operationId = "signOutEverywhere", summary = "Sign out everywhere", description = "Ends every session of the caller's account.")
+    @Operation(operationId = "signOutEverywhere", summary = "Sign out everywhere",
+            description = "Ends every session of the caller's account.")
     @ApiResponse(responseCode = "204", description = "Every session has ended.")
     public Response signOutEverywhere(@PathParam("id") @Parameter(description = ID, schema = @Schema(
-                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id, @Context SecurityContext security) {
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id,
+            @Context SecurityContext security) {
         identity.endAllSessions(caller(security), new AccountId(id));
         return Response.noContent().build();
     }

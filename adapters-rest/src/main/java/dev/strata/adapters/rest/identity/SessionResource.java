@@ -50,7 +50,8 @@ public final class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "signIn", summary = "Sign in", description = "Checks an email and password and starts a session; the response"
+    @Operation(operationId = "signIn", summary = "Sign in",
+            description = "Checks an email and password and starts a session; the response"
             + " carries the bearer token, which is shown this once.")
     @ApiResponse(responseCode = "201", description = "The session started; its token is in the body.",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
@@ -71,7 +72,8 @@ public final class SessionResource {
     @GET
     @Path("{alias: me|mine}")
     @Authenticated
-    @Operation(operationId = "getCurrentSession", summary = "Who am I", description = "The caller's session and account.")
+    @Operation(operationId = "getCurrentSession", summary = "Who am I",
+            description = "The caller's session and account.")
     @ApiResponse(responseCode = "200", description = "The current session, without its token.",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     public Response me(@PathParam("alias") @Parameter(description = ALIAS,
@@ -86,7 +88,8 @@ public final class SessionResource {
     @DELETE
     @Path("{alias: me|mine}")
     @Authenticated
-    @Operation(operationId = "signOut", summary = "Sign out", description = "Ends the caller's current session; its token stops working.")
+    @Operation(operationId = "signOut", summary = "Sign out",
+            description = "Ends the caller's current session; its token stops working.")
     @ApiResponse(responseCode = "204", description = "The session has ended.")
     public Response signOut(@PathParam("alias") @Parameter(description = ALIAS,
                     schema = @Schema(allowableValues = {"me", "mine"})) String alias,

@@ -84,7 +84,8 @@ public final class OrderActionResource {
             description = "An open or paid order; the body (a reason) is optional.",
             requestBody = @RequestBody(required = false,
                     content = @Content(schema = @Schema(implementation = CancellationRequest.class))))
-    @ApiResponse(responseCode = "201", description = "Done; the body describes the cancellation.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Done; the body describes the cancellation.",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
             description = "The order's state does not allow it.")
     public Response cancel(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
@@ -97,10 +98,13 @@ public final class OrderActionResource {
     @GET
     @Path("{id}/cancellation")
     @Authenticated
-    @Operation(operationId = "getOrderCancellation", summary = "Read the order's cancellation", description = "404 while there is none.")
-    @ApiResponse(responseCode = "200", description = "The cancellation.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @Operation(operationId = "getOrderCancellation", summary = "Read the order's cancellation",
+            description = "404 while there is none.")
+    @ApiResponse(responseCode = "200", description = "The cancellation.",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     public Response cancellation(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security,
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security,
             @Context Request request) {
         Order order = orders.get(caller(security), new OrderId(id));
         return read(request, order, "cancellation", cancellationOf(order));
@@ -110,11 +114,13 @@ public final class OrderActionResource {
     @Path("{id}/payment")
     @Authenticated
     @Operation(operationId = "payOrder", summary = "Pay an order", description = "An open order.")
-    @ApiResponse(responseCode = "201", description = "Done; the body describes the payment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Done; the body describes the payment.",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
             description = "The order's state does not allow it.")
     public Response pay(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security) {
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security) {
         Order order = orders.pay(caller(security), new OrderId(id));
         return created(order, "payment", order.paidAt().map(at -> response(order, "payment", at, null)));
     }
@@ -122,10 +128,13 @@ public final class OrderActionResource {
     @GET
     @Path("{id}/payment")
     @Authenticated
-    @Operation(operationId = "getOrderPayment", summary = "Read the order's payment", description = "404 while there is none.")
-    @ApiResponse(responseCode = "200", description = "The payment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @Operation(operationId = "getOrderPayment", summary = "Read the order's payment",
+            description = "404 while there is none.")
+    @ApiResponse(responseCode = "200", description = "The payment.",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     public Response payment(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security, @Context Request request) {
         Order order = orders.get(caller(security), new OrderId(id));
         return read(request, order, "payment", order.paidAt().map(at -> response(order, "payment", at, null)));
     }
@@ -134,11 +143,13 @@ public final class OrderActionResource {
     @Path("{id}/shipment")
     @Authenticated
     @Operation(operationId = "shipOrder", summary = "Ship an order", description = "A paid order.")
-    @ApiResponse(responseCode = "201", description = "Done; the body describes the shipment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Done; the body describes the shipment.",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
             description = "The order's state does not allow it.")
     public Response ship(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security) {
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security) {
         Order order = orders.ship(caller(security), new OrderId(id));
         return created(order, "shipment", order.shippedAt().map(at -> response(order, "shipment", at, null)));
     }
@@ -146,10 +157,13 @@ public final class OrderActionResource {
     @GET
     @Path("{id}/shipment")
     @Authenticated
-    @Operation(operationId = "getOrderShipment", summary = "Read the order's shipment", description = "404 while there is none.")
-    @ApiResponse(responseCode = "200", description = "The shipment.", content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @Operation(operationId = "getOrderShipment", summary = "Read the order's shipment",
+            description = "404 while there is none.")
+    @ApiResponse(responseCode = "200", description = "The shipment.",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     public Response shipment(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security, @Context Request request) {
         Order order = orders.get(caller(security), new OrderId(id));
         return read(request, order, "shipment", order.shippedAt().map(at -> response(order, "shipment", at, null)));
     }

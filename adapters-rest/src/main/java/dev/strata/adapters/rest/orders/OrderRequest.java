@@ -19,7 +19,8 @@ import java.util.List;
 @Schema(name = "OrderInput", description = "An order's content, for creating or replacing it; amount, state and"
         + " the rest are computed by the server.")
 public record OrderRequest(
-        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", maxLength = 3, description = "An ISO 4217 code.", example = "EUR")
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", maxLength = 3,
+                description = "An ISO 4217 code.", example = "EUR")
         String currency,
         @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), minItems = 1, maxItems = 100,
                 schema = @Schema(implementation = ItemRequest.class)) List<ItemRequest> items,
@@ -28,9 +29,12 @@ public record OrderRequest(
     /** One item of a request. */
     @Schema(name = "OrderItemInput", description = "One line of an order.")
     public record ItemRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64, example = "BOOK-42") String sku,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000", example = "2") Integer quantity,
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^-?[0-9]+(\\.[0-9]+)?$", maxLength = 32, description = "A decimal string, 0 to 999999999.99, at most 2 decimals.",
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64,
+                    example = "BOOK-42") String sku,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000",
+                    example = "2") Integer quantity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^-?[0-9]+(\\.[0-9]+)?$", maxLength = 32,
+                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals.",
                     example = "\"12.50\"") String unitPrice) {
     }
 

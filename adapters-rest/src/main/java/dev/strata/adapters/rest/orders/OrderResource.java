@@ -84,12 +84,24 @@ public final class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOrder", summary = "Create an order",
             description = "Idempotent with Idempotency-Key: a retry returns the original response, marked replayed.",
-            parameters = {@Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER), @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
     @ApiResponse(responseCode = "201", description = "The order was created (or this is a replay).",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER), @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)}, content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "204", description = "Written; Prefer: return=minimal asked for no body.",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER), @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER), @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
             description = "The Idempotency-Key was used with another body.")
     public Response create(OrderRequest body, @Context SecurityContext security, @Context HttpHeaders headers) {
@@ -107,23 +119,27 @@ public final class OrderResource {
                     + " (page_token) or offset.",
             parameters = {
                     @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token", ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
+                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "offset", ref = ProblemResponses.OFFSET_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "sort", ref = ProblemResponses.SORT_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "state", description = "eq, ne or in:a,b over open,"
-                            + " paid, shipped, cancelled.", schema = @Schema(maxLength = 256, example = "in:open,paid")),
+                    @Parameter(in = ParameterIn.QUERY, name = "state",
+                            description = "eq, ne or in:a,b over open, paid, shipped, cancelled.",
+                                    schema = @Schema(maxLength = 256, example = "in:open,paid")),
                     @Parameter(in = ParameterIn.QUERY, name = "currency", description = "eq, ne or in.",
                             schema = @Schema(maxLength = 512, example = "EUR")),
-                    @Parameter(in = ParameterIn.QUERY, name = "amount", description = "<op>:<decimal> with op in eq,"
-                            + " ne, gt, gte, lt, lte, in.", schema = @Schema(maxLength = 512, example = "gte:10.00")),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at", description = "<op>:<instant> with op in"
-                            + " eq, ne, gt, gte, lt, lte, in.", schema = @Schema(maxLength = 512,
-                            example = "gte:2026-01-01T00:00:00Z")),
+                    @Parameter(in = ParameterIn.QUERY, name = "amount",
+                            description = "<op>:<decimal> with op in eq, ne, gt, gte, lt, lte, in.",
+                                    schema = @Schema(maxLength = 512, example = "gte:10.00")),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
+                            description = "<op>:<instant> with op in eq, ne, gt, gte, lt, lte, in.",
+                                    schema = @Schema(maxLength = 512, example = "gte:2026-01-01T00:00:00Z")),
                     @Parameter(in = ParameterIn.QUERY, name = "updated_at", description = "As created_at.",
                             schema = @Schema(maxLength = 512, example = "lt:2026-02-01T00:00:00Z")),
-                    @Parameter(in = ParameterIn.QUERY, name = "sku", description = "Orders holding an item with this"
-                            + " sku: eq or in.", schema = @Schema(maxLength = 6600, example = "BOOK-42"))})
+                    @Parameter(in = ParameterIn.QUERY, name = "sku",
+                            description = "Orders holding an item with this sku: eq or in.",
+                                    schema = @Schema(maxLength = 6600, example = "BOOK-42"))})
     @ApiResponse(responseCode = "200", description = "A page of orders; Link names the first, previous and next.",
             headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = OrderShapes.OrderList.class)))
@@ -142,7 +158,8 @@ public final class OrderResource {
     @ApiResponse(responseCode = "200", description = "The order (only the selected fields, with fields=).",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response get(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security, @Context UriInfo uriInfo,
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security, @Context UriInfo uriInfo,
             @Context Request request) {
         List<String> fields = selectedFields(uriInfo);
         Order order = orders.get(caller(security), new OrderId(id));
@@ -157,25 +174,40 @@ public final class OrderResource {
     @Operation(operationId = "putOrder", summary = "Create or replace an order under its id",
             description = "Without If-Match, creates the order under this client-assigned id (201); with If-Match,"
                     + " replaces it (200). If-None-Match: * only creates.",
-            parameters = {@Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false, description = "The ETag of"
-                            + " the version this change was made against (or *): stale is 412.",
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false,
+                            description = "The ETag of the version this change was made against (or *): stale is 412.",
                             schema = @Schema(maxLength = 1024)),
                     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
                             description = "* to create only: an existing order is then a 412.",
-                            schema = @Schema(allowableValues = "*")), @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+                                    schema = @Schema(allowableValues = "*")),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
     @ApiResponse(responseCode = "200", description = "The order was replaced.",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)}, content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "201", description = "The order was created under this id.",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)}, content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "204", description = "Written; Prefer: return=minimal asked for no body.",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER), @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED,
             description = "Stale If-Match, or the order exists and If-None-Match: * was sent.")
     @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED,
             description = "The order exists and no If-Match was sent.")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT, description = "The order is no longer open.")
     public Response put(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, OrderRequest body, @Context SecurityContext security,
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            OrderRequest body, @Context SecurityContext security,
             @Context HttpHeaders headers) {
         AuthenticatedSession caller = caller(security);
         OrderId orderId = new OrderId(id);
@@ -209,17 +241,27 @@ public final class OrderResource {
     @Operation(operationId = "patchOrder", summary = "Patch an order",
             description = "An RFC 7396 merge patch or an RFC 6902 JSON Patch of the order's content, against the"
                     + " version in If-Match; the result must be a valid order.",
-            parameters = {@Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
-                    ref = ProblemResponses.IF_MATCH_PARAMETER), @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)},
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
+                            ref = ProblemResponses.IF_MATCH_PARAMETER),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)},
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
                             schema = @Schema(implementation = OrderShapes.OrderChanges.class)),
                     @Content(mediaType = MediaTypes.JSON_PATCH_JSON, array = @ArraySchema(maxItems = 1000,
                             schema = @Schema(implementation = OrderShapes.JsonPatchOperation.class)))}))
     @ApiResponse(responseCode = "200", description = "The patched order.",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)}, content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "204", description = "Written; Prefer: return=minimal asked for no body.",
-            headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER), @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER), @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER), @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
             description = "The order is no longer open, or a JSON Patch test failed.")
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
@@ -227,7 +269,8 @@ public final class OrderResource {
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
     @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED, description = "No If-Match.")
     public Response mergePatch(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Parameter(hidden = true) JsonNode patch, @Context SecurityContext security,
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Parameter(hidden = true) JsonNode patch, @Context SecurityContext security,
             @Context HttpHeaders headers) {
         return patch(id, security, headers, current -> OrderPatches.mergePatch(current, patch));
     }
@@ -257,14 +300,16 @@ public final class OrderResource {
     @Authenticated
     @Operation(operationId = "deleteOrder", summary = "Delete an order",
             description = "An open order only. If-Match is optional; when sent, it must be current.",
-            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false, description = "The ETag of"
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false,
+                    description = "The ETag of"
                             + " the version this change was made against (or *): stale is 412.",
                             schema = @Schema(maxLength = 1024)))
     @ApiResponse(responseCode = "204", description = "The order is gone.")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT, description = "The order is no longer open.")
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
     public Response delete(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
-                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id, @Context SecurityContext security, @Context HttpHeaders headers) {
+                    pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
+            @Context SecurityContext security, @Context HttpHeaders headers) {
         AuthenticatedSession caller = caller(security);
         OrderId orderId = new OrderId(id);
         Order current = orders.get(caller, orderId);

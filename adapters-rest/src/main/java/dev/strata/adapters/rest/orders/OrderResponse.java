@@ -30,8 +30,10 @@ public record OrderResponse(
         @Schema(pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, description = "The total, a decimal string.",
                 example = "\"25.00\"") String amount,
         @Schema(nullable = true, maxLength = 1000, example = "Leave it with the neighbours") String comment,
-        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
-        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
+        @Schema(description = "RFC 3339, UTC, microseconds.",
+                example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
+        @Schema(description = "RFC 3339, UTC, microseconds.",
+                example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
         @Schema(minimum = "0", maximum = "9223372036854775807", example = "0") long version,
         @Schema(maxProperties = 10, description = "Links by relation: self, and cancellation while it is possible.")
         @JsonProperty("_links") Map<String, Link> links) {
@@ -39,9 +41,12 @@ public record OrderResponse(
     /** One item. */
     @Schema(name = "OrderItem", description = "One line of an order.")
     public record ItemResponse(
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64, example = "BOOK-42") String sku,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000", example = "2") int quantity,
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32, example = "\"12.50\"") String unitPrice) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64,
+                    example = "BOOK-42") String sku,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000",
+                    example = "2") int quantity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]+\\.[0-9]{2}$", maxLength = 32,
+                    example = "\"12.50\"") String unitPrice) {
     }
 
     /** A link. */

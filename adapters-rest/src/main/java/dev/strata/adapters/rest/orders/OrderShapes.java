@@ -32,7 +32,8 @@ final class OrderShapes {
             + " are left alone; items, when given, replace the items.")
     record OrderChanges(
             @Schema(pattern = "^[A-Z]{3}$", maxLength = 3, example = "EUR") String currency,
-            @ArraySchema(minItems = 1, maxItems = 100, schema = @Schema(implementation = OrderRequest.ItemRequest.class))
+            @ArraySchema(minItems = 1, maxItems = 100,
+                    schema = @Schema(implementation = OrderRequest.ItemRequest.class))
             List<OrderRequest.ItemRequest> items,
             @Schema(nullable = true, maxLength = 1000, example = "Ring twice") String comment) {
     }

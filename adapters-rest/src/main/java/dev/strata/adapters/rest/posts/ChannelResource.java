@@ -64,12 +64,25 @@ public final class ChannelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createChannel", summary = "Create a channel",
-            description = "The caller becomes its owner and first member. Idempotent with Idempotency-Key.", parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER))
-    @ApiResponse(responseCode = "201", description = "The channel was created (or this is a replay).", headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+            description = "The caller becomes its owner and first member. Idempotent with Idempotency-Key.",
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+    @ApiResponse(responseCode = "201", description = "The channel was created (or this is a replay).",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
                     @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
                     @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = ChannelResponse.class)))
+    @ApiResponse(responseCode = "204", description = "Created; Prefer: return=minimal asked for no body.",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
             description = "The Idempotency-Key was used with another body.")
     public Response create(NewChannelRequest body, @Context HttpHeaders headers, @Context SecurityContext security) {
@@ -90,7 +103,8 @@ public final class ChannelResource {
     @ApiResponse(responseCode = "200", description = "The channel.",
             content = @Content(schema = @Schema(implementation = ChannelResponse.class)))
     public Response get(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
-                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @Context SecurityContext security, @Context Request request) {
         Channel channel = posts.getChannel(caller(security), new ChannelId(id));
         return Representations.read(request, ChannelResponse.tagOf(channel), ChannelResponse.of(channel));
     }
@@ -107,7 +121,8 @@ public final class ChannelResource {
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the owner adds members.")
     public Response addMember(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
-                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @PathParam("account_id") @Parameter(description = "The member's account id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @PathParam("account_id") @Parameter(description = "The member's account id.", schema = @Schema(
                     pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String accountId,
             @Context SecurityContext security) {
         AuthenticatedSession caller = caller(security);
@@ -127,12 +142,15 @@ public final class ChannelResource {
 
     @DELETE
     @Path("{id}/members/{account_id}")
-    @Operation(operationId = "removeChannelMember", summary = "Remove a member", description = "By the channel's owner.")
+    @Operation(operationId = "removeChannelMember", summary = "Remove a member",
+            description = "By the channel's owner.")
     @ApiResponse(responseCode = "204", description = "The account is no longer a member.")
-    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the owner removes members.")
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN,
+            description = "Only the owner removes members.")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT, description = "The owner cannot be removed.")
     public Response removeMember(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
-                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @PathParam("account_id") @Parameter(description = "The member's account id.", schema = @Schema(
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @PathParam("account_id") @Parameter(description = "The member's account id.", schema = @Schema(
                     pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String accountId,
             @Context SecurityContext security) {
         posts.removeMember(caller(security), new ChannelId(id), accountIdOf(accountId));
@@ -145,7 +163,8 @@ public final class ChannelResource {
     @ApiResponse(responseCode = "200", description = "The members, on one page.",
             content = @Content(schema = @Schema(implementation = PostListShapes.MemberList.class)))
     public Response members(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
-                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @Context SecurityContext security, @Context Request request) {
         List<Member> members = posts.listMembers(caller(security), new ChannelId(id));
         return Representations.readList(request, ListResponse.complete(members.stream().map(MemberResponse::of).toList()));
     }
@@ -154,16 +173,30 @@ public final class ChannelResource {
     @Path("{id}/posts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createChannelPost", summary = "Post in a channel",
-            description = "For members; the post is visible to members only. Idempotent with Idempotency-Key.", parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER))
-    @ApiResponse(responseCode = "201", description = "The post was published (or this is a replay).", headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+            description = "For members; the post is visible to members only. Idempotent with Idempotency-Key.",
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+    @ApiResponse(responseCode = "201", description = "The post was created (or this is a replay).",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
                     @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
                     @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @ApiResponse(responseCode = "204", description = "Created; Prefer: return=minimal asked for no body.",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
             description = "The Idempotency-Key was used with another body.")
     public Response createPost(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
-                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, NewPostRequest body, @Context HttpHeaders headers,
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            NewPostRequest body, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
         ChannelId channelId = new ChannelId(id);
@@ -179,17 +212,20 @@ public final class ChannelResource {
             + " newest first.",
             parameters = {
                     @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token", ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
+                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at", ref = ProblemResponses.CREATED_AT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
+                            ref = ProblemResponses.CREATED_AT_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
-    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first and next pages.",
+    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first, previous and next pages.",
             headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
     public Response posts(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
-                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context UriInfo uri, @Context Request request,
+                    pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @Context UriInfo uri, @Context Request request,
             @Context SecurityContext security) {
         ChannelId channelId = new ChannelId(id);
         PostListRequest list = PostListRequest.read(uri);

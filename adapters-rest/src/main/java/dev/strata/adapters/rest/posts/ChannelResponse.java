@@ -12,11 +12,14 @@ import java.time.Instant;
 public record ChannelResponse(
         @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
                 example = "chan_01jd8zqk3v5m9w2x4y6z8a0b1c") String id,
-        @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100, example = "Engineering") String name,
+        @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100,
+                example = "Engineering") String name,
         @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
                 example = "acct_01jd8zqk3v5m9w2x4y6z8a0b1c") String ownerId,
-        @Schema(requiredMode = RequiredMode.REQUIRED, description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
-        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "9223372036854775807", example = "0") long version) {
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "RFC 3339, UTC, microseconds.",
+                example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "9223372036854775807",
+                example = "0") long version) {
 
     static ChannelResponse of(Channel channel) {
         return new ChannelResponse(channel.id().value(), channel.name(), channel.ownerId().value(), channel.createdAt(),

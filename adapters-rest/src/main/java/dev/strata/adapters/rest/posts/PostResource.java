@@ -67,12 +67,25 @@ public final class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Publish a public post",
-            description = "Idempotent with Idempotency-Key: a retry returns the original 201.", parameters = @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                    ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER))
-    @ApiResponse(responseCode = "201", description = "The post was published (or this is a replay).", headers = {@Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+            description = "Idempotent with Idempotency-Key: a retry returns the original response.",
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
+                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+    @ApiResponse(responseCode = "201", description = "The post was created (or this is a replay).",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
                     @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
                     @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @ApiResponse(responseCode = "204", description = "Created; Prefer: return=minimal asked for no body.",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
+                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
             description = "The Idempotency-Key was used with another body.")
     public Response create(NewPostRequest body, @Context HttpHeaders headers, @Context SecurityContext security) {
@@ -88,13 +101,15 @@ public final class PostResource {
             description = "Every post the caller may read (public posts and posts of its channels), newest first.",
             parameters = {
                     @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token", ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
+                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at", ref = ProblemResponses.CREATED_AT_PARAMETER),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
+                            ref = ProblemResponses.CREATED_AT_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
-    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first and next pages.",
+    @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first, previous and next pages.",
             headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
     public Response search(@Context UriInfo uri, @Context Request request, @Context SecurityContext security) {
@@ -109,7 +124,8 @@ public final class PostResource {
     @ApiResponse(responseCode = "200", description = "The post.",
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
     public Response get(@PathParam("id") @Parameter(description = "The post's id.", schema = @Schema(
-                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security, @Context Request request) {
+                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @Context SecurityContext security, @Context Request request) {
         Post post = posts.getPost(caller(security), new PostId(id));
         return Representations.read(request, PostResponse.tagOf(post), PostResponse.of(post));
     }
@@ -119,18 +135,30 @@ public final class PostResource {
     @Consumes(MediaTypes.MERGE_PATCH_JSON)
     @Operation(operationId = "editPost", summary = "Edit a post",
             description = "An RFC 7396 merge patch of the body, by the author only, against the version in If-Match.",
-            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
-                    ref = ProblemResponses.IF_MATCH_PARAMETER),
+            parameters = {
+                    @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
+                            ref = ProblemResponses.IF_MATCH_PARAMETER),
+                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
                     schema = @Schema(implementation = NewPostRequest.class))))
     @ApiResponse(responseCode = "200", description = "The edited post.",
-            headers = @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @ApiResponse(responseCode = "204", description = "Edited; Prefer: return=minimal asked for no body.",
+            headers = {
+                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
+                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
+                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
+                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
     @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the author edits a post.")
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
     @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED, description = "No If-Match.")
     public Response patch(@PathParam("id") @Parameter(description = "The post's id.", schema = @Schema(
-                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Parameter(hidden = true) JsonNode patch, @Context SecurityContext security,
+                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @Parameter(hidden = true) JsonNode patch, @Context SecurityContext security,
             @Context HttpHeaders headers) {
         AuthenticatedSession caller = caller(security);
         PostId postId = new PostId(id);
@@ -158,9 +186,11 @@ public final class PostResource {
     @Path("{id}")
     @Operation(operationId = "deletePost", summary = "Delete a post", description = "By its author only.")
     @ApiResponse(responseCode = "204", description = "The post is gone.")
-    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the author deletes a post.")
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN,
+            description = "Only the author deletes a post.")
     public Response delete(@PathParam("id") @Parameter(description = "The post's id.", schema = @Schema(
-                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id, @Context SecurityContext security) {
+                    pattern = "^post_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
+            @Context SecurityContext security) {
         posts.deletePost(caller(security), new PostId(id));
         return Response.noContent().build();
     }

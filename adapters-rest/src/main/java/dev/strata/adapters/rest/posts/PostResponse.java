@@ -18,8 +18,10 @@ public record PostResponse(
         @Schema(nullable = true, pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31,
                 description = "The channel it was posted in; null for a public post.") String channelId,
         @Schema(minLength = 1, maxLength = 5000, example = "Hello, world") String body,
-        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
-        @Schema(description = "RFC 3339, UTC, microseconds.", example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
+        @Schema(description = "RFC 3339, UTC, microseconds.",
+                example = "2026-01-02T03:04:05.123456Z") Instant createdAt,
+        @Schema(description = "RFC 3339, UTC, microseconds.",
+                example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
         @Schema(minimum = "0", maximum = "9223372036854775807", example = "0") long version) {
 
     static PostResponse of(Post post) {
