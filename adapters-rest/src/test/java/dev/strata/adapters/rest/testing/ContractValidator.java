@@ -71,11 +71,14 @@ final class ContractValidator {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
         requestHeaders.forEach(request::withHeader);
         if (uri.getRawQuery() != null) {
+            // A repeated parameter (created_at=gte:...&created_at=lt:...) is one parameter with many values.
+            Map<String, List<String>> query = new java.util.LinkedHashMap<>();
             for (String pair : uri.getRawQuery().split("&")) {
                 int equals = pair.indexOf('=');
-                request.withQueryParam(decode(equals < 0 ? pair : pair.substring(0, equals)),
-                        equals < 0 ? "" : decode(pair.substring(equals + 1)));
+                query.computeIfAbsent(decode(equals < 0 ? pair : pair.substring(0, equals)), name -> new ArrayList<>())
+                        .add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
             }
+            query.forEach(request::withQueryParam);
         }
         if (requestBody != null) {
             request.withBody(requestBody);
