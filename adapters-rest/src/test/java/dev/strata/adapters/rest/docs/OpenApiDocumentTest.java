@@ -121,4 +121,27 @@ class OpenApiDocumentTest {
         assertThat(document.at("/paths/~1v1~1accounts~1{id}/patch/parameters").findValuesAsText("$ref"))
                 .contains("#/components/parameters/If-Match");
     }
+
+    @Test
+    void everyOperationHasAUniqueIdASummaryATagAndTheCommonParts() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode operation : operations()) {
+            ids.add(operation.path("operationId").asText());
+            assertThat(operation.path("summary").asText()).as(operation.path("operationId").asText()).isNotBlank();
+            assertThat(operation.path("tags").size()).isPositive();
+            assertThat(operation.at("/responses/406/$ref").asText()).endsWith("/NotAcceptable");
+            assertThat(operation.get("parameters").findValuesAsText("$ref"))
+                    .contains("#/components/parameters/Request-Id");
+        }
+        assertThat(ids).doesNotContain("").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyResponseWithABodyHasASchema() {
+        for (JsonNode operation : operations()) {
+            operation.get("responses").fields().forEachRemaining(response -> response.getValue().path("content")
+                    .forEach(media -> assertThat(media.has("schema"))
+                            .as(operation.path("operationId").asText() + " " + response.getKey()).isTrue()));
+        }
+    }
 }
