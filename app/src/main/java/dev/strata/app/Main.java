@@ -75,6 +75,31 @@ public final class Main implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get 413 (STRATA_MAX_BODY_BYTES).")
     long maxBodyBytes;
 
+    @Option(names = "--admin-port", defaultValue = "${env:STRATA_ADMIN_PORT:-8081}",
+            description = "Admin port: /metrics, /health/live, /health/ready; 0 picks a free one (STRATA_ADMIN_PORT).")
+    int adminPort;
+
+    @Option(names = "--read-timeout", defaultValue = "${env:STRATA_READ_TIMEOUT:-30s}",
+            converter = DurationConverter.class,
+            description = "How long reading a request body may wait for the client's next bytes (STRATA_READ_TIMEOUT).")
+    Duration readTimeout;
+
+    @Option(names = "--tls-keystore", defaultValue = "${env:STRATA_TLS_KEYSTORE}",
+            description = "PKCS #12 (or .jks) keystore: when set, the API is served over HTTPS (STRATA_TLS_KEYSTORE).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", defaultValue = "${env:STRATA_TLS_KEYSTORE_PASSWORD}",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Password of the TLS keystore (STRATA_TLS_KEYSTORE_PASSWORD).")
+    String tlsKeystorePassword;
+
+    @Option(names = "--log-format", defaultValue = "${env:STRATA_LOG_FORMAT:-text}",
+            description = "text, or json for one JSON object per line (STRATA_LOG_FORMAT).")
+    LogFormat logFormat;
+
+    /** How log lines are written. */
+    enum LogFormat { text, json }
+
     public static void main(String[] args) {
         int exitCode = new CommandLine(new Main()).execute(args);
         if (exitCode != 0) {
@@ -84,9 +109,14 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // Read by logback.xml, which picks the appender: must be set before the first logger exists.
+        System.setProperty("STRATA_LOG_FORMAT", logFormat.name());
+        Logging.routeJavaUtilLogging();
         Settings settings = new Settings(host, port, dataDirectory, optional(databaseUrl), optional(databaseUser),
                 optional(databasePassword), poolSize, statementTimeout, sessionLifetime, optional(tokenKeys),
-                shutdownGrace, maxBodyBytes);
+                shutdownGrace, maxBodyBytes, adminPort, readTimeout,
+                Optional.ofNullable(tlsKeystore).map(file -> new TlsKeystore(file, tlsKeystorePassword == null ? ""
+                        : tlsKeystorePassword)));
         StrataServer server = StrataServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

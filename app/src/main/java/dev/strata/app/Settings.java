@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public record Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
-        Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes) {
+        Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
+        int adminPort, Duration readTimeout, Optional<TlsKeystore> tls) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -23,6 +24,11 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(tokenKeys, "tokenKeys");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(tls, "tls");
+        if (adminPort < 0 || adminPort > 65_535) {
+            throw new IllegalArgumentException("the admin port must be 0-65535 (0 picks a free one): " + adminPort);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must be 0-65535 (0 picks a free one): " + port);
         }
@@ -35,6 +41,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
     public String toString() {
         return "Settings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", databaseUrl="
                 + databaseUrl.orElse("<embedded H2>") + ", poolSize=" + poolSize + ", sessionLifetime="
-                + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + "]";
+                + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + ", adminPort="
+                + adminPort + ", tls=" + tls.map(TlsKeystore::toString).orElse("<off>") + "]";
     }
 }

@@ -5,14 +5,17 @@ import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.JsonMapper;
+import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
 import dev.strata.core.identity.IdentityService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -46,6 +49,7 @@ public final class StrataApi extends ResourceConfig {
         register(new BodyLimitFilter(builder.bodyLimit));
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
+        builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
 
         Map<String, String> links = new LinkedHashMap<>();
         links.put("accounts", "/v1/accounts");
@@ -67,6 +71,7 @@ public final class StrataApi extends ResourceConfig {
         private final IdentityService identity;
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
+        private Optional<MeterRegistry> metrics = Optional.empty();
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -84,6 +89,12 @@ public final class StrataApi extends ResourceConfig {
         /** Whether requests run on virtual threads (default true). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** Measures every request into {@code registry} (see {@link MetricsFilter}); default: not measured. */
+        public Builder metrics(MeterRegistry registry) {
+            this.metrics = Optional.of(registry);
             return this;
         }
 

@@ -80,6 +80,18 @@ public final class GrizzlyServers {
         return server;
     }
 
+    /**
+     * A plain HTTP server with no application yet, on the same transport settings, for
+     * {@link org.glassfish.grizzly.http.server.HttpHandler}s (such as an admin port). Not started.
+     */
+    public static HttpServer createBare(String host, int port, Options options) {
+        HttpServer server = new HttpServer();
+        NetworkListener listener = new NetworkListener("grizzly", host, port);
+        server.addListener(listener);
+        configure(listener, options);
+        return server;
+    }
+
     /** The port a started server listens on. */
     public static int port(HttpServer server) {
         return server.getListeners().iterator().next().getPort();
