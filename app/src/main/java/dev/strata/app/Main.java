@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar strata-app.jar}: reads the settings from flags, falling back to {@code STRATA_*}
  * environment variables and then to defaults, starts the server, and stops it gracefully on
- * SIGTERM or Ctrl-C.
+ * SIGTERM or Ctrl-C, exiting with status 0 once requests in flight are done.
  */
 @Command(name = "strata-app", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, showDefaultValues = true,
@@ -101,10 +101,8 @@ public final class Main implements Callable<Integer> {
     enum LogFormat { text, json }
 
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new Main()).execute(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        // Exits explicitly, also with 0, so that no leftover non-daemon thread keeps the JVM up.
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
@@ -118,12 +116,12 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(tlsKeystore).map(file -> new TlsKeystore(file, tlsKeystorePassword == null ? ""
                         : tlsKeystorePassword)));
         StrataServer server = StrataServer.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "strata-shutdown"));
-        stopped.await();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signals.onTermination(stopRequested::countDown);
+        // Any other way the JVM ends (System.exit elsewhere, SIGHUP) still drains what it can.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "strata-shutdown"));
+        stopRequested.await();
+        server.close();
         return 0;
     }
 
