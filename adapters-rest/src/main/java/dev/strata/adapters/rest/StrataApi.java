@@ -6,6 +6,8 @@ import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.JsonMapper;
 import dev.strata.adapters.rest.http.MetricsFilter;
+import dev.strata.adapters.rest.http.RateLimitFilter;
+import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
@@ -50,6 +52,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
         builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits)));
 
         Map<String, String> links = new LinkedHashMap<>();
         links.put("accounts", "/v1/accounts");
@@ -72,6 +75,7 @@ public final class StrataApi extends ResourceConfig {
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
         private Optional<MeterRegistry> metrics = Optional.empty();
+        private Optional<RateLimits> rateLimits = Optional.empty();
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -95,6 +99,12 @@ public final class StrataApi extends ResourceConfig {
         /** Measures every request into {@code registry} (see {@link MetricsFilter}); default: not measured. */
         public Builder metrics(MeterRegistry registry) {
             this.metrics = Optional.of(registry);
+            return this;
+        }
+
+        /** Enforces {@code limits} (see {@link RateLimitFilter}); default: no rate limits. */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Optional.of(limits);
             return this;
         }
 

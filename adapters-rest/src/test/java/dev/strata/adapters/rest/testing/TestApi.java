@@ -5,6 +5,7 @@ import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
+import java.util.function.UnaryOperator;
 
 /**
  * The API over real services and in-memory stores, served by a real server: what HTTP tests run
@@ -20,7 +21,12 @@ public final class TestApi implements AutoCloseable {
     public final HttpDriver http;
 
     public TestApi() {
-        this.server = TestServer.start(StrataApi.builder(identity).build());
+        this(api -> api);
+    }
+
+    /** The API with settings of its own, such as {@code new TestApi(api -> api.rateLimits(limits))}. */
+    public TestApi(UnaryOperator<StrataApi.Builder> settings) {
+        this.server = TestServer.start(settings.apply(StrataApi.builder(identity)).build());
         this.http = new HttpDriver(server.uri());
     }
 
