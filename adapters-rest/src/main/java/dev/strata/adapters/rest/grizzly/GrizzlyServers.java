@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.CompressionConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -101,7 +100,7 @@ public final class GrizzlyServers {
         listener.registerAddOn(new UpgradeIgnoringAddOn());
         listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
         listener.setMaxRequestHeaders(MAX_REQUEST_HEADERS);
-        listener.getTransport().setReadTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        listener.registerAddOn(new ReadTimeoutAddOn(options.readTimeout()));
         CompressionConfig compression = listener.getCompressionConfig();
         compression.setCompressionMode(CompressionConfig.CompressionMode.ON);
         compression.setCompressionMinSize(COMPRESSION_MIN_BYTES);
