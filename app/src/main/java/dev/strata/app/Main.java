@@ -1,8 +1,10 @@
 package dev.strata.app;
 
+import dev.strata.adapters.rest.http.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,6 +95,25 @@ public final class Main implements Callable<Integer> {
             description = "Password of the TLS keystore (STRATA_TLS_KEYSTORE_PASSWORD).")
     String tlsKeystorePassword;
 
+    @Option(names = "--rate-limit-enabled", defaultValue = "${env:STRATA_RATE_LIMIT_ENABLED:-true}", arity = "1",
+            description = "Whether rate limits apply; false for load tests and benchmarks. Sign-in throttling "
+                    + "stays on regardless (STRATA_RATE_LIMIT_ENABLED).")
+    boolean rateLimitEnabled;
+
+    @Option(names = "--rate-limit-per-minute", defaultValue = "${env:STRATA_RATE_LIMIT_PER_MINUTE:-600}",
+            description = "Requests a minute per account, or per client IP before signing in; per instance "
+                    + "(STRATA_RATE_LIMIT_PER_MINUTE).")
+    long rateLimitPerMinute;
+
+    @Option(names = "--rate-limit-sign-ups-per-hour", defaultValue = "${env:STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR:-20}",
+            description = "Sign-ups an hour per client IP; per instance (STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR).")
+    long rateLimitSignUpsPerHour;
+
+    @Option(names = "--cors-origins", defaultValue = "${env:STRATA_CORS_ORIGINS}", split = ",",
+            description = "Origins whose browsers may call the API, comma-separated, e.g. https://app.example.com; "
+                    + "unset: none (STRATA_CORS_ORIGINS).")
+    List<String> corsOrigins;
+
     @Option(names = "--log-format", defaultValue = "${env:STRATA_LOG_FORMAT:-text}",
             description = "text, or json for one JSON object per line (STRATA_LOG_FORMAT).")
     LogFormat logFormat;
@@ -114,7 +135,11 @@ public final class Main implements Callable<Integer> {
                 optional(databasePassword), poolSize, statementTimeout, sessionLifetime, optional(tokenKeys),
                 shutdownGrace, maxBodyBytes, adminPort, readTimeout,
                 Optional.ofNullable(tlsKeystore).map(file -> new TlsKeystore(file, tlsKeystorePassword == null ? ""
-                        : tlsKeystorePassword)));
+                        : tlsKeystorePassword)),
+                rateLimitEnabled ? Optional.of(new RateLimits(new RateLimits.Budget(rateLimitPerMinute, Duration.ofMinutes(1)),
+                        new RateLimits.Budget(rateLimitSignUpsPerHour, Duration.ofHours(1)))) : Optional.empty(),
+                corsOrigins == null ? List.of() : corsOrigins.stream().map(String::strip)
+                        .filter(origin -> !origin.isEmpty()).toList());
         StrataServer server = StrataServer.start(settings);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(stopRequested::countDown);

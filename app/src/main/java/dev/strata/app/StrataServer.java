@@ -60,7 +60,10 @@ public final class StrataServer implements AutoCloseable {
                     new PasswordHasher().observedBy(new PasswordHashTimer(metrics.registry())),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
-            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes()).metrics(metrics.registry()).build();
+            StrataApi.Builder builder = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
+            settings.rateLimits().ifPresent(builder::rateLimits);
+            StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             http.start();
             StrataServer server;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ final class RunningApp implements AutoCloseable {
         }
         return new Settings("127.0.0.1", 0, data, Optional.of(databaseUrl), Optional.empty(), Optional.empty(), 4,
                 Duration.ofSeconds(5), Duration.ofDays(1), Optional.empty(), Duration.ofSeconds(10), 1024 * 1024, 0,
-                Duration.ofSeconds(30), Optional.empty());
+                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), List.of());
     }
 
     static RunningApp start(Settings settings) {
