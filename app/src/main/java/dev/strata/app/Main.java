@@ -128,8 +128,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // Read by logback.xml, which picks the appender: must be set before the first logger exists.
-        System.setProperty("STRATA_LOG_FORMAT", logFormat.name());
+        // Must happen before the first logger exists; an operator's own -Dlogback.configurationFile wins.
+        if (logFormat == LogFormat.json && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         Logging.routeJavaUtilLogging();
         Settings settings = new Settings(host, port, dataDirectory, optional(databaseUrl), optional(databaseUser),
                 optional(databasePassword), poolSize, statementTimeout, sessionLifetime, optional(tokenKeys),
