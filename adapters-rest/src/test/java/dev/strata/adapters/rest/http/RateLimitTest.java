@@ -6,6 +6,10 @@ import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import dev.strata.core.identity.IdentityFixtures;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,21 @@ class RateLimitTest {
         assertThat(limited.field("code")).isEqualTo("rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(limited.header("RateLimit-Remaining")).hasValue("0");
+    }
+
+    @Test
+    void eachClientAddressHasABudgetOfItsOwn() throws Exception {
+        for (int request = 0; request < 5; request++) {
+            api.http.get("/v1").send();
+        }
+        assertThat(api.http.get("/v1").send().status()).isEqualTo(429);
+        HttpClient otherAddress = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+
+        HttpResponse<String> response = otherAddress.send(
+                HttpRequest.newBuilder(api.server.uri().resolve("/v1")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("4");
     }
 
     @Test
