@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -29,6 +32,8 @@ public final class StrataServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
 
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
+
     private final Settings settings;
     private final StrataDatabase database;
     private final HttpServer http;
@@ -36,8 +41,10 @@ public final class StrataServer implements AutoCloseable {
     private final Metrics metrics;
     private final AdminServer admin;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ScheduledExecutorService housekeeping;
 
-    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, Metrics metrics) {
+    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, Metrics metrics,
+            IdentityService identity) {
         this.settings = settings;
         this.database = database;
         this.http = http;
@@ -46,6 +53,20 @@ public final class StrataServer implements AutoCloseable {
                 + GrizzlyServers.port(http));
         this.admin = AdminServer.start(settings.host(), settings.adminPort(), metrics::scrape,
                 () -> !stopping.get() && database.isReachable());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("strata-housekeeping").daemon().factory());
+        housekeeping.scheduleWithFixedDelay(() -> purge(identity), HOUSEKEEPING_INTERVAL.toSeconds(),
+                HOUSEKEEPING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Deletes expired sessions and stale sign-in failures; a failure is logged and retried next time. */
+    private static void purge(IdentityService identity) {
+        try {
+            int purged = identity.purgeExpired();
+            LOG.debug("housekeeping purged {} expired rows", purged);
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping failed; it runs again in {}", HOUSEKEEPING_INTERVAL, e);
+        }
     }
 
     /** Opens the database (migrating it), wires everything and starts serving. */
@@ -68,7 +89,7 @@ public final class StrataServer implements AutoCloseable {
             http.start();
             StrataServer server;
             try {
-                server = new StrataServer(settings, database, http, metrics);
+                server = new StrataServer(settings, database, http, metrics, identity);
             } catch (RuntimeException e) {
                 http.shutdownNow();
                 throw e;
@@ -123,6 +144,7 @@ public final class StrataServer implements AutoCloseable {
             return;
         }
         LOG.info("Strata is shutting down; waiting up to {} for requests in flight", settings.shutdownGrace());
+        housekeeping.shutdownNow();
         try {
             http.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
                     .get(settings.shutdownGrace().toMillis() + 1_000, TimeUnit.MILLISECONDS);
