@@ -9,7 +9,14 @@ import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
+import dev.strata.adapters.rest.orders.OrderActionResource;
+import dev.strata.adapters.rest.orders.OrderResource;
+import dev.strata.adapters.rest.posts.AccountPostsResource;
+import dev.strata.adapters.rest.posts.ChannelResource;
+import dev.strata.adapters.rest.posts.PostResource;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +60,18 @@ public final class StrataApi extends ResourceConfig {
         links.put("me", "/v1/sessions/me");
         register(new AccountResource(builder.identity));
         register(new SessionResource(builder.identity));
+        if (builder.posts != null) {
+            links.put("posts", "/v1/posts");
+            links.put("channels", "/v1/channels");
+            register(new PostResource(builder.posts));
+            register(new ChannelResource(builder.posts));
+            register(new AccountPostsResource(builder.posts));
+        }
+        if (builder.orders != null) {
+            links.put("orders", "/v1/orders");
+            register(new OrderResource(builder.orders));
+            register(new OrderActionResource(builder.orders));
+        }
         register(new EntryPointResource(links));
     }
 
@@ -67,6 +86,8 @@ public final class StrataApi extends ResourceConfig {
         private final IdentityService identity;
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
+        private PostService posts;
+        private OrderService orders;
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -81,9 +102,21 @@ public final class StrataApi extends ResourceConfig {
             return this;
         }
 
+        /** Serves posts and channels ({@code /v1/posts}, {@code /v1/channels}) from this service. */
+        public Builder posts(PostService service) {
+            this.posts = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
         /** Whether requests run on virtual threads (default true). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** Serves {@code /v1/orders} over this service (left out when not given). */
+        public Builder orders(OrderService service) {
+            this.orders = Objects.requireNonNull(service, "service");
             return this;
         }
 
