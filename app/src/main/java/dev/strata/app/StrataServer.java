@@ -6,8 +6,10 @@ import dev.strata.adapters.rest.StrataApi;
 import dev.strata.adapters.rest.grizzly.GrizzlyServers;
 import dev.strata.core.identity.IdentityPolicy;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
 import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
+import dev.strata.core.posts.PostService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -81,7 +83,11 @@ public final class StrataServer implements AutoCloseable {
                     new PasswordHasher().observedBy(new PasswordHashTimer(metrics.registry())),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
+            PostService posts = new PostService(database.postStore(), identity, clock);
+            OrderService orders = new OrderService(database.orderStore(), clock);
             StrataApi.Builder builder = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .posts(posts)
+                    .orders(orders)
                     .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
             settings.rateLimits().ifPresent(builder::rateLimits);
             StrataApi api = builder.build();
