@@ -5,9 +5,14 @@ import dev.strata.adapters.rest.http.AccessLogFilter;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
+import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.JsonMapper;
+import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
+import dev.strata.adapters.rest.http.RateLimitFilter;
+import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
+import dev.strata.adapters.rest.http.VaryFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
 import dev.strata.adapters.rest.orders.OrderActionResource;
@@ -18,9 +23,12 @@ import dev.strata.adapters.rest.posts.PostResource;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -54,6 +62,12 @@ public final class StrataApi extends ResourceConfig {
         register(new BodyLimitFilter(builder.bodyLimit));
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
+        builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits)));
+        register(VaryFilter.class);
+        if (!builder.corsOrigins.isEmpty()) {
+            register(new CorsFilter(builder.corsOrigins));
+        }
 
         Map<String, String> links = new LinkedHashMap<>();
         links.put("accounts", "/v1/accounts");
@@ -90,6 +104,9 @@ public final class StrataApi extends ResourceConfig {
         private boolean virtualThreads = true;
         private PostService posts;
         private OrderService orders;
+        private Optional<MeterRegistry> metrics = Optional.empty();
+        private Optional<RateLimits> rateLimits = Optional.empty();
+        private List<String> corsOrigins = List.of();
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -113,6 +130,24 @@ public final class StrataApi extends ResourceConfig {
         /** Whether requests run on virtual threads (default true). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** Measures every request into {@code registry} (see {@link MetricsFilter}); default: not measured. */
+        public Builder metrics(MeterRegistry registry) {
+            this.metrics = Optional.of(registry);
+            return this;
+        }
+
+        /** Enforces {@code limits} (see {@link RateLimitFilter}); default: no rate limits. */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Optional.of(limits);
+            return this;
+        }
+
+        /** Origins whose browsers may call the API (see {@link CorsFilter}); default: none. */
+        public Builder corsOrigins(List<String> origins) {
+            this.corsOrigins = List.copyOf(origins);
             return this;
         }
 

@@ -9,6 +9,7 @@ import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,7 +35,12 @@ public final class TestApi implements AutoCloseable, AfterAllCallback {
     public final HttpDriver http;
 
     public TestApi() {
-        this.server = TestServer.start(StrataApi.builder(identity).posts(posts).orders(orders).build());
+        this(api -> api);
+    }
+
+    /** The API with settings of its own, such as {@code new TestApi(api -> api.rateLimits(limits))}. */
+    public TestApi(UnaryOperator<StrataApi.Builder> settings) {
+        this.server = TestServer.start(settings.apply(StrataApi.builder(identity).posts(posts).orders(orders)).build());
         this.http = new HttpDriver(server.uri());
     }
 
