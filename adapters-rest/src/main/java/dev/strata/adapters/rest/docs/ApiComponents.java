@@ -29,6 +29,10 @@ final class ApiComponents {
     static final String HEADERS = "#/components/headers/";
     static final String PARAMETERS = "#/components/parameters/";
 
+    /** Headers any response may carry, whatever the operation: caching, rate limits and CORS. */
+    static final List<String> ON_EVERY_RESPONSE = List.of("Vary", "RateLimit-Limit", "RateLimit-Remaining",
+            "RateLimit-Reset", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers");
+
     /** Headers that every response listing them carries. */
     private static final Set<String> ALWAYS_SENT = Set.of("Request-Id", "ETag", "Location", "WWW-Authenticate",
             "Retry-After");
@@ -53,6 +57,8 @@ final class ApiComponents {
                 .addHeaderObject("Request-Id", ref("Request-Id"))
                 .addHeaderObject("Cache-Control", ref("Cache-Control"))
                 .addHeaderObject("Link", ref("Link")));
+        ON_EVERY_RESPONSE.forEach(header -> components.getResponses().get("NotModified")
+                .addHeaderObject(header, ref(header)));
         components.addSecuritySchemes(BEARER, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("bearer")
@@ -90,8 +96,13 @@ final class ApiComponents {
                         text(8192, "</v1/posts?page_token=abc>; rel=\"next\""))),
                 Map.entry("Idempotent-Replayed", header("'true' when this is the stored response to an earlier"
                         + " request with the same Idempotency-Key.", new StringSchema()._enum(List.of("true")))),
-                Map.entry("Vary", header("Request headers that shaped this response, such as Prefer.",
-                        new StringSchema()._enum(List.of("Prefer")))),
+                Map.entry("Vary", header("The request headers that shaped this response: Accept-Encoding, and Origin"
+                        + " and Prefer where they apply.", text(256, "Accept-Encoding, Origin"))),
+                Map.entry("Access-Control-Allow-Origin", header("The calling page's origin, when it is one of the"
+                        + " configured CORS origins; absent otherwise.", text(2048, "https://app.example.com")
+                        .format("uri"))),
+                Map.entry("Access-Control-Expose-Headers", header("The response headers a page of an allowed origin"
+                        + " may read.", text(1024, "ETag, Link, Location, Request-Id"))),
                 Map.entry("Preference-Applied", header("The Prefer preference that shaped this response.",
                         new StringSchema()._enum(List.of("return=minimal", "return=representation")))),
                 Map.entry("RateLimit-Limit", header("Requests allowed in the current window.", count())),
@@ -199,11 +210,12 @@ final class ApiComponents {
             example.put("errors", List.of(Map.of("field", "email", "code", "invalid_email",
                     "message", "is not an email address")));
         }
-        return new ApiResponse()
+        ApiResponse response = new ApiResponse()
                 .description(description)
                 .addHeaderObject("Request-Id", ref("Request-Id"))
-                .addHeaderObject("Cache-Control", ref("Cache-Control"))
-                .content(new Content().addMediaType(MediaTypes.PROBLEM_JSON,
+                .addHeaderObject("Cache-Control", ref("Cache-Control"));
+        ON_EVERY_RESPONSE.forEach(header -> response.addHeaderObject(header, ref(header)));
+        return response.content(new Content().addMediaType(MediaTypes.PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA)).example(example)));
     }
 

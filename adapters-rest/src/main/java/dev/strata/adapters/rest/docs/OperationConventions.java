@@ -73,6 +73,7 @@ final class OperationConventions {
             }
             boolean declaresHeaders = response.getHeaders() != null && !response.getHeaders().isEmpty();
             response.addHeaderObject("Request-Id", ApiComponents.ref("Request-Id"));
+            ApiComponents.ON_EVERY_RESPONSE.forEach(header -> putIfAbsent(response, header, ApiComponents.ref(header)));
             if (authenticated) {
                 response.addHeaderObject("Cache-Control", ApiComponents.ref("Cache-Control"));
             }
@@ -91,9 +92,8 @@ final class OperationConventions {
             addParameter(operation, "If-None-Match");
             addResponse(responses, "304", ProblemResponses.NOT_MODIFIED);
         }
-        if (hasBody || namesAResource || takesAQuery) {
-            addResponse(responses, "400", ProblemResponses.BAD_REQUEST);
-        }
+        // Malformed or oversized requests (headers, URIs, bodies, parameters) are refused anywhere.
+        addResponse(responses, "400", ProblemResponses.BAD_REQUEST);
         if (authenticated) {
             operation.addSecurityItem(new SecurityRequirement().addList(ApiComponents.BEARER));
             addResponse(responses, "401", ProblemResponses.UNAUTHORIZED);
@@ -109,6 +109,8 @@ final class OperationConventions {
                 operation.getRequestBody().setRequired(true);
             }
         }
+        // Every operation counts against the caller's rate limit, when limits are configured.
+        addResponse(responses, "429", ProblemResponses.TOO_MANY_REQUESTS);
         if (usesAService) {
             addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.Request;
@@ -39,6 +40,13 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     private static final int SWEEP_AT = 100_000;
     private static final String CHARGED = RateLimitFilter.class.getName() + ".charged";
 
+    /**
+     * The API's own document and docs page cost nothing: static, served from memory, and what a
+     * client (and every HTTP test's contract check) reads before its first call.
+     */
+    private static final Set<String> FREE_ROUTES = Set.of("/v1/openapi.json", "/v1/openapi.yaml", "/docs",
+            "/docs/{file}");
+
     private final RateLimits limits;
     private final Map<String, Tracked> buckets = new ConcurrentHashMap<>();
 
@@ -51,6 +59,9 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (FREE_ROUTES.contains(Routes.template(request))) {
+            return;
+        }
         boolean signUp = "POST".equals(request.getMethod()) && "/v1/accounts".equals(Routes.template(request));
         RateLimits.Budget budget = signUp ? limits.signUps() : limits.perCaller();
         String key = signUp ? "sign-up:" + clientAddress() : caller(request);

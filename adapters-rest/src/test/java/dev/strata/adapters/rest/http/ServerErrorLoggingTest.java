@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.adapters.rest.StrataApi;
+import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
@@ -15,6 +16,9 @@ import dev.strata.adapters.rest.testing.TestServer;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +37,9 @@ class ServerErrorLoggingTest {
     public static final class FailingResource {
 
         @GET
+        @ApiResponse(responseCode = "500", description = "Always: this endpoint exists to fail.",
+                content = @Content(mediaType = MediaTypes.PROBLEM_JSON,
+                        schema = @Schema(ref = "#/components/schemas/ProblemDetails")))
         public String fail() {
             throw new IllegalStateException("a bug deep inside");
         }
