@@ -9,7 +9,7 @@ stat_of() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b == 0) print "n/a"; else printf "%.0f%%", 100 * a / b }'; }
 number() { awk -v a="$1" 'BEGIN { if (a == "nan") print "n/a"; else printf "%.0f", a }'; }
 decimal() { awk -v a="$1" 'BEGIN { if (a == "nan") print "n/a"; else printf "%.2f", a }'; }
-mebibytes() { awk -v a="$(cat "$1" 2>/dev/null || echo nan)" 'BEGIN { if (a == "nan" || a == "") print "n/a"; else printf "%.0f", a / 1024 }'; }
+mebibytes() { awk -v a="$(sort -g "$1" 2>/dev/null | tail -1 || echo nan)" 'BEGIN { if (a == "nan" || a == "") print "n/a"; else printf "%.0f", a / 1024 }'; }
 errors_of() { [[ -s "$1" ]] && column "$1" 4 | awk '{ s += $1 } END { print s + 0 }' || echo n/a; }
 
 jmh_score() {
@@ -18,7 +18,7 @@ jmh_score() {
 }
 
 row() {
-  local label="$1" key="$2" peak="$WORK/$2.peak" paced="$WORK/$2.paced" rps
+  local label="$1" key="$2" server="${3:-$2}" peak="$WORK/$2.peak" paced="$WORK/$2.paced" rps
   if [[ ! -s "$peak" ]]; then
     echo "| $label | not measured | | | | | | | |"
     return
@@ -28,7 +28,7 @@ row() {
 | $(ratio "$rps" "$(stat_of "$WORK/grizzly.peak" 1 median)") | $(ratio "$rps" "$(stat_of "$WORK/jersey.peak" 1 median)") \
 | $(decimal "$(stat_of "$peak" 2 median)") / $(decimal "$(stat_of "$peak" 3 median)") \
 | $(number "$(stat_of "$paced" 1 median)") | $(decimal "$(stat_of "$paced" 2 median)") / $(decimal "$(stat_of "$paced" 3 median)") \
-| $(mebibytes "$WORK/$key.rss_idle") / $(mebibytes "$WORK/$key.rss_load") | $(( $(errors_of "$peak") + $(errors_of "$paced") )) |"
+| $(mebibytes "$WORK/$server.rss_idle") / $(mebibytes "$WORK/$server.rss_samples") | $(( $(errors_of "$peak") + $(errors_of "$paced") )) |"
 }
 
 startup_cell() {
@@ -62,9 +62,11 @@ Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | s
 $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); \
 $("$JAVA" -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2).
 Server pinned to core $SERVER_CPU, wrk/pgbench to core $LOAD_CPU (PostgreSQL itself is not pinned).
-wrk: 1 thread, $CONNECTIONS connections (sign-in: $SIGN_IN_CONNECTIONS), ${WARMUP}s warm-up, $REPETITIONS × ${DURATION}s runs;
-paced runs: $PACED_CONNECTIONS connections each waiting ${PACED_DELAY_MS} ms (sign-in ${SIGN_IN_PACED_DELAY_MS} ms) between requests.
-Figures are medians of the runs, (min–max) across them.
+wrk: 1 thread, $CONNECTIONS connections (sign-in: $SIGN_IN_CONNECTIONS), ${WARMUP}s warm-up per scenario, then
+$REPETITIONS × ${DURATION}s peak runs taken round-robin over the scenarios (all servers up at once, each idle
+while another is measured); paced runs: $REPETITIONS × ${PACED_DURATION}s, $PACED_CONNECTIONS connections each waiting
+${PACED_DELAY_MS} ms (sign-in ${SIGN_IN_PACED_DELAY_MS} ms) between requests. Figures are medians of the runs, (min–max) across
+them; RSS under load is the largest sampled during the server's peak runs (sign-in shares the memory-store server).
 
 | scenario | peak req/s (min–max) | vs Grizzly | vs Jersey | p50 / p99 ms at peak | paced req/s | p50 / p99 ms paced | RSS MiB idle / under load | errors |
 |---|---|---|---|---|---|---|---|---|
@@ -73,7 +75,7 @@ $(row "baseline: bare Jersey resource" jersey)
 $(row "GET /v1/sessions/me, memory store" memory)
 $(row "GET /v1/sessions/me, H2 (file)" h2)
 $(row "GET /v1/sessions/me, PostgreSQL" postgres)
-$(row "POST /v1/sessions (sign-in), memory store" sign_in)
+$(row "POST /v1/sessions (sign-in), memory store" sign_in memory)
 | GET /v1/orders/{id}, PostgreSQL | not yet measured: orders not merged | | | | | | | |
 | GET /v1/orders?… (20 of 100,000), PostgreSQL | not yet measured: orders not merged | | | | | | | |
 | POST /v1/orders with Idempotency-Key, PostgreSQL | not yet measured: orders not merged | | | | | | | |
