@@ -20,12 +20,13 @@ jmh_score() {
 row() {
   local label="$1" key="$2" server="${3:-$2}" peak="$WORK/$2.peak" paced="$WORK/$2.paced" rps
   if [[ ! -s "$peak" ]]; then
-    echo "| $label | not measured | | | | | | | |"
+    echo "| $label | not measured | | | | | | | | | |"
     return
   fi
   rps="$(stat_of "$peak" 1 median)"
   echo "| $label | $(number "$rps") ($(number "$(stat_of "$peak" 1 minimum)")–$(number "$(stat_of "$peak" 1 maximum)")) \
 | $(ratio "$rps" "$(stat_of "$WORK/grizzly.peak" 1 median)") | $(ratio "$rps" "$(stat_of "$WORK/jersey.peak" 1 median)") \
+| $(number "$(stat_of "$peak" 5 median)") | $(ratio "$(stat_of "$WORK/jersey.peak" 5 median)" "$(stat_of "$peak" 5 median)") \
 | $(decimal "$(stat_of "$peak" 2 median)") / $(decimal "$(stat_of "$peak" 3 median)") \
 | $(number "$(stat_of "$paced" 1 median)") | $(decimal "$(stat_of "$paced" 2 median)") / $(decimal "$(stat_of "$paced" 3 median)") \
 | $(mebibytes "$WORK/$server.rss_idle") / $(mebibytes "$WORK/$server.rss_samples") | $(( $(errors_of "$peak") + $(errors_of "$paced") )) |"
@@ -66,19 +67,20 @@ wrk: 1 thread, $CONNECTIONS connections (sign-in: $SIGN_IN_CONNECTIONS), ${WARMU
 $REPETITIONS × ${DURATION}s peak runs taken round-robin over the scenarios (all servers up at once, each idle
 while another is measured); paced runs: $REPETITIONS × ${PACED_DURATION}s, $PACED_CONNECTIONS connections each waiting
 ${PACED_DELAY_MS} ms (sign-in ${SIGN_IN_PACED_DELAY_MS} ms) between requests. Figures are medians of the runs, (min–max) across
-them; RSS under load is the largest sampled during the server's peak runs (sign-in shares the memory-store server).
+them. Server CPU µs/req is the server process's CPU time (user + system) over requests served during the
+peak runs; its ratio to Jersey's is the throughput ratio the two would have on an otherwise idle core. RSS under load is the largest sampled during the server's peak runs (sign-in shares the memory-store server).
 
-| scenario | peak req/s (min–max) | vs Grizzly | vs Jersey | p50 / p99 ms at peak | paced req/s | p50 / p99 ms paced | RSS MiB idle / under load | errors |
-|---|---|---|---|---|---|---|---|---|
+| scenario | peak req/s (min–max) | vs Grizzly | vs Jersey | server CPU µs/req | Jersey's CPU/req ÷ this | p50 / p99 ms at peak | paced req/s | p50 / p99 ms paced | RSS MiB idle / under load | errors |
+|---|---|---|---|---|---|---|---|---|---|---|
 $(row "ceiling: bare Grizzly HttpHandler" grizzly)
 $(row "baseline: bare Jersey resource" jersey)
 $(row "GET /v1/sessions/me, memory store" memory)
 $(row "GET /v1/sessions/me, H2 (file)" h2)
 $(row "GET /v1/sessions/me, PostgreSQL" postgres)
 $(row "POST /v1/sessions (sign-in), memory store" sign_in memory)
-| GET /v1/orders/{id}, PostgreSQL | not yet measured: orders not merged | | | | | | | |
-| GET /v1/orders?… (20 of 100,000), PostgreSQL | not yet measured: orders not merged | | | | | | | |
-| POST /v1/orders with Idempotency-Key, PostgreSQL | not yet measured: orders not merged | | | | | | | |
+| GET /v1/orders/{id}, PostgreSQL | not yet measured: orders not merged | | | | | | | | | |
+| GET /v1/orders?… (20 of 100,000), PostgreSQL | not yet measured: orders not merged | | | | | | | | | |
+| POST /v1/orders with Idempotency-Key, PostgreSQL | not yet measured: orders not merged | | | | | | | | | |
 
 Ceilings: Argon2id verify (JMH, 1 thread, core $SERVER_CPU): $(decimal "$verify") hashes/s; \
 pgbench insert of an order and its idempotency key ($POOL_SIZE clients): $(number "$pgbench") transactions/s.
@@ -94,8 +96,8 @@ Start-up to the first 200 (H2: a fresh data folder each time, so migrations incl
 
 | target | goal | measured | verdict |
 |---|---|---|---|
-| authenticated GET, memory store, vs bare Jersey | ≥ 70% | $(ratio "$memory" "$jersey") | $(verdict "$(awk -v a="$memory" -v b="$jersey" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.70 min) |
-| authenticated GET, PostgreSQL, vs bare Jersey | ≥ 50% | $(ratio "$postgres" "$jersey") | $(verdict "$(awk -v a="$postgres" -v b="$jersey" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.50 min) |
+| authenticated GET, memory store, vs bare Jersey | ≥ 70% | $(ratio "$memory" "$jersey") (by CPU/req: $(ratio "$(stat_of "$WORK/jersey.peak" 5 median)" "$(stat_of "$WORK/memory.peak" 5 median)")) | $(verdict "$(awk -v a="$memory" -v b="$jersey" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.70 min) |
+| authenticated GET, PostgreSQL, vs bare Jersey | ≥ 50% | $(ratio "$postgres" "$jersey") (by CPU/req, PostgreSQL's own CPU not counted: $(ratio "$(stat_of "$WORK/jersey.peak" 5 median)" "$(stat_of "$WORK/postgres.peak" 5 median)")) | $(verdict "$(awk -v a="$postgres" -v b="$jersey" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.50 min) |
 | sign-in vs Argon2 verify rate (same core) | ≥ 90% | $(ratio "$sign_in" "$verify") | $(verdict "$(awk -v a="$sign_in" -v b="$verify" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.90 min) |
 | POST /v1/orders vs pgbench inserts | ≥ 50% | not yet measured (orders not merged) | not measured |
 | start-up to ready on H2 | ≤ 1.5 s | $(number "$h2_one") ms on 1 core, $(number "$h2_two") ms on $(nproc) | 1 core: $(verdict "$h2_one" 1500 max); $(nproc) cores: $(verdict "$h2_two" 1500 max) |
