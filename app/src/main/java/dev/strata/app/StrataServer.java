@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -28,16 +31,33 @@ public final class StrataServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
 
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
+
     private final Settings settings;
     private final StrataDatabase database;
     private final HttpServer http;
     private final URI uri;
+    private final ScheduledExecutorService housekeeping;
 
-    private StrataServer(Settings settings, StrataDatabase database, HttpServer http) {
+    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, IdentityService identity) {
         this.settings = settings;
         this.database = database;
         this.http = http;
         this.uri = URI.create("http://" + settings.host() + ":" + http.getListener("grizzly").getPort());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("strata-housekeeping").daemon().factory());
+        housekeeping.scheduleWithFixedDelay(() -> purge(identity), HOUSEKEEPING_INTERVAL.toSeconds(),
+                HOUSEKEEPING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Deletes expired sessions and stale sign-in failures; a failure is logged and retried next time. */
+    private static void purge(IdentityService identity) {
+        try {
+            int purged = identity.purgeExpired();
+            LOG.debug("housekeeping purged {} expired rows", purged);
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping failed; it runs again in {}", HOUSEKEEPING_INTERVAL, e);
+        }
     }
 
     /** Opens the database (migrating it), wires everything and starts serving. */
@@ -52,7 +72,7 @@ public final class StrataServer implements AutoCloseable {
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
             http.start();
-            StrataServer server = new StrataServer(settings, database, http);
+            StrataServer server = new StrataServer(settings, database, http, identity);
             LOG.info("Strata API listening on {}", server.uri());
             return server;
         } catch (IOException e) {
@@ -87,6 +107,7 @@ public final class StrataServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Strata is shutting down; waiting up to {} for requests in flight", settings.shutdownGrace());
+        housekeeping.shutdownNow();
         try {
             http.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
                     .get(settings.shutdownGrace().toMillis() + 1_000, TimeUnit.MILLISECONDS);

@@ -7,26 +7,15 @@ import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rules every endpoint follows: problem details for every error, request ids, the entry point. */
 class HttpContractTest {
 
-    private static TestApi api;
-    private static HttpDriver http;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-        http = api.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
+    private static final HttpDriver http = api.http;
 
     private static void assertProblem(HttpResult result, int status, String code) {
         assertThat(result.status()).as(result.toString()).isEqualTo(status);

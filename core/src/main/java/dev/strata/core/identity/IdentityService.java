@@ -208,9 +208,14 @@ public final class IdentityService {
         return store.listSessions(id, Timestamps.now(clock)).stream().map(IdentityService::toSession).toList();
     }
 
-    /** Deletes sessions that have expired; for a periodic housekeeping job. Returns how many. */
-    public int purgeExpiredSessions() {
-        return store.deleteSessionsExpiredBefore(Timestamps.now(clock));
+    /**
+     * Deletes what no rule needs any more: expired sessions, and failed sign-ins older than the
+     * lock-out window. For a periodic housekeeping job; returns how many rows went.
+     */
+    public int purgeExpired() {
+        Instant now = Timestamps.now(clock);
+        return store.deleteSessionsExpiredBefore(now)
+                + store.deleteSignInFailuresBefore(now.minus(policy.signInFailureWindow()));
     }
 
     private void confirmCurrentPassword(AccountRecord account, String currentPassword) {

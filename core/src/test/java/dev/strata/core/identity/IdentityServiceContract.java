@@ -389,6 +389,21 @@ public abstract class IdentityServiceContract {
     }
 
     @Test
+    void housekeepingRemovesExpiredSessionsAndStaleFailuresOnly() {
+        Account account = signUp(uniqueEmail());
+        String expiring = signIn(account.email()).token();
+        clock.advance(IdentityPolicy.DEFAULT.sessionLifetime());
+        String live = signIn(account.email()).token();
+        assertThatThrownBy(() -> identity.signIn(new Credentials(account.email(), "wrong password")))
+                .isInstanceOf(AuthenticationException.class);
+        clock.advance(IdentityPolicy.DEFAULT.signInFailureWindow().plusSeconds(1));
+
+        assertThat(identity.purgeExpired()).isGreaterThanOrEqualTo(2);
+        assertThat(store.findSession(new SessionId(expiring.split("\\.")[1]))).isEmpty();
+        assertThat(identity.verifySession(live).accountId()).isEqualTo(account.id());
+    }
+
+    @Test
     void timestampsHaveMicrosecondPrecision() {
         Account account = signUp(uniqueEmail());
 

@@ -9,26 +9,15 @@ import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import dev.strata.core.identity.IdentityFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccountsApiTest {
 
-    private static TestApi api;
-    private static HttpDriver http;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-        http = api.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
+    private static final HttpDriver http = api.http;
 
     @Nested
     class SigningUp {

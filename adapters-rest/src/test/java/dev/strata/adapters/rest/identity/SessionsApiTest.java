@@ -10,25 +10,14 @@ import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import dev.strata.core.identity.IdentityFixtures;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SessionsApiTest {
 
-    private static TestApi api;
-    private static HttpDriver http;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-        http = api.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
+    private static final HttpDriver http = api.http;
 
     private static HttpResult signIn(String email, String password) {
         return http.post("/v1/sessions").json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").send();

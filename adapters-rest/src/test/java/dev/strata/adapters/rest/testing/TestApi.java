@@ -5,12 +5,18 @@ import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The API over real services and in-memory stores, served by a real server: what HTTP tests run
  * against. Fakes, not mocks: every request goes through every filter, resource and service.
+ *
+ * <p>Register it once per test class; the server stops after the class:
+ * <pre>{@code @RegisterExtension static final TestApi api = new TestApi();}</pre>
  */
-public final class TestApi implements AutoCloseable {
+public final class TestApi implements AutoCloseable, AfterAllCallback {
 
     public final MutableClock clock = MutableClock.startingNow();
     public final InMemoryIdentityStore identityStore = new InMemoryIdentityStore();
@@ -22,6 +28,14 @@ public final class TestApi implements AutoCloseable {
     public TestApi() {
         this.server = TestServer.start(StrataApi.builder(identity).build());
         this.http = new HttpDriver(server.uri());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        // @Nested classes inherit the extension; only the outermost class's end stops the server.
+        if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+            close();
+        }
     }
 
     @Override

@@ -75,6 +75,12 @@ public interface IdentityStore {
     int deleteSessionsExpiredBefore(Instant cutoff);
 
     /**
+     * Deletes every email's failed sign-ins recorded before {@code cutoff} (for housekeeping, so
+     * that emails never tried again do not stay forever); returns how many.
+     */
+    int deleteSignInFailuresBefore(Instant cutoff);
+
+    /**
      * Records one failed sign-in for {@code emailNormalized} at {@code at}. Whether an account has
      * that email does not matter. May drop failures older than {@code forgetBefore}.
      */

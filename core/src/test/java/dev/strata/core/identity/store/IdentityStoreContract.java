@@ -299,6 +299,17 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+    void purgingOldSignInFailuresKeepsRecentOnes() {
+        String email = uniqueEmail();
+        Instant longAgo = T0.minus(Duration.ofDays(3650));
+        store.recordSignInFailure(email, longAgo, longAgo.minusSeconds(1));
+        store.recordSignInFailure(email, T0, longAgo.minusSeconds(1));
+
+        assertThat(store.deleteSignInFailuresBefore(longAgo.plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        assertThat(store.signInFailuresSince(email, longAgo.minusSeconds(1)).count()).isEqualTo(1);
+    }
+
+    @Test
     void clearingSignInFailuresForgetsOnlyThatEmail() {
         String email = uniqueEmail();
         String otherEmail = uniqueEmail();

@@ -132,6 +132,20 @@ public final class InMemoryIdentityStore implements IdentityStore {
         return removeSessionsWhere(session -> !session.expiresAt().isAfter(cutoff));
     }
 
+    @Override
+    public int deleteSignInFailuresBefore(Instant cutoff) {
+        return guarded.write(() -> {
+            int removed = 0;
+            for (List<Instant> failures : signInFailures.values()) {
+                int before = failures.size();
+                failures.removeIf(failure -> failure.isBefore(cutoff));
+                removed += before - failures.size();
+            }
+            signInFailures.values().removeIf(List::isEmpty);
+            return removed;
+        });
+    }
+
     private int removeSessionsWhere(Predicate<SessionRecord> doomed) {
         return guarded.write(() -> {
             int before = sessions.size();

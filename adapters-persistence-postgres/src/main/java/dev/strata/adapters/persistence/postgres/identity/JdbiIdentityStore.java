@@ -133,6 +133,12 @@ public final class JdbiIdentityStore implements IdentityStore {
     }
 
     @Override
+    public int deleteSignInFailuresBefore(Instant cutoff) {
+        return ERRORS.call(() -> jdbi.withExtension(SignInFailureDao.class,
+                failures -> failures.deleteAllOlderThan(cutoff)));
+    }
+
+    @Override
     public SignInFailures signInFailuresSince(String emailNormalized, Instant since) {
         return ERRORS.call(() -> jdbi.withExtension(SignInFailureDao.class,
                 failures -> failures.countSince(emailNormalized, since))).toRecord();

@@ -14,6 +14,9 @@ interface SignInFailureDao {
     @SqlUpdate("DELETE FROM identity.sign_in_failures WHERE email_normalized = :emailNormalized AND failed_at < :forgetBefore")
     int deleteOlderThan(@Bind("emailNormalized") String emailNormalized, @Bind("forgetBefore") Instant forgetBefore);
 
+    @SqlUpdate("DELETE FROM identity.sign_in_failures WHERE failed_at < :cutoff")
+    int deleteAllOlderThan(@Bind("cutoff") Instant cutoff);
+
     @SqlQuery("""
             SELECT count(*) AS failures, min(failed_at) AS oldest
             FROM identity.sign_in_failures

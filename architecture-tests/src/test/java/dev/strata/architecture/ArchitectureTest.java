@@ -1,0 +1,60 @@
+package dev.strata.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Strata's production classes keep every architecture rule. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption((Location location) -> !location.contains("-tests.jar"))
+                .importPackages("dev.strata");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        // Guards against a vacuous pass: each layer's module must be on the class path.
+        for (String layer : new String[] {"dev.strata.core.identity", "dev.strata.adapters.persistence.memory.identity",
+                "dev.strata.adapters.persistence.postgres.identity", "dev.strata.adapters.rest.identity",
+                "dev.strata.app"}) {
+            assertThat(production.stream().anyMatch(javaClass -> javaClass.getPackageName().equals(layer)))
+                    .as(layer).isTrue();
+        }
+    }
+
+    @Test
+    void dependenciesPointFromTheAppToTheAdaptersToTheCore() {
+        StrataArchitecture.LAYERS.check(production);
+    }
+
+    @Test
+    void coreDependsOnNoFramework() {
+        StrataArchitecture.CORE_IS_FRAMEWORK_FREE.check(production);
+    }
+
+    @Test
+    void coreFeaturesAreFreeOfCycles() {
+        StrataArchitecture.CORE_FEATURES_ARE_ACYCLIC.check(production);
+    }
+
+    @Test
+    void noFeatureReachesIntoAnotherFeaturesStore() {
+        StrataArchitecture.NO_FEATURE_USES_ANOTHER_FEATURES_STORE.check(production);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        StrataArchitecture.ADAPTERS_ARE_INDEPENDENT.check(production);
+    }
+}

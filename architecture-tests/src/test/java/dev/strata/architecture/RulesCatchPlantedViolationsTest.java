@@ -1,0 +1,75 @@
+package dev.strata.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule, run over the production classes plus one planted violation, reports that violation:
+ * proof that the rules can fail, and so that their passing means something.
+ */
+class RulesCatchPlantedViolationsTest {
+
+    /** Production classes and the test classes of one planted package, nothing else. */
+    private static JavaClasses productionPlus(String... plantedPackages) {
+        ImportOption productionOrPlanted = (Location location) ->
+                ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location) || Arrays.stream(plantedPackages)
+                        .anyMatch(planted -> location.contains("/" + planted.replace('.', '/') + "/"));
+        return new ClassFileImporter()
+                .withImportOption(productionOrPlanted)
+                .withImportOption((Location location) -> !location.contains("-tests.jar"))
+                .importPackages("dev.strata");
+    }
+
+    private static void assertCatches(ArchRule rule, String plantedPackage, String plantedClass) {
+        assertCatchesIn(rule, plantedClass, plantedPackage);
+    }
+
+    private static void assertCatchesIn(ArchRule rule, String plantedClass, String... plantedPackages) {
+        EvaluationResult result = rule.evaluate(productionPlus(plantedPackages));
+
+        assertThat(result.hasViolation()).as("%s catches %s", rule.getDescription(), plantedClass).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(detail -> assertThat(detail).contains(plantedClass));
+    }
+
+    @Test
+    void theLayerRuleCatchesCoreUsingTheRestAdapter() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.core.planted.layering", "CoreUsingTheRestAdapter");
+    }
+
+    @Test
+    void theLayerRuleCatchesAClassOutsideEveryLayer() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.stray", "StrayClass");
+    }
+
+    @Test
+    void theFrameworkRuleCatchesCoreUsingJackson() {
+        assertCatches(StrataArchitecture.CORE_IS_FRAMEWORK_FREE, "dev.strata.core.planted.dependency",
+                "CoreUsingJackson");
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoFeaturesUsingEachOther() {
+        assertCatchesIn(StrataArchitecture.CORE_FEATURES_ARE_ACYCLIC, "FeatureA", "dev.strata.core.plantedcyclea",
+                "dev.strata.core.plantedcycleb");
+    }
+
+    @Test
+    void theStoreRuleCatchesAFeatureUsingTheIdentityStore() {
+        assertCatches(StrataArchitecture.NO_FEATURE_USES_ANOTHER_FEATURES_STORE, "dev.strata.core.planted.storeaccess",
+                "FeatureUsingTheIdentityStore");
+    }
+
+    @Test
+    void theAdapterRuleCatchesTheRestAdapterUsingAStore() {
+        assertCatches(StrataArchitecture.ADAPTERS_ARE_INDEPENDENT, "dev.strata.adapters.rest.planted",
+                "RestUsingTheMemoryStore");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.strata.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Strata's architecture as rules: dependencies point from the app to the adapters to the core and
+ * never back; adapters do not know each other; core knows no framework; core's features are
+ * acyclic and never reach into another feature's store.
+ */
+final class StrataArchitecture {
+
+    static final String CORE = "dev.strata.core..";
+    static final String MEMORY = "dev.strata.adapters.persistence.memory..";
+    static final String POSTGRES = "dev.strata.adapters.persistence.postgres..";
+    static final String REST = "dev.strata.adapters.rest..";
+    static final String APP = "dev.strata.app..";
+
+    private static final Pattern FEATURE_PACKAGE = Pattern.compile("dev\\.strata\\.core\\.([a-z0-9]+)(\\..*)?");
+    private static final Pattern STORE_PACKAGE = Pattern.compile("dev\\.strata\\.core\\.([a-z0-9]+)\\.store(\\..*)?");
+
+    private StrataArchitecture() {
+    }
+
+    /** app → adapters → core, every layer non-empty, and every Strata class in a layer. */
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Core").definedBy(CORE)
+            .layer("Memory persistence").definedBy(MEMORY)
+            .layer("PostgreSQL persistence").definedBy(POSTGRES)
+            .layer("REST").definedBy(REST)
+            .layer("App").definedBy(APP)
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("REST").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("PostgreSQL persistence").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Memory persistence").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Memory persistence", "PostgreSQL persistence", "REST",
+                    "App")
+            .ensureAllClassesAreContainedInArchitecture();
+
+    /** Core uses the JDK, itself, and the one crypto library for Argon2: no framework. */
+    static final ArchRule CORE_IS_FRAMEWORK_FREE = classes().that().resideInAPackage(CORE)
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "javax.crypto..", CORE, "org.springframework.security.crypto..")
+            .because("core must stay embeddable in any Java service; only Argon2 comes from a library");
+
+    /** The feature packages of core (identity, posts, orders, ...) depend on each other without cycles. */
+    static final ArchRule CORE_FEATURES_ARE_ACYCLIC = slices().matching("dev.strata.core.(*)..")
+            .should().beFreeOfCycles();
+
+    /** A feature uses another feature only through its service API, never through its store. */
+    static final ArchRule NO_FEATURE_USES_ANOTHER_FEATURES_STORE = noClasses().that().resideInAPackage(CORE)
+            .should(useAnotherFeaturesStore())
+            .because("each feature owns its data; others go through its service");
+
+    /** The adapters know the core, never each other. */
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices()
+            .assignedFrom(new SliceAssignment() {
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                    String name = javaClass.getPackageName();
+                    for (String adapter : new String[] {"persistence.memory", "persistence.postgres", "rest"}) {
+                        String prefix = "dev.strata.adapters." + adapter;
+                        if (name.equals(prefix) || name.startsWith(prefix + ".")) {
+                            return SliceIdentifier.of(adapter);
+                        }
+                    }
+                    return SliceIdentifier.ignore();
+                }
+
+                @Override
+                public String getDescription() {
+                    return "Strata's adapters";
+                }
+            })
+            .should().notDependOnEachOther();
+
+    private static ArchCondition<JavaClass> useAnotherFeaturesStore() {
+        return new ArchCondition<>("use another feature's store package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> originFeature = feature(FEATURE_PACKAGE, origin.getPackageName());
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    Optional<String> storeFeature = feature(STORE_PACKAGE, dependency.getTargetClass().getPackageName());
+                    if (storeFeature.isPresent() && !storeFeature.equals(originFeature)) {
+                        events.add(SimpleConditionEvent.satisfied(origin, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static Optional<String> feature(Pattern pattern, String packageName) {
+        Matcher matcher = pattern.matcher(packageName);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+}
