@@ -5,6 +5,7 @@ import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.identity.IdentityPolicy;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
 import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
 import java.io.IOException;
@@ -68,7 +69,10 @@ public final class StrataServer implements AutoCloseable {
             IdentityService identity = new IdentityService(database.identityStore(), clock, new PasswordHasher(),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
-            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes()).build();
+            OrderService orders = new OrderService(database.orderStore(), clock);
+            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .orders(orders)
+                    .build();
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
             http.start();

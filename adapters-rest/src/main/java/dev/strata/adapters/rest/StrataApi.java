@@ -9,7 +9,10 @@ import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
+import dev.strata.adapters.rest.orders.OrderActionResource;
+import dev.strata.adapters.rest.orders.OrderResource;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +56,11 @@ public final class StrataApi extends ResourceConfig {
         links.put("me", "/v1/sessions/me");
         register(new AccountResource(builder.identity));
         register(new SessionResource(builder.identity));
+        if (builder.orders != null) {
+            links.put("orders", "/v1/orders");
+            register(new OrderResource(builder.orders));
+            register(new OrderActionResource(builder.orders));
+        }
         register(new EntryPointResource(links));
     }
 
@@ -67,6 +75,7 @@ public final class StrataApi extends ResourceConfig {
         private final IdentityService identity;
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
+        private OrderService orders;
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -84,6 +93,12 @@ public final class StrataApi extends ResourceConfig {
         /** Whether requests run on virtual threads (default true). */
         public Builder virtualThreads(boolean enabled) {
             this.virtualThreads = enabled;
+            return this;
+        }
+
+        /** Serves {@code /v1/orders} over this service (left out when not given). */
+        public Builder orders(OrderService service) {
+            this.orders = Objects.requireNonNull(service, "service");
             return this;
         }
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Where PostgreSQL and H2 (in PostgreSQL mode) still differ for Strata. The schema SQL and every
- * store query are shared; only connection setup lives here.
+ * store query are shared; only connection setup and PostgreSQL-only migrations (see
+ * {@link #migrationLocations}) live here.
  */
 enum Dialect {
 
@@ -44,6 +45,22 @@ enum Dialect {
 
     /** JDBC driver properties for pooled connections; settings in the URL take precedence. */
     abstract Map<String, String> driverProperties(Duration statementTimeout);
+
+    /**
+     * Where Flyway finds a schema's migrations: its shared folder {@code db/migration/<schema>},
+     * plus, on PostgreSQL only, {@code db/migration-postgresql/<schema>} when that folder exists,
+     * for what H2 cannot run (extensions, trigram and other special indexes). Versions in the
+     * PostgreSQL folder go between the shared ones (V1_1 after V1), so that both databases apply
+     * the shared migrations in the same order.
+     */
+    String[] migrationLocations(String schema) {
+        String shared = "classpath:db/migration/" + schema;
+        String postgresOnly = "db/migration-postgresql/" + schema;
+        if (this == POSTGRESQL && Dialect.class.getClassLoader().getResource(postgresOnly) != null) {
+            return new String[] {shared, "classpath:" + postgresOnly};
+        }
+        return new String[] {shared};
+    }
 
     static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {

@@ -12,7 +12,7 @@ import org.flywaydb.core.Flyway;
 final class Migrations {
 
     /** Every service's schema, in the order they migrate. */
-    static final List<String> SCHEMAS = List.of("identity");
+    static final List<String> SCHEMAS = List.of("identity", "posts", "orders");
 
     private Migrations() {
     }
@@ -28,7 +28,7 @@ final class Migrations {
             applied += Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(settings.url(), settings.user(), settings.password())
                     .schemas(schema)
-                    .locations("classpath:db/migration/" + schema)
+                    .locations(Dialect.of(settings.url()).migrationLocations(schema))
                     // A missing folder is a packaging mistake, not an empty service.
                     .failOnMissingLocations(true)
                     .load()

@@ -3,8 +3,12 @@ package dev.strata.adapters.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.adapters.persistence.postgres.identity.JdbiIdentityStore;
+import dev.strata.adapters.persistence.postgres.orders.JdbiOrderStore;
+import dev.strata.adapters.persistence.postgres.posts.JdbiPostStore;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.orders.store.OrderStore;
+import dev.strata.core.posts.store.PostStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,11 +39,15 @@ public final class StrataDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final IdentityStore identityStore;
+    private final PostStore postStore;
+    private final OrderStore orderStore;
 
     private StrataDatabase(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new StrataJdbiPlugin());
         this.identityStore = new JdbiIdentityStore(jdbi);
+        this.postStore = new JdbiPostStore(jdbi);
+        this.orderStore = new JdbiOrderStore(jdbi);
     }
 
     /**
@@ -92,6 +100,16 @@ public final class StrataDatabase implements AutoCloseable {
     /** The identity service's store. */
     public IdentityStore identityStore() {
         return identityStore;
+    }
+
+    /** The posts service's store. */
+    public PostStore postStore() {
+        return postStore;
+    }
+
+    /** The orders service's store. */
+    public OrderStore orderStore() {
+        return orderStore;
     }
 
     /**

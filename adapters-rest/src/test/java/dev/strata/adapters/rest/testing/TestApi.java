@@ -1,10 +1,12 @@
 package dev.strata.adapters.rest.testing;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
+import dev.strata.adapters.persistence.memory.orders.InMemoryOrderStore;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.orders.OrderService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,11 +24,13 @@ public final class TestApi implements AutoCloseable, AfterAllCallback {
     public final InMemoryIdentityStore identityStore = new InMemoryIdentityStore();
     public final IdentityService identity =
             new IdentityService(identityStore, clock, IdentityFixtures.FAST_HASHER, IdentityFixtures.newSigner());
+    public final InMemoryOrderStore orderStore = new InMemoryOrderStore();
+    public final OrderService orders = new OrderService(orderStore, clock);
     public final TestServer server;
     public final HttpDriver http;
 
     public TestApi() {
-        this.server = TestServer.start(StrataApi.builder(identity).build());
+        this.server = TestServer.start(StrataApi.builder(identity).orders(orders).build());
         this.http = new HttpDriver(server.uri());
     }
 

@@ -1,0 +1,12 @@
+package dev.strata.adapters.persistence.memory.orders;
+
+import dev.strata.core.orders.OrderServiceContract;
+import dev.strata.core.orders.store.OrderStore;
+
+class OrderServiceOnMemoryTest extends OrderServiceContract {
+
+    @Override
+    protected OrderStore newStore() {
+        return new InMemoryOrderStore();
+    }
+}

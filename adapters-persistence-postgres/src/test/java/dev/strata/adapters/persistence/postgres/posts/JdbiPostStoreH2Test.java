@@ -1,0 +1,14 @@
+package dev.strata.adapters.persistence.postgres.posts;
+
+import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.core.posts.store.PostStore;
+import dev.strata.core.posts.store.PostStoreContract;
+
+/** The post store contract, on H2 in PostgreSQL mode. */
+class JdbiPostStoreH2Test extends PostStoreContract {
+
+    @Override
+    protected PostStore newStore() {
+        return new JdbiPostStore(TestDatabases.h2().jdbi());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.strata.adapters.persistence.postgres.posts;
+
+import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.adapters.persistence.postgres.identity.JdbiIdentityStore;
+import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.posts.PostServiceContract;
+import dev.strata.core.posts.store.PostStore;
+
+/** The posts service's contract, over the JDBI stores on H2 in PostgreSQL mode. */
+class PostServiceJdbiH2Test extends PostServiceContract {
+
+    @Override
+    protected PostStore newStore() {
+        return new JdbiPostStore(TestDatabases.h2().jdbi());
+    }
+
+    @Override
+    protected IdentityStore newIdentityStore() {
+        return new JdbiIdentityStore(TestDatabases.h2().jdbi());
+    }
+}

@@ -1,0 +1,284 @@
+package dev.strata.core.posts;
+
+import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.Created;
+import dev.strata.core.common.ForbiddenException;
+import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.NotFoundException;
+import dev.strata.core.common.Page;
+import dev.strata.core.common.RequestFingerprint;
+import dev.strata.core.common.Timestamps;
+import dev.strata.core.common.ValidationException;
+import dev.strata.core.common.Validator;
+import dev.strata.core.identity.AccountId;
+import dev.strata.core.identity.AuthenticatedSession;
+import dev.strata.core.identity.IdentityService;
+import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.MemberRecord;
+import dev.strata.core.posts.store.NewChannelRecord;
+import dev.strata.core.posts.store.NewPostRecord;
+import dev.strata.core.posts.store.PostFilter;
+import dev.strata.core.posts.store.PostRecord;
+import dev.strata.core.posts.store.PostStore;
+import dev.strata.core.posts.store.PostUpdateRecord;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Posts and channels: public posts every signed-in account reads, and channels whose posts only
+ * their members read and write.
+ *
+ * <p>Rules it keeps: whatever the caller may not read is not found (a channel it is not a member
+ * of, that channel's posts), so that its existence is not revealed; a post the caller may read but
+ * did not write is forbidden to edit or delete; only a channel's owner adds and removes members,
+ * and the owner stays a member. Creating a post or a channel is idempotent with an
+ * {@link IdempotencyKey}. Accounts are checked through {@link IdentityService}'s public API only.
+ *
+ * <p>Thread-safe: all state lives in the store.
+ */
+public final class PostService {
+
+    /** The longest post body, in characters (code points) after trimming. */
+    public static final int MAX_BODY_LENGTH = 5000;
+    /** The longest channel name, in characters after trimming. */
+    public static final int MAX_CHANNEL_NAME_LENGTH = 100;
+
+    private final PostStore store;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    public PostService(PostStore store, IdentityService identity, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Publishes a public post; with an idempotency key, a retry returns the first post, replayed.
+     *
+     * @throws ValidationException naming {@code body} when it is missing, blank or too long
+     * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another body
+     */
+    public Created<Post> createPost(AuthenticatedSession caller, String body, Optional<IdempotencyKey> key) {
+        return insertPost(caller, Optional.empty(), body, key);
+    }
+
+    /**
+     * Posts in a channel the caller is a member of.
+     *
+     * @throws NotFoundException with code {@code channel_not_found} when there is no such channel or
+     *                           the caller is not a member
+     */
+    public Created<Post> createChannelPost(AuthenticatedSession caller, ChannelId channelId, String body,
+            Optional<IdempotencyKey> key) {
+        requireMember(caller, channelId);
+        return insertPost(caller, Optional.of(channelId), body, key);
+    }
+
+    /** A post the caller may read. */
+    public Post getPost(AuthenticatedSession caller, PostId id) {
+        return toPost(readable(caller, id));
+    }
+
+    /**
+     * Replaces the body of the caller's own post, if it is still at {@code expectedVersion}.
+     *
+     * @throws NotFoundException   when the caller may not read the post
+     * @throws ForbiddenException  with code {@code not_the_author} when the caller may read it but
+     *                             did not write it
+     * @throws dev.strata.core.common.PreconditionFailedException when the version is stale
+     */
+    public Post editPost(AuthenticatedSession caller, PostId id, String body, long expectedVersion) {
+        String checked = checkBody(body);
+        requireAuthor(caller, readable(caller, id));
+        return toPost(store.updatePost(new PostUpdateRecord(id, expectedVersion, checked, Timestamps.now(clock))));
+    }
+
+    /** Deletes the caller's own post; errors as for {@link #editPost}. */
+    public void deletePost(AuthenticatedSession caller, PostId id) {
+        requireAuthor(caller, readable(caller, id));
+        if (!store.deletePost(id)) {
+            throw postNotFound();
+        }
+    }
+
+    /** The posts the caller may read, optionally only those containing {@code query.text()}. */
+    public Page<Post> searchPosts(AuthenticatedSession caller, PostQuery query) {
+        return list(caller, PostFilter.visibleTo(caller.accountId(), checkLimit(query)), query);
+    }
+
+    /**
+     * An account's posts that the caller may read.
+     *
+     * @throws NotFoundException with code {@code account_not_found} when there is no such account
+     */
+    public Page<Post> listAccountPosts(AuthenticatedSession caller, AccountId authorId, PostQuery query) {
+        int limit = checkLimit(query);
+        if (identity.findAccount(authorId).isEmpty()) {
+            throw new NotFoundException("account_not_found", "no such account");
+        }
+        return list(caller, PostFilter.visibleTo(caller.accountId(), limit).byAuthor(authorId), query);
+    }
+
+    /** A channel's posts, for its members; anyone else is told it does not exist. */
+    public Page<Post> listChannelPosts(AuthenticatedSession caller, ChannelId channelId, PostQuery query) {
+        int limit = checkLimit(query);
+        requireMember(caller, channelId);
+        return list(caller, PostFilter.visibleTo(caller.accountId(), limit).inChannel(channelId), query);
+    }
+
+    /**
+     * Creates a channel owned by the caller, who becomes its first member.
+     *
+     * @throws ValidationException naming {@code name} when it is missing, blank or too long
+     */
+    public Created<Channel> createChannel(AuthenticatedSession caller, String name, Optional<IdempotencyKey> key) {
+        Validator validator = new Validator();
+        String checked = validator.text("name", name, 1, MAX_CHANNEL_NAME_LENGTH);
+        validator.throwIfInvalid();
+        Optional<IdempotentRequest> idempotency =
+                key.map(value -> new IdempotentRequest(value, RequestFingerprint.of("create_channel", checked)));
+        return store.insertChannel(new NewChannelRecord(ChannelId.generate(clock), checked, caller.accountId(),
+                Timestamps.now(clock), idempotency)).map(PostService::toChannel);
+    }
+
+    /** A channel the caller is a member of. */
+    public Channel getChannel(AuthenticatedSession caller, ChannelId id) {
+        return toChannel(requireMember(caller, id));
+    }
+
+    /**
+     * Adds an account to a channel the caller owns; returns false when it was a member already.
+     *
+     * @throws NotFoundException  with code {@code channel_not_found} when the caller is not a member;
+     *                            {@code account_not_found} when the account does not exist
+     * @throws ForbiddenException with code {@code not_the_owner} when the caller is a member but not
+     *                            the owner
+     */
+    public boolean addMember(AuthenticatedSession caller, ChannelId channelId, AccountId accountId) {
+        requireOwner(caller, requireMember(caller, channelId));
+        if (identity.findAccount(accountId).isEmpty()) {
+            throw new NotFoundException("account_not_found", "no such account");
+        }
+        return store.addMember(new MemberRecord(channelId, accountId, Timestamps.now(clock)));
+    }
+
+    /**
+     * Removes a member from a channel the caller owns.
+     *
+     * @throws NotFoundException  with code {@code channel_not_found} as for {@link #addMember};
+     *                            {@code member_not_found} when the account is not a member
+     * @throws ForbiddenException with code {@code not_the_owner} when the caller is not the owner
+     * @throws ConflictException  with code {@code owner_stays_member} for the owner itself
+     */
+    public void removeMember(AuthenticatedSession caller, ChannelId channelId, AccountId accountId) {
+        ChannelRecord channel = requireMember(caller, channelId);
+        requireOwner(caller, channel);
+        if (channel.ownerId().equals(accountId)) {
+            throw new ConflictException("owner_stays_member", "the channel's owner cannot be removed from it");
+        }
+        if (!store.removeMember(channelId, accountId)) {
+            throw new NotFoundException("member_not_found", "the account is not a member of this channel");
+        }
+    }
+
+    /** The members of a channel the caller is a member of, earliest joined first. */
+    public List<Member> listMembers(AuthenticatedSession caller, ChannelId channelId) {
+        ChannelRecord channel = requireMember(caller, channelId);
+        return store.listMembers(channelId).stream()
+                .map(member -> new Member(member.channelId(), member.accountId(), member.joinedAt(),
+                        member.accountId().equals(channel.ownerId())))
+                .toList();
+    }
+
+    private Created<Post> insertPost(AuthenticatedSession caller, Optional<ChannelId> channelId, String body,
+            Optional<IdempotencyKey> key) {
+        String checked = checkBody(body);
+        Optional<IdempotentRequest> idempotency = key.map(value -> new IdempotentRequest(value,
+                RequestFingerprint.of("create_post", channelId.map(ChannelId::value).orElse(""), checked)));
+        return store.insertPost(new NewPostRecord(PostId.generate(clock), caller.accountId(), channelId, checked,
+                Timestamps.now(clock), idempotency)).map(PostService::toPost);
+    }
+
+    private Page<Post> list(AuthenticatedSession caller, PostFilter scope, PostQuery query) {
+        PostFilter filter = scope.createdIn(query.from(), query.before()).containing(query.text())
+                .after(query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id))));
+        Page<PostRecord> page = store.listPosts(filter);
+        return new Page<>(page.items().stream().map(PostService::toPost).toList(), page.hasMore());
+    }
+
+    /** The position of a post the caller may read, for {@code last_id}-style paging. */
+    private PostCursor cursorOf(AuthenticatedSession caller, PostId id) {
+        return store.findPost(id).filter(post -> mayRead(caller, post))
+                .map(post -> new PostCursor(post.createdAt(), post.id()))
+                .orElseThrow(() -> ValidationException.of("last_id", "unknown_post",
+                        "names no post you can read; start from the first page"));
+    }
+
+    private static int checkLimit(PostQuery query) {
+        if (query.limit() < 1 || query.limit() > PostQuery.MAX_LIMIT) {
+            throw ValidationException.of("limit", "out_of_range", "must be 1 to " + PostQuery.MAX_LIMIT);
+        }
+        return query.limit();
+    }
+
+    private PostRecord readable(AuthenticatedSession caller, PostId id) {
+        return store.findPost(id).filter(post -> mayRead(caller, post)).orElseThrow(PostService::postNotFound);
+    }
+
+    private boolean mayRead(AuthenticatedSession caller, PostRecord post) {
+        return post.channelId().map(channel -> store.isMember(channel, caller.accountId())).orElse(true);
+    }
+
+    private ChannelRecord requireMember(AuthenticatedSession caller, ChannelId channelId) {
+        return store.findChannel(channelId).filter(channel -> store.isMember(channelId, caller.accountId()))
+                .orElseThrow(() -> new NotFoundException("channel_not_found", "no such channel"));
+    }
+
+    private static void requireAuthor(AuthenticatedSession caller, PostRecord post) {
+        if (!post.authorId().equals(caller.accountId())) {
+            throw new ForbiddenException("not_the_author", "only the post's author may change or delete it");
+        }
+    }
+
+    private static void requireOwner(AuthenticatedSession caller, ChannelRecord channel) {
+        if (!channel.ownerId().equals(caller.accountId())) {
+            throw new ForbiddenException("not_the_owner", "only the channel's owner may add or remove members");
+        }
+    }
+
+    /**
+     * A post body: 1 to {@link #MAX_BODY_LENGTH} characters after trimming surrounding whitespace,
+     * any Unicode (right-to-left, zero-width, emoji) and line breaks and tabs, but no other
+     * control characters. The trimmed text is what is stored, unchanged otherwise.
+     */
+    static String checkBody(String body) {
+        Validator validator = new Validator();
+        String trimmed = body == null ? null : body.strip();
+        if (trimmed == null || trimmed.isEmpty()) {
+            validator.reject("body", "required", "is required and must not be blank");
+        } else if (trimmed.codePointCount(0, trimmed.length()) > MAX_BODY_LENGTH) {
+            validator.reject("body", "too_long", "must be at most " + MAX_BODY_LENGTH + " characters");
+        } else if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            validator.reject("body", "control_characters", "must not contain control characters other than line breaks and tabs");
+        }
+        validator.throwIfInvalid();
+        return trimmed;
+    }
+
+    private static NotFoundException postNotFound() {
+        return new NotFoundException("post_not_found", "no such post");
+    }
+
+    private static Post toPost(PostRecord record) {
+        return new Post(record.id(), record.authorId(), record.channelId(), record.body(), record.createdAt(),
+                record.updatedAt(), record.version());
+    }
+
+    private static Channel toChannel(ChannelRecord record) {
+        return new Channel(record.id(), record.name(), record.ownerId(), record.createdAt(), record.version());
+    }
+}

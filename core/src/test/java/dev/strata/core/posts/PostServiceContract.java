@@ -1,0 +1,384 @@
+package dev.strata.core.posts;
+
+import static dev.strata.core.identity.IdentityFixtures.FAST_HASHER;
+import static dev.strata.core.identity.IdentityFixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.Created;
+import dev.strata.core.common.ForbiddenException;
+import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.IdempotencyKeyReusedException;
+import dev.strata.core.common.MutableClock;
+import dev.strata.core.common.NotFoundException;
+import dev.strata.core.common.Page;
+import dev.strata.core.common.PreconditionFailedException;
+import dev.strata.core.common.Race;
+import dev.strata.core.common.StrataException;
+import dev.strata.core.common.ValidationException;
+import dev.strata.core.identity.AccountId;
+import dev.strata.core.identity.AuthenticatedSession;
+import dev.strata.core.identity.Credentials;
+import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.core.identity.IdentityService;
+import dev.strata.core.identity.NewAccount;
+import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.posts.store.PostStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The posts service's behaviour, run over a real post store and a real identity service. Extend it
+ * with {@link #newStore()} and {@link #newIdentityStore()}; the suite proves the service and the
+ * stores together keep every rule, authorization first.
+ */
+public abstract class PostServiceContract {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    protected PostStore store;
+    protected MutableClock clock;
+    protected IdentityService identity;
+    protected PostService posts;
+
+    private AuthenticatedSession author;
+    private AuthenticatedSession member;
+    private AuthenticatedSession outsider;
+    private Channel channel;
+
+    /** A new post store; it may share its backing database with other tests. */
+    protected abstract PostStore newStore();
+
+    /** The identity store the accounts are kept in; it may share its database with other tests. */
+    protected abstract IdentityStore newIdentityStore();
+
+    @BeforeEach
+    void createService() {
+        store = newStore();
+        clock = MutableClock.startingNow();
+        identity = new IdentityService(newIdentityStore(), clock, FAST_HASHER, IdentityFixtures.newSigner());
+        posts = new PostService(store, identity, clock);
+        author = signUpAndIn();
+        member = signUpAndIn();
+        outsider = signUpAndIn();
+        channel = posts.createChannel(author, "  team  ", Optional.empty()).value();
+        posts.addMember(author, channel.id(), member.accountId());
+    }
+
+    private AuthenticatedSession signUpAndIn() {
+        String email = uniqueEmail();
+        identity.createAccount(new NewAccount(email, PASSWORD, "Ada"));
+        return identity.verifySession(identity.signIn(new Credentials(email, PASSWORD)).token());
+    }
+
+    private Post publicPost(AuthenticatedSession caller, String body) {
+        return posts.createPost(caller, body, Optional.empty()).value();
+    }
+
+    private Post channelPost(String body) {
+        return posts.createChannelPost(author, channel.id(), body, Optional.empty()).value();
+    }
+
+    private static void assertNotFound(ThrowingCallable call, String code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(NotFoundException.class,
+                error -> assertThat(error.code()).isEqualTo(code));
+    }
+
+    private static void assertInvalid(ThrowingCallable call, String field, String code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, error -> {
+            assertThat(error.errors().getFirst().field()).isEqualTo(field);
+            assertThat(error.errors().getFirst().code()).isEqualTo(code);
+        });
+    }
+
+    private static List<PostId> ids(Page<Post> page) {
+        return page.items().stream().map(Post::id).toList();
+    }
+
+    @Nested
+    class Creating {
+
+        @Test
+        void aPublicPostIsTrimmedAndOtherwiseKeptExactly() {
+            Post post = publicPost(author, "  \n" + PostFixtures.UNICODE_BODY + "  \t");
+
+            assertThat(post.body()).isEqualTo(PostFixtures.UNICODE_BODY);
+            assertThat(post.id().value()).startsWith("post_");
+            assertThat(post.authorId()).isEqualTo(author.accountId());
+            assertThat(post.channelId()).isEmpty();
+            assertThat(post.version()).isZero();
+            assertThat(post.createdAt()).isEqualTo(clock.instant()).isEqualTo(post.updatedAt());
+            assertThat(posts.getPost(outsider, post.id())).isEqualTo(post);
+        }
+
+        @Test
+        void aBodyIsOneTo5000CharactersWithoutControlCharacters() {
+            assertThat(publicPost(author, "\ud83d\ude00".repeat(5000)).body()).hasSize(10000);
+            assertInvalid(() -> publicPost(author, "x".repeat(5001)), "body", "too_long");
+            assertInvalid(() -> publicPost(author, " \n\t "), "body", "required");
+            assertInvalid(() -> publicPost(author, null), "body", "required");
+            assertInvalid(() -> publicPost(author, "nul\u0000byte"), "body", "control_characters");
+        }
+
+        @Test
+        void aRetryWithTheSameKeyReturnsTheFirstPost() {
+            IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+
+            Created<Post> first = posts.createPost(author, "hello", Optional.of(key));
+            Created<Post> retry = posts.createPost(author, "  hello ", Optional.of(key));
+
+            assertThat(first.replayed()).isFalse();
+            assertThat(retry).isEqualTo(Created.replayed(first.value()));
+        }
+
+        @Test
+        void theSameKeyWithAnotherBodyOrChannelIsRefused() {
+            IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+            posts.createPost(author, "hello", Optional.of(key));
+
+            assertThatThrownBy(() -> posts.createPost(author, "goodbye", Optional.of(key)))
+                    .isInstanceOf(IdempotencyKeyReusedException.class);
+            assertThatThrownBy(() -> posts.createChannelPost(author, channel.id(), "hello", Optional.of(key)))
+                    .isInstanceOf(IdempotencyKeyReusedException.class);
+            assertThat(posts.listAccountPosts(author, author.accountId(), PostQuery.newest()).items()).hasSize(1);
+        }
+
+        @Test
+        void concurrentDuplicatesCreateExactlyOnePost() throws InterruptedException {
+            IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+
+            List<Race.Outcome> outcomes = Race.of(16, () -> posts.createPost(author, "once", Optional.of(key)));
+
+            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.error()).isNull());
+            assertThat(outcomes).filteredOn(outcome -> !((Created<?>) outcome.result()).replayed()).hasSize(1);
+            assertThat(posts.listAccountPosts(author, author.accountId(), PostQuery.newest()).items()).hasSize(1);
+        }
+
+        @Test
+        void onlyMembersPostInAChannel() {
+            Post post = posts.createChannelPost(member, channel.id(), "for the team", Optional.empty()).value();
+
+            assertThat(post.channelId()).contains(channel.id());
+            assertNotFound(() -> posts.createChannelPost(outsider, channel.id(), "let me in", Optional.empty()),
+                    "channel_not_found");
+            assertNotFound(() -> posts.createChannelPost(author, ChannelId.generate(Clock.systemUTC()), "x",
+                    Optional.empty()), "channel_not_found");
+            assertThat(posts.listAccountPosts(author, outsider.accountId(), PostQuery.newest()).items()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Reading {
+
+        @Test
+        void aChannelPostIsHiddenFromNonMembers() {
+            Post post = channelPost("secret");
+
+            assertThat(posts.getPost(member, post.id())).isEqualTo(post);
+            assertNotFound(() -> posts.getPost(outsider, post.id()), "post_not_found");
+            assertNotFound(() -> posts.getPost(author, PostId.generate(Clock.systemUTC())), "post_not_found");
+        }
+
+        @Test
+        void anAccountsPostsShowOnlyWhatTheCallerMayRead() {
+            Post open = publicPost(author, "open");
+            clock.advance(Duration.ofSeconds(1));
+            Post secret = channelPost("secret");
+
+            assertThat(ids(posts.listAccountPosts(member, author.accountId(), PostQuery.newest())))
+                    .containsExactly(secret.id(), open.id());
+            assertThat(ids(posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest())))
+                    .containsExactly(open.id());
+            assertNotFound(() -> posts.listAccountPosts(author, AccountId.generate(Clock.systemUTC()),
+                    PostQuery.newest()), "account_not_found");
+        }
+
+        @Test
+        void aChannelsPostsAreForItsMembers() {
+            Post post = channelPost("team only");
+
+            assertThat(ids(posts.listChannelPosts(member, channel.id(), PostQuery.newest()))).containsExactly(post.id());
+            assertNotFound(() -> posts.listChannelPosts(outsider, channel.id(), PostQuery.newest()), "channel_not_found");
+        }
+
+        @Test
+        void searchFindsTheCallersReadablePostsIgnoringCase() {
+            String word = PostFixtures.uniqueWord();
+            Post open = publicPost(author, "Public " + word.toUpperCase());
+            clock.advance(Duration.ofSeconds(1));
+            Post secret = channelPost("team " + word);
+
+            assertThat(ids(posts.searchPosts(member, PostQuery.newest().containing(word))))
+                    .containsExactly(secret.id(), open.id());
+            assertThat(ids(posts.searchPosts(outsider, PostQuery.newest().containing(word)))).containsExactly(open.id());
+        }
+
+        @Test
+        void pagingByLastIdFollowsOnFromThatPost() {
+            List<PostId> made = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                made.addFirst(publicPost(author, "post " + i).id());
+                clock.advance(Duration.ofMillis(1));
+            }
+
+            Page<Post> first = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(2));
+            Page<Post> second = posts.listAccountPosts(outsider, author.accountId(),
+                    PostQuery.newest().withLimit(2).afterPost(first.items().getLast().id()));
+
+            assertThat(ids(first)).containsExactlyElementsOf(made.subList(0, 2));
+            assertThat(first.hasMore()).isTrue();
+            assertThat(ids(second)).containsExactlyElementsOf(made.subList(2, 4));
+            assertInvalid(() -> posts.listAccountPosts(outsider, author.accountId(),
+                    PostQuery.newest().afterPost(channelPost("hidden").id())), "last_id", "unknown_post");
+        }
+
+        @Test
+        void aLimitIsOneToOneHundred() {
+            assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(0)), "limit", "out_of_range");
+            assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(101)), "limit", "out_of_range");
+            assertThat(posts.searchPosts(author, PostQuery.newest().withLimit(100)).items()).hasSizeLessThanOrEqualTo(100);
+        }
+    }
+
+    @Nested
+    class Changing {
+
+        @Test
+        void theAuthorEditsAtTheCurrentVersion() {
+            Post post = publicPost(author, "first");
+            clock.advance(Duration.ofSeconds(1));
+
+            Post edited = posts.editPost(author, post.id(), " second ", 0);
+
+            assertThat(edited.body()).isEqualTo("second");
+            assertThat(edited.version()).isEqualTo(1);
+            assertThat(edited.updatedAt()).isEqualTo(clock.instant()).isAfter(edited.createdAt());
+            assertThatThrownBy(() -> posts.editPost(author, post.id(), "third", 0))
+                    .isInstanceOf(PreconditionFailedException.class);
+            assertInvalid(() -> posts.editPost(author, post.id(), "", 1), "body", "required");
+        }
+
+        @Test
+        void aMemberWhoIsNotTheAuthorIsForbiddenAndAnOutsiderIsNotTold() {
+            Post post = channelPost("mine");
+
+            assertThatThrownBy(() -> posts.editPost(member, post.id(), "yours", 0))
+                    .isInstanceOfSatisfying(ForbiddenException.class,
+                            error -> assertThat(error.code()).isEqualTo("not_the_author"));
+            assertThatThrownBy(() -> posts.deletePost(member, post.id())).isInstanceOf(ForbiddenException.class);
+            assertNotFound(() -> posts.editPost(outsider, post.id(), "yours", 0), "post_not_found");
+            assertNotFound(() -> posts.deletePost(outsider, post.id()), "post_not_found");
+            assertThat(posts.getPost(author, post.id())).isEqualTo(post);
+        }
+
+        @Test
+        void anyoneMayReadAPublicPostButOnlyItsAuthorChangesIt() {
+            Post post = publicPost(author, "mine");
+
+            assertThatThrownBy(() -> posts.editPost(outsider, post.id(), "yours", 0)).isInstanceOf(ForbiddenException.class);
+            assertThat(posts.getPost(outsider, post.id())).isEqualTo(post);
+        }
+
+        @Test
+        void aDeletedPostIsGoneForEveryone() {
+            Post post = publicPost(author, "bye");
+
+            posts.deletePost(author, post.id());
+
+            assertNotFound(() -> posts.getPost(author, post.id()), "post_not_found");
+            assertNotFound(() -> posts.deletePost(author, post.id()), "post_not_found");
+        }
+    }
+
+    @Nested
+    class Channels {
+
+        @Test
+        void aChannelIsMadeByItsOwnerWhoIsItsFirstMember() {
+            assertThat(channel.name()).isEqualTo("team");
+            assertThat(channel.ownerId()).isEqualTo(author.accountId());
+            assertThat(channel.id().value()).startsWith("chan_");
+            assertThat(posts.listMembers(member, channel.id()))
+                    .extracting(Member::accountId, Member::owner)
+                    .containsExactly(tuple(author.accountId(), true),
+                            tuple(member.accountId(), false));
+            assertInvalid(() -> posts.createChannel(author, " ", Optional.empty()), "name", "required");
+            assertInvalid(() -> posts.createChannel(author, "x".repeat(101), Optional.empty()), "name", "too_long");
+        }
+
+        @Test
+        void creatingAChannelIsIdempotent() {
+            IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+
+            Created<Channel> first = posts.createChannel(author, "ops", Optional.of(key));
+
+            assertThat(posts.createChannel(author, "ops", Optional.of(key))).isEqualTo(Created.replayed(first.value()));
+            assertThatThrownBy(() -> posts.createChannel(author, "dev", Optional.of(key)))
+                    .isInstanceOf(IdempotencyKeyReusedException.class);
+        }
+
+        @Test
+        void aChannelIsSeenOnlyByItsMembers() {
+            assertThat(posts.getChannel(member, channel.id())).isEqualTo(channel);
+            assertNotFound(() -> posts.getChannel(outsider, channel.id()), "channel_not_found");
+            assertNotFound(() -> posts.listMembers(outsider, channel.id()), "channel_not_found");
+        }
+
+        @Test
+        void onlyTheOwnerAddsAndRemovesMembers() {
+            assertThat(posts.addMember(author, channel.id(), member.accountId())).isFalse();
+            assertThatThrownBy(() -> posts.addMember(member, channel.id(), outsider.accountId()))
+                    .isInstanceOfSatisfying(ForbiddenException.class,
+                            error -> assertThat(error.code()).isEqualTo("not_the_owner"));
+            assertNotFound(() -> posts.addMember(outsider, channel.id(), outsider.accountId()), "channel_not_found");
+            assertThatThrownBy(() -> posts.removeMember(member, channel.id(), member.accountId()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertNotFound(() -> posts.addMember(author, channel.id(), AccountId.generate(Clock.systemUTC())),
+                    "account_not_found");
+            assertThat(posts.listMembers(author, channel.id())).hasSize(2);
+        }
+
+        @Test
+        void aRemovedMemberLosesTheChannelAndTheOwnerCannotBeRemoved() {
+            Post post = channelPost("before you left");
+
+            posts.removeMember(author, channel.id(), member.accountId());
+
+            assertNotFound(() -> posts.getPost(member, post.id()), "post_not_found");
+            assertNotFound(() -> posts.getChannel(member, channel.id()), "channel_not_found");
+            assertNotFound(() -> posts.removeMember(author, channel.id(), member.accountId()), "member_not_found");
+            assertThatThrownBy(() -> posts.removeMember(author, channel.id(), author.accountId()))
+                    .isInstanceOfSatisfying(ConflictException.class,
+                            error -> assertThat(error.code()).isEqualTo("owner_stays_member"));
+        }
+
+        @Test
+        void aRefusedCallChangesNothing() {
+            Post post = channelPost("unchanged");
+            List<Member> membersBefore = posts.listMembers(author, channel.id());
+
+            for (ThrowingCallable refused : List.<ThrowingCallable>of(
+                    () -> posts.editPost(member, post.id(), "changed", 0),
+                    () -> posts.deletePost(outsider, post.id()),
+                    () -> posts.addMember(member, channel.id(), outsider.accountId()),
+                    () -> posts.removeMember(outsider, channel.id(), member.accountId()),
+                    () -> posts.createChannelPost(outsider, channel.id(), "intruder", Optional.empty()))) {
+                assertThatThrownBy(refused).isInstanceOf(StrataException.class);
+            }
+
+            assertThat(posts.getPost(author, post.id())).isEqualTo(post);
+            assertThat(posts.listMembers(author, channel.id())).isEqualTo(membersBefore);
+            assertThat(ids(posts.listChannelPosts(author, channel.id(), PostQuery.newest()))).containsExactly(post.id());
+        }
+    }
+}
