@@ -1,8 +1,13 @@
--- One order and its idempotency key in one transaction, as POST /v1/orders does.
-\set key random(1, 1000000000000)
+-- What POST /v1/orders with an Idempotency-Key asks of PostgreSQL, without the application: look
+-- the key up (a miss), then insert the order and its two items in one transaction, into the
+-- orders service's own tables (bench/run creates them from its Flyway migration).
+\set n random(1, 1000000000000)
+SELECT id FROM orders.orders WHERE owner_id = 'acct_pgbench' AND idempotency_key = 'k-' || :client_id || '-' || :n;
 BEGIN;
-INSERT INTO bench_orders.orders (id, owner_id, state, amount, currency, version, created_at, updated_at)
-VALUES ('ord_' || :client_id || '_' || :key || '_' || txid_current(), 'acct_bench', 'placed', 42.50, 'EUR', 0, now(), now());
-INSERT INTO bench_orders.idempotency_keys (owner_id, idempotency_key, fingerprint, order_id, created_at)
-VALUES ('acct_bench', :client_id || '-' || :key || '-' || txid_current(), md5(:key::text), 'ord_' || :client_id || '_' || :key || '_' || txid_current(), now());
+INSERT INTO orders.orders (id, owner_id, state, currency, amount, comment, created_at, updated_at, version,
+    idempotency_key, request_fingerprint)
+VALUES ('ord_' || :client_id || '_' || :n, 'acct_pgbench', 'open', 'EUR', 30.97, 'gift', now(), now(), 0,
+    'k-' || :client_id || '-' || :n, md5(:n::text));
+INSERT INTO orders.order_items (order_id, line_number, sku, quantity, unit_price)
+VALUES ('ord_' || :client_id || '_' || :n, 1, 'BOOK-1', 2, 12.50), ('ord_' || :client_id || '_' || :n, 2, 'PEN-7', 3, 1.99);
 COMMIT;
