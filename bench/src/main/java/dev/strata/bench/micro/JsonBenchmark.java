@@ -3,9 +3,11 @@ package dev.strata.bench.micro;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.adapters.rest.http.JsonMapper;
-import java.math.BigDecimal;
+import dev.strata.adapters.rest.orders.OrderRequest;
+import dev.strata.adapters.rest.orders.OrderResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,10 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writing an order of three lines, and reading the request that creates one, with Strata's one
- * {@link JsonMapper} (the server writes instants but never reads them). Until the orders
- * service's own types exist, {@link OrderShape} and {@link NewOrderShape} stand in for them with
- * the fields an order has.
+ * Writing an order of three items as the API shows it ({@link OrderResponse}) and reading the
+ * request that creates one ({@link OrderRequest}), with Strata's one {@link JsonMapper}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,40 +33,30 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JsonBenchmark {
 
     private final ObjectMapper mapper = JsonMapper.mapper();
-    private OrderShape order;
+    private OrderResponse order;
     private String request;
 
     @Setup
-    public void setUp() throws JsonProcessingException {
+    public void setUp() {
         Instant now = Instant.parse("2026-11-22T00:00:00.123456Z");
-        order = new OrderShape("ord_01jd3m7k2x9q4w8e5r6t7y8u9v", "acct_01jd3m7k2x9q4w8e5r6t7y8u9v", "placed",
-                List.of(new OrderShape.Line("SKU-1001", 2, new BigDecimal("19.90")),
-                        new OrderShape.Line("SKU-2002", 1, new BigDecimal("5.00")),
-                        new OrderShape.Line("SKU-3003", 10, new BigDecimal("0.99"))),
-                new BigDecimal("54.70"), "EUR", 3, now, now);
-        request = mapper.writeValueAsString(new NewOrderShape(order.lines(), order.currency()));
+        String id = "ord_01jd3m7k2x9q4w8e5r6t7y8u9v";
+        order = new OrderResponse(id, "acct_01jd3m7k2x9q4w8e5r6t7y8u9v", "open", "EUR",
+                List.of(new OrderResponse.ItemResponse("BOOK-1", 2, "12.50"),
+                        new OrderResponse.ItemResponse("PEN-7", 3, "1.99"),
+                        new OrderResponse.ItemResponse("MUG-3", 1, "5.00")),
+                "35.97", "gift", now, now, 3, Map.of("self", new OrderResponse.Link("/v1/orders/" + id)));
+        request = "{\"currency\":\"EUR\",\"items\":[{\"sku\":\"BOOK-1\",\"quantity\":2,\"unit_price\":\"12.50\"},"
+                + "{\"sku\":\"PEN-7\",\"quantity\":3,\"unit_price\":\"1.99\"},"
+                + "{\"sku\":\"MUG-3\",\"quantity\":1,\"unit_price\":\"5.00\"}],\"comment\":\"gift\"}";
     }
 
     @Benchmark
-    public String write() throws JsonProcessingException {
+    public String writeOrder() throws JsonProcessingException {
         return mapper.writeValueAsString(order);
     }
 
     @Benchmark
-    public NewOrderShape read() throws JsonProcessingException {
-        return mapper.readValue(request, NewOrderShape.class);
-    }
-
-    /** An order as the API would show it. */
-    public record OrderShape(String id, String accountId, String status, List<Line> lines, BigDecimal total,
-            String currency, long version, Instant createdAt, Instant updatedAt) {
-
-        /** One line of an order. */
-        public record Line(String sku, int quantity, BigDecimal unitPrice) {
-        }
-    }
-
-    /** The body of a request that creates an order. */
-    public record NewOrderShape(List<OrderShape.Line> lines, String currency) {
+    public OrderRequest readCreateOrderRequest() throws JsonProcessingException {
+        return mapper.readValue(request, OrderRequest.class);
     }
 }

@@ -1,6 +1,9 @@
 package dev.strata.bench.micro;
 
+import dev.strata.adapters.rest.http.ListParameters;
+import dev.strata.core.orders.OrderService;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.uri.UriComponent;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing the query string of a filtered list request the way Jersey does for every
- * {@code @QueryParam}: split and percent-decode.
+ * Reading the query string of a filtered, sorted, projected order list: Jersey's split and
+ * percent-decoding, then Strata's {@link ListParameters} against the orders' query schema.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -25,11 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class QueryStringBenchmark {
 
-    private final String query = "status=placed&created_after=2026-11-01T00%3A00%3A00Z&sort=-created_at"
-            + "&limit=20&cursor=b3JkXzAxamQzbTdrMng5cTR3OGU1cjZ0N3k4dTl2";
+    private final String query = "state=in:open,paid&amount=gte:20&sort=-created_at,%2Bamount"
+            + "&fields=id,amount,currency&limit=20";
+    private final MultivaluedMap<String, String> decoded = UriComponent.decodeQuery(query, true);
 
     @Benchmark
     public MultivaluedMap<String, String> decode() {
         return UriComponent.decodeQuery(query, true);
+    }
+
+    @Benchmark
+    public ListParameters readListParameters() {
+        return ListParameters.read(decoded, OrderService.QUERY, Set.of());
     }
 }
