@@ -1,8 +1,10 @@
 package dev.strata.app;
 
+import dev.strata.adapters.rest.http.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar strata-app.jar}: reads the settings from flags, falling back to {@code STRATA_*}
  * environment variables and then to defaults, starts the server, and stops it gracefully on
- * SIGTERM or Ctrl-C.
+ * SIGTERM or Ctrl-C, exiting with status 0 once requests in flight are done.
  */
 @Command(name = "strata-app", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, showDefaultValues = true,
@@ -75,25 +77,78 @@ public final class Main implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get 413 (STRATA_MAX_BODY_BYTES).")
     long maxBodyBytes;
 
+    @Option(names = "--admin-port", defaultValue = "${env:STRATA_ADMIN_PORT:-8081}",
+            description = "Admin port: /metrics, /health/live, /health/ready; 0 picks a free one (STRATA_ADMIN_PORT).")
+    int adminPort;
+
+    @Option(names = "--read-timeout", defaultValue = "${env:STRATA_READ_TIMEOUT:-30s}",
+            converter = DurationConverter.class,
+            description = "How long reading a request body may wait for the client's next bytes (STRATA_READ_TIMEOUT).")
+    Duration readTimeout;
+
+    @Option(names = "--tls-keystore", defaultValue = "${env:STRATA_TLS_KEYSTORE}",
+            description = "PKCS #12 (or .jks) keystore: when set, the API is served over HTTPS (STRATA_TLS_KEYSTORE).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", defaultValue = "${env:STRATA_TLS_KEYSTORE_PASSWORD}",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Password of the TLS keystore (STRATA_TLS_KEYSTORE_PASSWORD).")
+    String tlsKeystorePassword;
+
+    @Option(names = "--rate-limit-enabled", defaultValue = "${env:STRATA_RATE_LIMIT_ENABLED:-true}", arity = "1",
+            description = "Whether rate limits apply; false for load tests and benchmarks. Sign-in throttling "
+                    + "stays on regardless (STRATA_RATE_LIMIT_ENABLED).")
+    boolean rateLimitEnabled;
+
+    @Option(names = "--rate-limit-per-minute", defaultValue = "${env:STRATA_RATE_LIMIT_PER_MINUTE:-600}",
+            description = "Requests a minute per account, or per client IP before signing in; per instance "
+                    + "(STRATA_RATE_LIMIT_PER_MINUTE).")
+    long rateLimitPerMinute;
+
+    @Option(names = "--rate-limit-sign-ups-per-hour", defaultValue = "${env:STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR:-20}",
+            description = "Sign-ups an hour per client IP; per instance (STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR).")
+    long rateLimitSignUpsPerHour;
+
+    @Option(names = "--cors-origins", defaultValue = "${env:STRATA_CORS_ORIGINS}", split = ",",
+            description = "Origins whose browsers may call the API, comma-separated, e.g. https://app.example.com; "
+                    + "unset: none (STRATA_CORS_ORIGINS).")
+    List<String> corsOrigins;
+
+    @Option(names = "--log-format", defaultValue = "${env:STRATA_LOG_FORMAT:-text}",
+            description = "text, or json for one JSON object per line (STRATA_LOG_FORMAT).")
+    LogFormat logFormat;
+
+    /** How log lines are written. */
+    enum LogFormat { text, json }
+
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new Main()).execute(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        // Exits explicitly, also with 0, so that no leftover non-daemon thread keeps the JVM up.
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        // Must happen before the first logger exists; an operator's own -Dlogback.configurationFile wins.
+        if (logFormat == LogFormat.json && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+        Logging.routeJavaUtilLogging();
         Settings settings = new Settings(host, port, dataDirectory, optional(databaseUrl), optional(databaseUser),
                 optional(databasePassword), poolSize, statementTimeout, sessionLifetime, optional(tokenKeys),
-                shutdownGrace, maxBodyBytes);
+                shutdownGrace, maxBodyBytes, adminPort, readTimeout,
+                Optional.ofNullable(tlsKeystore).map(file -> new TlsKeystore(file, tlsKeystorePassword == null ? ""
+                        : tlsKeystorePassword)),
+                rateLimitEnabled ? Optional.of(new RateLimits(new RateLimits.Budget(rateLimitPerMinute, Duration.ofMinutes(1)),
+                        new RateLimits.Budget(rateLimitSignUpsPerHour, Duration.ofHours(1)))) : Optional.empty(),
+                corsOrigins == null ? List.of() : corsOrigins.stream().map(String::strip)
+                        .filter(origin -> !origin.isEmpty()).toList());
         StrataServer server = StrataServer.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "strata-shutdown"));
-        stopped.await();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signals.onTermination(stopRequested::countDown);
+        // Any other way the JVM ends (System.exit elsewhere, SIGHUP) still drains what it can.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "strata-shutdown"));
+        stopRequested.await();
+        server.close();
         return 0;
     }
 

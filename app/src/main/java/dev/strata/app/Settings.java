@@ -1,7 +1,9 @@
 package dev.strata.app;
 
+import dev.strata.adapters.rest.http.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +13,9 @@ import java.util.Optional;
  */
 public record Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
-        Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes) {
+        Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
+        int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
+        List<String> corsOrigins) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -23,6 +27,13 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(tokenKeys, "tokenKeys");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        corsOrigins = List.copyOf(corsOrigins);
+        if (adminPort < 0 || adminPort > 65_535) {
+            throw new IllegalArgumentException("the admin port must be 0-65535 (0 picks a free one): " + adminPort);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must be 0-65535 (0 picks a free one): " + port);
         }
@@ -35,6 +46,8 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
     public String toString() {
         return "Settings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", databaseUrl="
                 + databaseUrl.orElse("<embedded H2>") + ", poolSize=" + poolSize + ", sessionLifetime="
-                + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + "]";
+                + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + ", adminPort="
+                + adminPort + ", tls=" + tls.map(TlsKeystore::toString).orElse("<off>") + ", rateLimits="
+                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", corsOrigins=" + corsOrigins + "]";
     }
 }

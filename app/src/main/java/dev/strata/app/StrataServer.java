@@ -3,6 +3,7 @@ package dev.strata.app;
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.rest.StrataApi;
+import dev.strata.adapters.rest.grizzly.GrizzlyServers;
 import dev.strata.core.identity.IdentityPolicy;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
@@ -13,13 +14,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +39,21 @@ public final class StrataServer implements AutoCloseable {
     private final StrataDatabase database;
     private final HttpServer http;
     private final URI uri;
+    private final Metrics metrics;
+    private final AdminServer admin;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService housekeeping;
 
-    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, IdentityService identity) {
+    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, Metrics metrics,
+            IdentityService identity) {
         this.settings = settings;
         this.database = database;
         this.http = http;
-        this.uri = URI.create("http://" + settings.host() + ":" + http.getListener("grizzly").getPort());
+        this.metrics = metrics;
+        this.uri = URI.create((settings.tls().isPresent() ? "https://" : "http://") + settings.host() + ":"
+                + GrizzlyServers.port(http));
+        this.admin = AdminServer.start(settings.host(), settings.adminPort(), metrics::scrape,
+                () -> !stopping.get() && database.isReachable());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("strata-housekeeping").daemon().factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(identity), HOUSEKEEPING_INTERVAL.toSeconds(),
@@ -64,28 +73,47 @@ public final class StrataServer implements AutoCloseable {
     /** Opens the database (migrating it), wires everything and starts serving. */
     public static StrataServer start(Settings settings) {
         Clock clock = Clock.systemUTC();
+        Metrics metrics = new Metrics();
         StrataDatabase database = StrataDatabase.open(databaseSettings(settings));
+        database.publishPoolMetrics(metrics.registry());
+        database.jdbi().setSqlLogger(new QueryTimer(metrics.registry()));
         try {
-            IdentityService identity = new IdentityService(database.identityStore(), clock, new PasswordHasher(),
+            IdentityService identity = new IdentityService(database.identityStore(), clock,
+                    new PasswordHasher().observedBy(new PasswordHashTimer(metrics.registry())),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
             OrderService orders = new OrderService(database.orderStore(), clock);
-            StrataApi api = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
-                    .orders(orders)
-                    .build();
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://" + settings.host() + ":" + settings.port() + "/"), api, false);
+            StrataApi.Builder builder = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
+                    .metrics(metrics.registry()).corsOrigins(settings.corsOrigins())
+                    .orders(orders);
+            settings.rateLimits().ifPresent(builder::rateLimits);
+            StrataApi api = builder.build();
+            HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             http.start();
-            StrataServer server = new StrataServer(settings, database, http, identity);
-            LOG.info("Strata API listening on {}", server.uri());
+            StrataServer server;
+            try {
+                server = new StrataServer(settings, database, http, metrics, identity);
+            } catch (RuntimeException e) {
+                http.shutdownNow();
+                throw e;
+            }
+            LOG.info("Strata API listening on {}, admin (metrics, health) on port {}", server.uri(),
+                    server.adminPort());
             return server;
         } catch (IOException e) {
             database.close();
+            metrics.close();
             throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
         } catch (RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
+    }
+
+    private static GrizzlyServers.Options transport(Settings settings) {
+        GrizzlyServers.Options options = GrizzlyServers.Options.DEFAULT.withReadTimeout(settings.readTimeout());
+        return settings.tls().map(tls -> options.withTls(tls.context())).orElse(options);
     }
 
     private static DatabaseSettings databaseSettings(Settings settings) {
@@ -104,12 +132,20 @@ public final class StrataServer implements AutoCloseable {
         return uri;
     }
 
+    /** The admin port (metrics, health), the actual one when 0 was asked for. */
+    public int adminPort() {
+        return admin.port();
+    }
+
     /**
      * Stops accepting connections, lets requests in flight finish within the grace period, then
      * closes the database.
      */
     @Override
     public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         LOG.info("Strata is shutting down; waiting up to {} for requests in flight", settings.shutdownGrace());
         housekeeping.shutdownNow();
         try {
@@ -122,6 +158,8 @@ public final class StrataServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             database.close();
+            admin.close();
+            metrics.close();
             LOG.info("Strata stopped");
         }
     }

@@ -89,7 +89,7 @@ class AppEndToEndIT {
             String java = ProcessHandle.current().info().command().orElse("java");
             Path log = Files.createTempFile(dataDirectory.getParent(), "strata-app", ".log");
             ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("strata.app.jar"),
-                    "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDirectory.toString())
+                    "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--data-dir", dataDirectory.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(variable -> variable.startsWith("STRATA_"));

@@ -4,18 +4,26 @@ import dev.strata.adapters.rest.http.AccessLogFilter;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
+import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.JsonMapper;
+import dev.strata.adapters.rest.http.MetricsFilter;
+import dev.strata.adapters.rest.http.RateLimitFilter;
+import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
+import dev.strata.adapters.rest.http.VaryFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
 import dev.strata.adapters.rest.orders.OrderActionResource;
 import dev.strata.adapters.rest.orders.OrderResource;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -49,6 +57,12 @@ public final class StrataApi extends ResourceConfig {
         register(new BodyLimitFilter(builder.bodyLimit));
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
+        builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits)));
+        register(VaryFilter.class);
+        if (!builder.corsOrigins.isEmpty()) {
+            register(new CorsFilter(builder.corsOrigins));
+        }
 
         Map<String, String> links = new LinkedHashMap<>();
         links.put("accounts", "/v1/accounts");
@@ -76,6 +90,9 @@ public final class StrataApi extends ResourceConfig {
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
         private OrderService orders;
+        private Optional<MeterRegistry> metrics = Optional.empty();
+        private Optional<RateLimits> rateLimits = Optional.empty();
+        private List<String> corsOrigins = List.of();
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -99,6 +116,24 @@ public final class StrataApi extends ResourceConfig {
         /** Serves {@code /v1/orders} over this service (left out when not given). */
         public Builder orders(OrderService service) {
             this.orders = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        /** Measures every request into {@code registry} (see {@link MetricsFilter}); default: not measured. */
+        public Builder metrics(MeterRegistry registry) {
+            this.metrics = Optional.of(registry);
+            return this;
+        }
+
+        /** Enforces {@code limits} (see {@link RateLimitFilter}); default: no rate limits. */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Optional.of(limits);
+            return this;
+        }
+
+        /** Origins whose browsers may call the API (see {@link CorsFilter}); default: none. */
+        public Builder corsOrigins(List<String> origins) {
+            this.corsOrigins = List.copyOf(origins);
             return this;
         }
 

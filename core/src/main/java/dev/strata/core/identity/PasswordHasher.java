@@ -31,6 +31,7 @@ public final class PasswordHasher {
     private final Semaphore permits;
     private final Duration maxWait;
     private final String dummyHash;
+    private final Observer observer;
 
     /** Argon2id with the recommended parameters, as many hashes at once as there are processors. */
     public PasswordHasher() {
@@ -47,19 +48,36 @@ public final class PasswordHasher {
         this.permits = new Semaphore(maxConcurrentHashes, true);
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.dummyHash = encoder.encode("a password that no account has: " + System.nanoTime());
+        this.observer = (operation, took) -> { };
+    }
+
+    private PasswordHasher(PasswordHasher original, Observer observer) {
+        this.encoder = original.encoder;
+        this.permits = original.permits;
+        this.maxWait = original.maxWait;
+        this.dummyHash = original.dummyHash;
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
+     * This hasher (same parameters, same bound on concurrent hashes), telling {@code observer} how
+     * long each Argon2 computation took, without the time spent queueing for a permit.
+     */
+    public PasswordHasher observedBy(Observer observer) {
+        return new PasswordHasher(this, observer);
     }
 
     /** A new salted hash of {@code password}, as a PHC string. */
     public String hash(String password) {
         Objects.requireNonNull(password, "password");
-        return bounded(() -> encoder.encode(password));
+        return bounded(Operation.HASH, () -> encoder.encode(password));
     }
 
     /** Whether {@code password} is the one {@code hash} was made from. */
     public boolean verify(String password, String hash) {
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(hash, "hash");
-        return bounded(() -> encoder.matches(password, hash));
+        return bounded(Operation.VERIFY, () -> encoder.matches(password, hash));
     }
 
     /**
@@ -70,7 +88,7 @@ public final class PasswordHasher {
         verify(password, dummyHash);
     }
 
-    private <T> T bounded(Supplier<T> work) {
+    private <T> T bounded(Operation operation, Supplier<T> work) {
         boolean acquired;
         try {
             acquired = permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -81,11 +99,32 @@ public final class PasswordHasher {
         if (!acquired) {
             throw new UnavailableException("too many passwords are being checked at once; retry shortly", null);
         }
+        long started = System.nanoTime();
         try {
             return work.get();
         } finally {
             permits.release();
+            observer.computed(operation, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** What an Argon2 computation was for. */
+    public enum Operation {
+        /** Hashing a new password. */
+        HASH,
+        /** Checking a password against a stored hash (including the decoy check for unknown emails). */
+        VERIFY
+    }
+
+    /**
+     * Told how long each Argon2 computation took, so that an adapter can publish it (core itself
+     * knows no metrics library). Called on the hashing thread: implementations must be fast and
+     * thread-safe, and must not throw.
+     */
+    @FunctionalInterface
+    public interface Observer {
+
+        void computed(Operation operation, Duration took);
     }
 
     /**

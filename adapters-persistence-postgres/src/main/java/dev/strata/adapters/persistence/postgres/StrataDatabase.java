@@ -127,6 +127,15 @@ public final class StrataDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes the pool's meters (HikariCP's {@code hikaricp.connections.*}: active, idle, pending,
+     * timeouts, acquire and usage times) to {@code meterRegistry}, a Micrometer {@code MeterRegistry}
+     * taken as an {@code Object} so that this module does not depend on Micrometer. Call it once.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        pool.setMetricRegistry(Objects.requireNonNull(meterRegistry, "meterRegistry"));
+    }
+
     /** Closes the pool; the stores then throw {@link UnavailableException}. Closing twice is harmless. */
     @Override
     public void close() {

@@ -26,11 +26,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +75,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             case StrataException failure -> fromService(failure);
             case JacksonException json -> fromJson(json);
             case NoContentException empty -> problem(Status.BAD_REQUEST, "body_required", "a request body is required");
+            case IOException unreadable -> unreadableBody(unreadable);
             case WebApplicationException http -> fromJersey(http);
             default -> unexpected(cause);
         };
@@ -84,7 +88,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         while ((current instanceof ProcessingException || current instanceof WebApplicationException)
                 && current.getCause() != null
                 && (current.getCause() instanceof JacksonException || current.getCause() instanceof HttpProblem
-                        || current.getCause() instanceof NoContentException
+                        || current.getCause() instanceof IOException
                         || current.getCause() instanceof ProcessingException)) {
             current = current.getCause();
         }
@@ -130,7 +134,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             return invalidField(field, readOnly ? "read_only_field" : "unknown_field",
                     readOnly ? "is set by the server and cannot be written" : "is not a field of this resource");
         }
-        if (json instanceof StreamConstraintsException limit) {
+        // Databind wraps the parser's limit errors in a mapping exception, so look down the causes.
+        StreamConstraintsException limit = constraintExceeded(json);
+        if (limit != null) {
             return problem(Status.BAD_REQUEST, "json_limits_exceeded",
                     "the JSON document exceeds a limit: " + limit.getOriginalMessage());
         }
@@ -139,6 +145,33 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     "must be " + describe(mismatch.getTargetType()));
         }
         return problem(Status.BAD_REQUEST, "malformed_json", "the request body is not valid JSON of the expected shape");
+    }
+
+    /**
+     * Reading the request body failed: the client stopped sending (the read timed out) or went
+     * away. Its fault, not the server's; the connection is closed, since the rest of the body may
+     * still be on its way.
+     */
+    private Response.ResponseBuilder unreadableBody(IOException failure) {
+        LOG.info("{} {} [request {}]: the request body could not be read: {}", method(), path(), requestId(),
+                failure.toString());
+        boolean timedOut = false;
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            timedOut |= current instanceof TimeoutException || current instanceof SocketTimeoutException;
+        }
+        return (timedOut
+                ? problem(Status.REQUEST_TIMEOUT, "request_timeout", "the request body did not arrive in time")
+                : problem(Status.BAD_REQUEST, "body_unreadable", "the request body could not be read"))
+                .header("Connection", "close");
+    }
+
+    private static StreamConstraintsException constraintExceeded(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private Response.ResponseBuilder invalidField(String field, String code, String message) {

@@ -7,6 +7,7 @@ import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,7 +31,12 @@ public final class TestApi implements AutoCloseable, AfterAllCallback {
     public final HttpDriver http;
 
     public TestApi() {
-        this.server = TestServer.start(StrataApi.builder(identity).orders(orders).build());
+        this(api -> api);
+    }
+
+    /** The API with settings of its own, such as {@code new TestApi(api -> api.rateLimits(limits))}. */
+    public TestApi(UnaryOperator<StrataApi.Builder> settings) {
+        this.server = TestServer.start(settings.apply(StrataApi.builder(identity).orders(orders)).build());
         this.http = new HttpDriver(server.uri());
     }
 

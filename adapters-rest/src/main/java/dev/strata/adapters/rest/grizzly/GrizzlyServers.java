@@ -1,0 +1,109 @@
+package dev.strata.adapters.rest.grizzly;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.glassfish.grizzly.http.CompressionConfig;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * Builds the Grizzly server that serves a Jersey application the way Strata serves it, for the app
+ * and for the tests alike, so that both run the same transport: protocol upgrade offers ignored
+ * (see {@link UpgradeIgnoringCodecFilter}), request heads bounded, bodies that stall cut off after a
+ * read timeout, JSON responses of {@value #COMPRESSION_MIN_BYTES} bytes or more gzipped for clients
+ * that accept it, and optionally TLS.
+ */
+public final class GrizzlyServers {
+
+    /** Longest request line plus headers accepted; longer ones are refused by Grizzly with 400. */
+    public static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** Most request headers accepted. */
+    public static final int MAX_REQUEST_HEADERS = 100;
+    /** Smallest response body that is compressed. */
+    public static final int COMPRESSION_MIN_BYTES = 1024;
+
+    private static final String[] COMPRESSIBLE = {"application/json", "application/problem+json", "text/plain",
+            "text/html", "application/openmetrics-text"};
+
+    private GrizzlyServers() {
+    }
+
+    /**
+     * How a server listens.
+     *
+     * @param readTimeout how long a read of a request body may wait for the client's next bytes
+     * @param tls         when present, the server speaks HTTPS with this context
+     */
+    public record Options(Duration readTimeout, Optional<SSLContext> tls) {
+
+        /** Plain HTTP, 30-second read timeout. */
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(30), Optional.empty());
+
+        public Options {
+            Objects.requireNonNull(readTimeout, "readTimeout");
+            Objects.requireNonNull(tls, "tls");
+            if (readTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("the read timeout must be at least a millisecond");
+            }
+        }
+
+        public Options withReadTimeout(Duration newReadTimeout) {
+            return new Options(newReadTimeout, tls);
+        }
+
+        public Options withTls(SSLContext context) {
+            return new Options(readTimeout, Optional.of(context));
+        }
+    }
+
+    /**
+     * A server for {@code application} on {@code host:port} (port 0 picks a free one), configured
+     * but not started: call {@link HttpServer#start()}.
+     */
+    public static HttpServer create(String host, int port, ResourceConfig application, Options options) {
+        boolean secure = options.tls().isPresent();
+        URI base = URI.create((secure ? "https://" : "http://") + host + ":" + port + "/");
+        HttpServer server = options.tls()
+                .map(context -> GrizzlyHttpServerFactory.createHttpServer(base, application, true,
+                        new SSLEngineConfigurator(context, false, false, false), false))
+                .orElseGet(() -> GrizzlyHttpServerFactory.createHttpServer(base, application, false));
+        for (NetworkListener listener : server.getListeners()) {
+            configure(listener, options);
+        }
+        return server;
+    }
+
+    /**
+     * A plain HTTP server with no application yet, on the same transport settings, for
+     * {@link org.glassfish.grizzly.http.server.HttpHandler}s (such as an admin port). Not started.
+     */
+    public static HttpServer createBare(String host, int port, Options options) {
+        HttpServer server = new HttpServer();
+        NetworkListener listener = new NetworkListener("grizzly", host, port);
+        server.addListener(listener);
+        configure(listener, options);
+        return server;
+    }
+
+    /** The port a started server listens on. */
+    public static int port(HttpServer server) {
+        return server.getListeners().iterator().next().getPort();
+    }
+
+    private static void configure(NetworkListener listener, Options options) {
+        listener.registerAddOn(new UpgradeIgnoringAddOn());
+        listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
+        listener.setMaxRequestHeaders(MAX_REQUEST_HEADERS);
+        listener.registerAddOn(new ReadTimeoutAddOn(options.readTimeout()));
+        CompressionConfig compression = listener.getCompressionConfig();
+        compression.setCompressionMode(CompressionConfig.CompressionMode.ON);
+        compression.setCompressionMinSize(COMPRESSION_MIN_BYTES);
+        compression.setCompressibleMimeTypes(COMPRESSIBLE);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.strata.adapters.rest.grizzly;
+
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.ContentEncoding;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.monitoring.MonitoringConfig;
+import org.glassfish.grizzly.http.HttpProbe;
+
+/**
+ * Swaps the listener's HTTP codec for {@link UpgradeIgnoringCodecFilter}, carrying over what the
+ * server configured on the original (content encodings such as gzip, payload settings, probes).
+ */
+final class UpgradeIgnoringAddOn implements AddOn {
+
+    /** What Grizzly uses when the listener leaves the header size unset. */
+    private static final int GRIZZLY_DEFAULT_MAX_HEADER_SIZE = 8192;
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder chain) {
+        int index = chain.indexOfType(HttpServerFilter.class);
+        if (index < 0) {
+            throw new IllegalStateException("the listener has no HTTP codec to replace");
+        }
+        HttpServerFilter original = (HttpServerFilter) chain.get(index);
+        int maxHeaderSize = listener.getMaxHttpHeaderSize() == -1 ? GRIZZLY_DEFAULT_MAX_HEADER_SIZE
+                : listener.getMaxHttpHeaderSize();
+        UpgradeIgnoringCodecFilter replacement = new UpgradeIgnoringCodecFilter(listener.isChunkingEnabled(),
+                maxHeaderSize, listener.getKeepAlive(), listener.getMaxRequestHeaders(),
+                listener.getMaxResponseHeaders());
+        for (ContentEncoding encoding : original.getContentEncodings()) {
+            replacement.addContentEncoding(encoding);
+        }
+        replacement.setAllowPayloadForUndefinedHttpMethods(original.isAllowPayloadForUndefinedHttpMethods());
+        replacement.setMaxPayloadRemainderToSkip(original.getMaxPayloadRemainderToSkip());
+        replacement.setRemoveHandledContentEncodingHeaders(original.isRemoveHandledContentEncodingHeaders());
+        MonitoringConfig<HttpProbe> probes = original.getMonitoringConfig();
+        replacement.getMonitoringConfig().addProbes(probes.getProbes());
+        chain.set(index, replacement);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.strata.adapters.rest.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The request budgets {@link RateLimitFilter} enforces: one for every caller (per account when
+ * signed in, per client IP otherwise) and a stricter one for sign-ups (per client IP). Budgets are
+ * token buckets: {@code requests} may come at once, and they refill evenly over {@code period}.
+ *
+ * @param perCaller every request of one caller
+ * @param signUps   account creations from one client IP
+ */
+public record RateLimits(Budget perCaller, Budget signUps) {
+
+    /** 600 requests a minute per caller; 20 sign-ups an hour per client IP. */
+    public static final RateLimits DEFAULT =
+            new RateLimits(new Budget(600, Duration.ofMinutes(1)), new Budget(20, Duration.ofHours(1)));
+
+    public RateLimits {
+        Objects.requireNonNull(perCaller, "perCaller");
+        Objects.requireNonNull(signUps, "signUps");
+    }
+
+    /**
+     * {@code requests} per {@code period}.
+     */
+    public record Budget(long requests, Duration period) {
+
+        public Budget {
+            Objects.requireNonNull(period, "period");
+            if (requests < 1 || period.toMillis() < 1) {
+                throw new IllegalArgumentException("a rate limit allows at least one request per positive period");
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.strata.adapters.rest.grizzly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.core.identity.IdentityFixtures;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A request that offers to upgrade the connection (h2c) is served as the HTTP/1.1 request it also is. */
+class UpgradeOfferTest {
+
+    private static TestApi api;
+
+    @BeforeAll
+    static void start() {
+        api = new TestApi();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void aJsonPostFromADefaultJavaClientPreferringHttp2IsAnsweredPromptly() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String body = "{\"email\":\"" + IdentityFixtures.uniqueEmail()
+                + "\",\"password\":\"correct horse battery staple\",\"display_name\":\"Ada\"}";
+        HttpRequest request = HttpRequest.newBuilder(api.server.uri().resolve("/v1/accounts"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"id\"");
+    }
+
+    @Test
+    void anUpgradeOfferWithABodyOnARawConnectionGetsItsAnswerAndTheConnectionStaysUsable() throws Exception {
+        String body = "{\"email\":\"" + IdentityFixtures.uniqueEmail()
+                + "\",\"password\":\"correct horse battery staple\",\"display_name\":\"Ada\"}";
+        String request = "POST /v1/accounts HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                + "GET /v1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(api.server.uri().getHost(), api.server.uri().getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answers = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answers).startsWith("HTTP/1.1 201");
+            assertThat(answers).contains("Content-Type: application/json");
+            assertThat(answers).contains("HTTP/1.1 200");
+        }
+    }
+}

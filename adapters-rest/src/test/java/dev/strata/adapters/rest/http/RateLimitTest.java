@@ -1,0 +1,112 @@
+package dev.strata.adapters.rest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.adapters.rest.testing.Accounts;
+import dev.strata.adapters.rest.testing.HttpResult;
+import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.core.identity.IdentityFixtures;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Token-bucket rate limits: per client IP, per account once signed in, stricter for sign-ups. */
+class RateLimitTest {
+
+    private static final RateLimits LIMITS = new RateLimits(new RateLimits.Budget(5, Duration.ofMinutes(1)),
+            new RateLimits.Budget(2, Duration.ofHours(1)));
+
+    private TestApi api;
+
+    @BeforeEach
+    void start() {
+        api = new TestApi(builder -> builder.rateLimits(LIMITS));
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private HttpResult signUp() {
+        return api.http.post("/v1/accounts").json("{\"email\":\"" + IdentityFixtures.uniqueEmail()
+                + "\",\"password\":\"" + Accounts.PASSWORD + "\",\"display_name\":\"Ada\"}").send();
+    }
+
+    @Test
+    void everyResponseCarriesTheBudgetAndTheRequestOverItGets429WithRetryAfter() {
+        for (int request = 1; request <= 5; request++) {
+            HttpResult result = api.http.get("/v1").send();
+            assertThat(result.status()).isEqualTo(200);
+            assertThat(result.header("RateLimit-Limit")).hasValue("5");
+            assertThat(result.header("RateLimit-Remaining")).hasValue(Integer.toString(5 - request));
+            assertThat(Long.parseLong(result.header("RateLimit-Reset").orElseThrow())).isBetween(1L, 60L);
+        }
+
+        HttpResult limited = api.http.get("/v1").send();
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.field("code")).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(limited.header("RateLimit-Remaining")).hasValue("0");
+    }
+
+    @Test
+    void eachClientAddressHasABudgetOfItsOwn() throws Exception {
+        for (int request = 0; request < 5; request++) {
+            api.http.get("/v1").send();
+        }
+        assertThat(api.http.get("/v1").send().status()).isEqualTo(429);
+        HttpClient otherAddress = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+
+        HttpResponse<String> response = otherAddress.send(
+                HttpRequest.newBuilder(api.server.uri().resolve("/v1")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("4");
+    }
+
+    @Test
+    void signUpsHaveAStricterBudgetOfTheirOwn() {
+        assertThat(signUp().status()).isEqualTo(201);
+        HttpResult second = signUp();
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("RateLimit-Limit")).hasValue("2");
+
+        assertThat(signUp().status()).isEqualTo(429);
+        assertThat(api.http.get("/v1").send().status()).as("other requests are not affected").isEqualTo(200);
+    }
+
+    @Test
+    void aSignedInCallerIsChargedPerAccountNotPerAddress() {
+        Accounts.SignedIn ada = Accounts.signUpAndIn(api.http);
+        for (int request = 0; request < 5; request++) {
+            assertThat(api.http.get("/v1/sessions/me").bearer(ada.token()).send().status()).isEqualTo(200);
+        }
+
+        assertThat(api.http.get("/v1/sessions/me").bearer(ada.token()).send().status()).isEqualTo(429);
+        HttpResult anonymous = api.http.get("/v1").send();
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.header("RateLimit-Remaining")).as("the sign-in was this address's first charge")
+                .hasValue("3");
+    }
+
+    @Test
+    void notModifiedResponsesAreNotCharged() {
+        HttpResult first = api.http.get("/v1").send();
+        String etag = first.header("ETag").orElseThrow();
+
+        for (int request = 0; request < 10; request++) {
+            HttpResult revalidated = api.http.get("/v1").header("If-None-Match", etag).send();
+            assertThat(revalidated.status()).isEqualTo(304);
+            assertThat(revalidated.header("RateLimit-Remaining")).hasValue("4");
+        }
+        assertThat(api.http.get("/v1").send().header("RateLimit-Remaining")).hasValue("3");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.adapters.rest.testing.Accounts;
+import dev.strata.adapters.rest.testing.HttpResult;
+import dev.strata.core.identity.IdentityFixtures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app on real PostgreSQL, reached through a proxy the test cuts to make the database vanish
+ * mid-traffic: requests get 503 with Retry-After, never 500, readiness follows the database, and
+ * the app recovers by itself when the database is back.
+ */
+class DatabaseOutageTest {
+
+    private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)(/.*)");
+
+    private TcpProxy proxy;
+    private RunningApp app;
+
+    @BeforeEach
+    void start() {
+        // Migrates the schema once, directly.
+        TestDatabases.postgres();
+        Matcher url = POSTGRES_URL.matcher(TestDatabases.postgresSettings().url());
+        assertThat(url.matches()).as("a PostgreSQL URL with host and port: %s", TestDatabases.postgresSettings().url())
+                .isTrue();
+        proxy = TcpProxy.to(url.group(1), Integer.parseInt(url.group(2)));
+        app = RunningApp.start(RunningApp.settings("jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3)));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        proxy.close();
+    }
+
+    @Test
+    void readinessTurns503WhenTheDatabaseStopsAnd200WhenItReturns() {
+        assertThat(app.admin.get("/health/ready").send().status()).isEqualTo(200);
+
+        proxy.cut();
+        assertThat(eventually(Duration.ofSeconds(15), () -> app.admin.get("/health/ready").send().status() == 503))
+                .as("ready turns 503").isTrue();
+        HttpResult down = app.admin.get("/health/ready").send();
+        assertThat(down.header("Retry-After")).isPresent();
+        assertThat(app.admin.get("/health/live").send().status()).isEqualTo(200);
+
+        proxy.restore();
+        assertThat(eventually(Duration.ofSeconds(15), () -> app.admin.get("/health/ready").send().status() == 200))
+                .as("ready turns 200 again").isTrue();
+    }
+
+    @Test
+    void anOutageMidTrafficGives503sNever500sRecoversByItselfAndLosesNoAcknowledgedWrite() throws Exception {
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        List<HttpResult> unavailable = new CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int client = 0; client < 3; client++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    String email = IdentityFixtures.uniqueEmail();
+                    HttpResult result = app.api.post("/v1/accounts").json("{\"email\":\"" + email
+                            + "\",\"password\":\"" + Accounts.PASSWORD + "\",\"display_name\":\"Ada\"}").send();
+                    statuses.add(result.status());
+                    if (result.status() == 201) {
+                        acknowledged.put(email, result.field("id"));
+                    } else if (result.status() == 503) {
+                        unavailable.add(result);
+                    }
+                }
+            }));
+        }
+        Thread.sleep(1_500);
+        proxy.cut();
+        Thread.sleep(3_000);
+        int acknowledgedBeforeRecovery = acknowledged.size();
+        proxy.restore();
+        long restored = System.nanoTime();
+        boolean recovered = eventually(Duration.ofSeconds(10), () -> acknowledged.size() >= acknowledgedBeforeRecovery + 3);
+        Duration recovery = Duration.ofNanos(System.nanoTime() - restored);
+        running.set(false);
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(30));
+        }
+
+        assertThat(statuses).as("every response is 201 or 503").isNotEmpty().allMatch(s -> s == 201 || s == 503);
+        assertThat(unavailable).as("the outage was noticed").isNotEmpty();
+        assertThat(unavailable).allSatisfy(result -> {
+            assertThat(result.header("Retry-After")).isPresent();
+            assertThat(result.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(recovered).as("traffic succeeds again within seconds (took %s)", recovery).isTrue();
+        for (Map.Entry<String, String> account : acknowledged.entrySet()) {
+            HttpResult signIn = app.api.post("/v1/sessions").json("{\"email\":\"" + account.getKey()
+                    + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").send();
+            assertThat(signIn.status()).as("acknowledged account %s can sign in", account.getKey()).isEqualTo(201);
+        }
+    }
+
+    private static boolean eventually(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
