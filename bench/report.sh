@@ -62,7 +62,7 @@ report() {
 ## Run of $STAMP
 
 Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
-$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); \
+$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average ${LOAD_AT_START:-?} at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end; \
 $("$JAVA" -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2).
 Server pinned to core $SERVER_CPU, wrk/pgbench to core $LOAD_CPU (PostgreSQL itself is not pinned).
 wrk: 1 thread, $CONNECTIONS connections (sign-in: $SIGN_IN_CONNECTIONS), ${WARMUP}s warm-up per Strata scenario (half that for the baselines, sign-in and the order scenarios, which share the PostgreSQL scenario's warm JVM), then
