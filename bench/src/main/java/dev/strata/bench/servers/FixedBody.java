@@ -3,8 +3,8 @@ package dev.strata.bench.servers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ~200-byte JSON body that both baseline servers return: about the size of Strata's
- * {@code GET /v1/sessions/me} answer, so that the baselines move as many bytes as Strata does.
+ * The fixed JSON body (195 bytes) that both baseline servers return, shaped like Strata's answer
+ * to {@code GET /v1/sessions/me} (which is about 325 bytes with its timestamps and ids).
  */
 final class FixedBody {
 
