@@ -119,17 +119,17 @@ public final class Main implements Callable<Integer> {
     LogFormat logFormat;
 
     /** How log lines are written. */
-    enum LogFormat { text, json }
+    enum LogFormat { TEXT, JSON }
 
     public static void main(String[] args) {
         // Exits explicitly, also with 0, so that no leftover non-daemon thread keeps the JVM up.
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() throws InterruptedException {
         // Must happen before the first logger exists; an operator's own -Dlogback.configurationFile wins.
-        if (logFormat == LogFormat.json && System.getProperty("logback.configurationFile") == null) {
+        if (logFormat == LogFormat.JSON && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
         Logging.routeJavaUtilLogging();

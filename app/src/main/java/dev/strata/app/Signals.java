@@ -4,9 +4,9 @@ package dev.strata.app;
  * Turns SIGTERM and SIGINT into a call instead of the JVM's default reaction. By default the JVM
  * answers SIGTERM by running its shutdown hooks and exiting with status 143 (128 + 15), which an
  * orchestrator reads as a crash; handling the signal lets {@link Main} drain, close and exit 0.
- * {@code sun.misc.Signal} (module jdk.unsupported) is the only way the JDK offers to do so.
+ * {@code sun.misc.Signal} (module jdk.unsupported, kept for exactly this use) is the only way the
+ * JDK offers to do so; javac's warning about it cannot be suppressed.
  */
-@SuppressWarnings("restriction")
 final class Signals {
 
     private Signals() {

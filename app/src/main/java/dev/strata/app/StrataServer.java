@@ -9,6 +9,7 @@ import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
+import dev.strata.core.posts.PostService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -82,10 +83,12 @@ public final class StrataServer implements AutoCloseable {
                     new PasswordHasher().observedBy(new PasswordHashTimer(metrics.registry())),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
+            PostService posts = new PostService(database.postStore(), identity, clock);
             OrderService orders = new OrderService(database.orderStore(), clock);
             StrataApi.Builder builder = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
-                    .metrics(metrics.registry()).corsOrigins(settings.corsOrigins())
-                    .orders(orders);
+                    .posts(posts)
+                    .orders(orders)
+                    .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
             settings.rateLimits().ifPresent(builder::rateLimits);
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));

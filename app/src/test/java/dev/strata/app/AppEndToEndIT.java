@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppEndToEndIT {
 
+    private static final Pattern FENCED_BASH = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern LISTENING = Pattern.compile("Strata API listening on http://[^:]+:(\\d+)");
     private static final String SIGN_IN = "curl -s -o /dev/null -w '%{http_code}' -X POST "
             + "http://localhost:8080/v1/sessions -H 'Content-Type: application/json' "
@@ -47,14 +48,36 @@ class AppEndToEndIT {
         }
     }
 
-    /** The fenced code block between {@code <!-- name:start -->} and {@code <!-- name:end -->} in README.md. */
+    @Test
+    void theReadmePostsAndOrdersWalkthroughsWork() throws Exception {
+        try (RunningApp app = RunningApp.start(dataDirectory)) {
+            String posts = bash(readmeBlock("walkthrough:posts"), app.port());
+            String orders = bash(readmeBlock("walkthrough:orders"), app.port());
+
+            assertThat(posts).contains("Idempotent-Replayed: true", "\"not_the_author\"", "For the team only")
+                    .doesNotContain("HTTP/1.1 5");
+            assertThat(orders).containsIgnoringCase("Idempotent-Replayed: true")
+                    .contains("\"version_mismatch\"", "\"order_already_cancelled\"", "\"cancelled\"")
+                    .doesNotContain("HTTP/1.1 5");
+        }
+    }
+
+    /**
+     * The fenced bash blocks between {@code <!-- name:start -->} and {@code <!-- name:end -->} in
+     * README.md, joined into one script.
+     */
     private static String readmeBlock(String name) throws IOException {
         String readme = Files.readString(Path.of(System.getProperty("strata.readme", "../README.md")));
         int start = readme.indexOf("<!-- " + name + ":start -->");
         int end = readme.indexOf("<!-- " + name + ":end -->");
         assertThat(start).as("README marks the %s block", name).isNotNegative();
-        String block = readme.substring(start, end);
-        return block.substring(block.indexOf("```bash") + "```bash".length(), block.lastIndexOf("```"));
+        StringBuilder script = new StringBuilder();
+        Matcher blocks = FENCED_BASH.matcher(readme.substring(start, end));
+        while (blocks.find()) {
+            script.append(blocks.group(1)).append('\n');
+        }
+        assertThat(script).as("README's %s block has bash in it", name).isNotEmpty();
+        return script.toString();
     }
 
     /** Runs a README snippet with bash, aimed at the app's port instead of 8080. */

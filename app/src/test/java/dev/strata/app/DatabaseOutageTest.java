@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -34,13 +37,21 @@ class DatabaseOutageTest {
 
     @BeforeEach
     void start() {
+        startWithPoolOf(4);
+    }
+
+    private void startWithPoolOf(int connections) {
+        if (app != null) {
+            stop();
+        }
         // Migrates the schema once, directly.
         TestDatabases.postgres();
         Matcher url = POSTGRES_URL.matcher(TestDatabases.postgresSettings().url());
         assertThat(url.matches()).as("a PostgreSQL URL with host and port: %s", TestDatabases.postgresSettings().url())
                 .isTrue();
         proxy = TcpProxy.to(url.group(1), Integer.parseInt(url.group(2)));
-        app = RunningApp.start(RunningApp.settings("jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3)));
+        app = RunningApp.start(RunningApp.settings("jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                connections));
     }
 
     @AfterEach
@@ -112,6 +123,35 @@ class DatabaseOutageTest {
                     + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").send();
             assertThat(signIn.status()).as("acknowledged account %s can sign in", account.getKey()).isEqualTo(201);
         }
+    }
+
+    @Test
+    void anExhaustedPoolGives503WithRetryAfterAndTheStuckRequestFinishesOnceTheDatabaseAnswers() throws Exception {
+        startWithPoolOf(1);
+        assertThat(signUp(IdentityFixtures.uniqueEmail()).status()).isEqualTo(201);
+
+        proxy.stall();
+        String stuckEmail = IdentityFixtures.uniqueEmail();
+        CompletableFuture<HttpResult> stuck = CompletableFuture.supplyAsync(() -> signUp(stuckEmail),
+                Executors.newVirtualThreadPerTaskExecutor());
+        Thread.sleep(1_500);
+        assertThat(stuck).as("the first request holds the only connection").isNotDone();
+        long started = System.nanoTime();
+        HttpResult waiting = signUp(IdentityFixtures.uniqueEmail());
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(waiting.status()).as(waiting.toString()).isEqualTo(503);
+        assertThat(waiting.header("Retry-After")).isPresent();
+        assertThat(waited).isLessThan(Duration.ofSeconds(6));
+        proxy.restore();
+        assertThat(stuck.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+        assertThat(app.api.post("/v1/sessions").json("{\"email\":\"" + stuckEmail + "\",\"password\":\""
+                + Accounts.PASSWORD + "\"}").send().status()).isEqualTo(201);
+    }
+
+    private HttpResult signUp(String email) {
+        return app.api.post("/v1/accounts").json("{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD
+                + "\",\"display_name\":\"Ada\"}").send();
     }
 
     private static boolean eventually(Duration limit, BooleanSupplier condition) {

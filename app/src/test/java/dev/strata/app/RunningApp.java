@@ -27,13 +27,17 @@ final class RunningApp implements AutoCloseable {
     }
 
     static Settings settings(String databaseUrl) {
+        return settings(databaseUrl, 4);
+    }
+
+    static Settings settings(String databaseUrl, int poolSize) {
         Path data;
         try {
             data = Files.createTempDirectory("strata-app-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Settings("127.0.0.1", 0, data, Optional.of(databaseUrl), Optional.empty(), Optional.empty(), 4,
+        return new Settings("127.0.0.1", 0, data, Optional.of(databaseUrl), Optional.empty(), Optional.empty(), poolSize,
                 Duration.ofSeconds(5), Duration.ofDays(1), Optional.empty(), Duration.ofSeconds(10), 1024 * 1024, 0,
                 Duration.ofSeconds(30), Optional.empty(), Optional.empty(), List.of());
     }

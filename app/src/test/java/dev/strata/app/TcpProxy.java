@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder between the app and its database, which a test can cut (every open connection
- * is dropped and new ones are closed at once, as when the database goes down) and restore. It
+ * is dropped and new ones are closed at once, as when the database goes down), stall (bytes stop
+ * flowing, as when it hangs) and restore. It
  * stands in for stopping a real PostgreSQL, which the tests may not own (STRATA_TEST_PG_URL).
  */
 final class TcpProxy implements AutoCloseable {
@@ -22,6 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     private TcpProxy(ServerSocket listener, String targetHost, int targetPort) {
         this.listener = listener;
@@ -51,6 +53,15 @@ final class TcpProxy implements AutoCloseable {
 
     void restore() {
         cut = false;
+        stalled = false;
+    }
+
+    /**
+     * Stops forwarding bytes but keeps every connection open, as a database that hangs: a
+     * statement sent now holds its pooled connection until {@link #restore()}.
+     */
+    void stall() {
+        stalled = true;
     }
 
     private void acceptLoop() {
@@ -82,11 +93,16 @@ final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                while (stalled && !cut) {
+                    Thread.sleep(20);
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
         } catch (IOException e) {
             // One side went away: so does the other.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);

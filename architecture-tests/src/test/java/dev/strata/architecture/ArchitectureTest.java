@@ -27,6 +27,8 @@ class ArchitectureTest {
         // Guards against a vacuous pass: each layer's module must be on the class path.
         for (String layer : new String[] {"dev.strata.core.identity", "dev.strata.adapters.persistence.memory.identity",
                 "dev.strata.adapters.persistence.postgres.identity", "dev.strata.adapters.rest.identity",
+                "dev.strata.core.posts", "dev.strata.core.orders", "dev.strata.adapters.rest.posts",
+                "dev.strata.adapters.rest.orders",
                 "dev.strata.app"}) {
             assertThat(production.stream().anyMatch(javaClass -> javaClass.getPackageName().equals(layer)))
                     .as(layer).isTrue();
@@ -51,6 +53,11 @@ class ArchitectureTest {
     @Test
     void noFeatureReachesIntoAnotherFeaturesStore() {
         StrataArchitecture.NO_FEATURE_USES_ANOTHER_FEATURES_STORE.check(production);
+    }
+
+    @Test
+    void otherFeaturesUseIdentityOnlyThroughItsService() {
+        StrataArchitecture.OTHER_FEATURES_USE_IDENTITY_THROUGH_ITS_SERVICE.check(production);
     }
 
     @Test

@@ -68,6 +68,12 @@ class RulesCatchPlantedViolationsTest {
     }
 
     @Test
+    void theIdentityApiRuleCatchesPostsUsingThePasswordHasher() {
+        assertCatches(StrataArchitecture.OTHER_FEATURES_USE_IDENTITY_THROUGH_ITS_SERVICE,
+                "dev.strata.core.posts.planted", "PostsUsingThePasswordHasher");
+    }
+
+    @Test
     void theAdapterRuleCatchesTheRestAdapterUsingAStore() {
         assertCatches(StrataArchitecture.ADAPTERS_ARE_INDEPENDENT, "dev.strata.adapters.rest.planted",
                 "RestUsingTheMemoryStore");

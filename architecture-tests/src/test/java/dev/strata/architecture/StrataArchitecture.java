@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -14,6 +15,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,11 @@ final class StrataArchitecture {
 
     private static final Pattern FEATURE_PACKAGE = Pattern.compile("dev\\.strata\\.core\\.([a-z0-9]+)(\\..*)?");
     private static final Pattern STORE_PACKAGE = Pattern.compile("dev\\.strata\\.core\\.([a-z0-9]+)\\.store(\\..*)?");
+
+    private static final Set<String> IDENTITY_SERVICE_API = Set.of(
+            "dev.strata.core.identity.IdentityService", "dev.strata.core.identity.Account",
+            "dev.strata.core.identity.AccountId", "dev.strata.core.identity.AuthenticatedSession",
+            "dev.strata.core.identity.Session", "dev.strata.core.identity.SessionId");
 
     private StrataArchitecture() {
     }
@@ -66,6 +73,18 @@ final class StrataArchitecture {
     static final ArchRule NO_FEATURE_USES_ANOTHER_FEATURES_STORE = noClasses().that().resideInAPackage(CORE)
             .should(useAnotherFeaturesStore())
             .because("each feature owns its data; others go through its service");
+
+    /**
+     * Other features (posts, orders, ...) use identity only through its public service API: the
+     * service and the values it hands out, never its store, hasher, signer or policies.
+     */
+    static final ArchRule OTHER_FEATURES_USE_IDENTITY_THROUGH_ITS_SERVICE = noClasses()
+            .that().resideInAPackage(CORE).and().resideOutsideOfPackage("dev.strata.core.identity..")
+            .should().dependOnClassesThat(DescribedPredicate.describe("identity's internals",
+                    (JavaClass target) -> target.getPackageName().startsWith("dev.strata.core.identity")
+                            && !IDENTITY_SERVICE_API.contains(target.getName())))
+            .because("identity is used through IdentityService and the values it returns");
+
 
     /** The adapters know the core, never each other. */
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices()

@@ -7,17 +7,21 @@ import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.JsonMapper;
 import dev.strata.adapters.rest.http.MetricsFilter;
+import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RateLimitFilter;
 import dev.strata.adapters.rest.http.RateLimits;
-import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.http.VaryFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
 import dev.strata.adapters.rest.orders.OrderActionResource;
 import dev.strata.adapters.rest.orders.OrderResource;
+import dev.strata.adapters.rest.posts.AccountPostsResource;
+import dev.strata.adapters.rest.posts.ChannelResource;
+import dev.strata.adapters.rest.posts.PostResource;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +74,13 @@ public final class StrataApi extends ResourceConfig {
         links.put("me", "/v1/sessions/me");
         register(new AccountResource(builder.identity));
         register(new SessionResource(builder.identity));
+        if (builder.posts != null) {
+            links.put("posts", "/v1/posts");
+            links.put("channels", "/v1/channels");
+            register(new PostResource(builder.posts));
+            register(new ChannelResource(builder.posts));
+            register(new AccountPostsResource(builder.posts));
+        }
         if (builder.orders != null) {
             links.put("orders", "/v1/orders");
             register(new OrderResource(builder.orders));
@@ -89,6 +100,7 @@ public final class StrataApi extends ResourceConfig {
         private final IdentityService identity;
         private long bodyLimit = BodyLimitFilter.DEFAULT_LIMIT;
         private boolean virtualThreads = true;
+        private PostService posts;
         private OrderService orders;
         private Optional<MeterRegistry> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
@@ -107,15 +119,15 @@ public final class StrataApi extends ResourceConfig {
             return this;
         }
 
-        /** Whether requests run on virtual threads (default true). */
-        public Builder virtualThreads(boolean enabled) {
-            this.virtualThreads = enabled;
+        /** Serves posts and channels ({@code /v1/posts}, {@code /v1/channels}) from this service. */
+        public Builder posts(PostService service) {
+            this.posts = Objects.requireNonNull(service, "service");
             return this;
         }
 
-        /** Serves {@code /v1/orders} over this service (left out when not given). */
-        public Builder orders(OrderService service) {
-            this.orders = Objects.requireNonNull(service, "service");
+        /** Whether requests run on virtual threads (default true). */
+        public Builder virtualThreads(boolean enabled) {
+            this.virtualThreads = enabled;
             return this;
         }
 
@@ -134,6 +146,12 @@ public final class StrataApi extends ResourceConfig {
         /** Origins whose browsers may call the API (see {@link CorsFilter}); default: none. */
         public Builder corsOrigins(List<String> origins) {
             this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /** Serves {@code /v1/orders} over this service (left out when not given). */
+        public Builder orders(OrderService service) {
+            this.orders = Objects.requireNonNull(service, "service");
             return this;
         }
 

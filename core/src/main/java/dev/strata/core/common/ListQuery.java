@@ -1,5 +1,6 @@
 package dev.strata.core.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public record ListQuery(List<Filter> filters, List<SortKey> sort, int limit, int
 
     /** The same query with another filter added. */
     public ListQuery and(Filter filter) {
-        List<Filter> more = new java.util.ArrayList<>(filters);
+        List<Filter> more = new ArrayList<>(filters);
         more.add(filter);
         return new ListQuery(more, sort, limit, offset, cursor);
     }

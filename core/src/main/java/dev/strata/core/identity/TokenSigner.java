@@ -30,9 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int MAC_BYTES = 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SigningKey current;
     private final Map<String, SigningKey> byId;
@@ -84,15 +82,13 @@ public final class TokenSigner {
         if (key == null || !Ids.isValid(SessionId.PREFIX, sessionId)) {
             return Optional.empty();
         }
-        byte[] presented;
-        try {
-            presented = DECODER.decode(token.substring(lastDot + 1));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        byte[] expected = mac(keyId, token.substring(0, lastDot));
-        // MessageDigest.isEqual takes time independent of where the arrays differ.
-        if (presented.length != MAC_BYTES || !MessageDigest.isEqual(expected, presented)) {
+        // Compare the signature as text, against its one canonical encoding: decoding first would
+        // let a token whose last character differs only in unused bits verify. MessageDigest.isEqual
+        // takes time independent of where the arrays differ.
+        byte[] presented = token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = ENCODER.encodeToString(mac(keyId, token.substring(0, lastDot)))
+                .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, presented)) {
             return Optional.empty();
         }
         return Optional.of(new SessionId(sessionId));

@@ -1,8 +1,8 @@
 package dev.strata.core.orders;
 
 import dev.strata.core.common.ConflictException;
-import dev.strata.core.common.FieldKind;
 import dev.strata.core.common.Created;
+import dev.strata.core.common.FieldKind;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.IdempotentRequest;
@@ -24,6 +24,7 @@ import dev.strata.core.orders.store.OrderRecord;
 import dev.strata.core.orders.store.OrderStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -93,7 +94,7 @@ public final class OrderService {
      * {@code 1.50} are the same request.
      */
     private static RequestFingerprint fingerprint(OrderRules.Checked checked) {
-        List<String> fields = new java.util.ArrayList<>(List.of(checked.currency(), checked.comment()));
+        List<String> fields = new ArrayList<>(List.of(checked.currency(), checked.comment()));
         for (OrderItem item : checked.items()) {
             fields.add(item.sku());
             fields.add(Integer.toString(item.quantity()));

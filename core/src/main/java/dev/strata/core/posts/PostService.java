@@ -84,6 +84,19 @@ public final class PostService {
     }
 
     /**
+     * The caller's own post, before it changes it: so that an adapter checks who may change a post
+     * before it checks the version the change was made against (a 403 before a 412).
+     *
+     * @throws NotFoundException  when the caller may not read the post
+     * @throws ForbiddenException with code {@code not_the_author} when it may read it but did not write it
+     */
+    public Post getOwnPost(AuthenticatedSession caller, PostId id) {
+        PostRecord post = readable(caller, id);
+        requireAuthor(caller, post);
+        return toPost(post);
+    }
+
+    /**
      * Replaces the body of the caller's own post, if it is still at {@code expectedVersion}.
      *
      * @throws NotFoundException   when the caller may not read the post
@@ -206,6 +219,9 @@ public final class PostService {
     private Page<Post> list(AuthenticatedSession caller, PostFilter scope, PostQuery query) {
         PostFilter filter = scope.createdIn(query.from(), query.before()).containing(query.text())
                 .after(query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id))));
+        if (query.backwards()) {
+            filter = filter.before(query.after().orElseThrow());
+        }
         Page<PostRecord> page = store.listPosts(filter);
         return new Page<>(page.items().stream().map(PostService::toPost).toList(), page.hasMore());
     }

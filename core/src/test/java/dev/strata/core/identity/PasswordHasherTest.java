@@ -2,6 +2,9 @@ package dev.strata.core.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -34,5 +37,25 @@ class PasswordHasherTest {
     @Test
     void aMalformedStoredHashDoesNotVerify() {
         assertThat(IdentityFixtures.FAST_HASHER.verify("anything", "not a hash")).isFalse();
+    }
+
+    @Test
+    void anObserverIsToldHowLongEachComputationTookAndTheHashesStillVerify() {
+        List<PasswordHasher.Operation> seen = new CopyOnWriteArrayList<>();
+        List<Duration> took = new CopyOnWriteArrayList<>();
+        PasswordHasher observed = IdentityFixtures.FAST_HASHER.observedBy((operation, duration) -> {
+            seen.add(operation);
+            took.add(duration);
+        });
+
+        String hash = observed.hash("a password");
+        boolean verified = observed.verify("a password", hash);
+        observed.verifyAgainstNothing("another password");
+
+        assertThat(verified).isTrue();
+        assertThat(IdentityFixtures.FAST_HASHER.verify("a password", hash)).isTrue();
+        assertThat(seen).containsExactly(PasswordHasher.Operation.HASH, PasswordHasher.Operation.VERIFY,
+                PasswordHasher.Operation.VERIFY);
+        assertThat(took).allSatisfy(duration -> assertThat(duration).isPositive());
     }
 }

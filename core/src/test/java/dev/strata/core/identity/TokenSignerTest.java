@@ -33,6 +33,21 @@ class TokenSignerTest {
     }
 
     @Test
+    void aSignatureInANonCanonicalEncodingIsRefused() {
+        String token = signer.sign(session);
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        // 32 bytes are 43 base64url characters; the last one carries 2 unused bits.
+        char last = signature.charAt(signature.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int index = alphabet.indexOf(last);
+        for (int unused = 1; unused < 4; unused++) {
+            char sibling = alphabet.charAt((index & ~3) | ((index + unused) & 3));
+            String altered = token.substring(0, token.length() - 1) + sibling;
+            assertThat(signer.verify(altered)).as("last character %s instead of %s", sibling, last).isEmpty();
+        }
+    }
+
+    @Test
     void malformedTokensAreRefusedWithoutErrors() {
         for (String token : List.of("", ".", "..", "k1..", "k1.ses_x.abc", "no dots", "k1." + session.value(),
                 "k1." + session.value() + ".!!!", "x".repeat(10_000))) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
-import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.FieldError;
+import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.MutableClock;
@@ -24,6 +24,7 @@ import dev.strata.core.orders.store.OrderStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,7 +55,7 @@ public abstract class OrderServiceContract {
     /** A caller of its own, as the identity service would vouch for it. */
     public static AuthenticatedSession newCaller() {
         AccountId id = AccountId.generate(Clock.systemUTC());
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return new AuthenticatedSession(new Session(SessionId.generate(), id, now, now.plus(Duration.ofHours(1))),
                 new Account(id, id.value() + "@example.com", "Buyer", now, now, 0));
     }

@@ -243,6 +243,28 @@ public abstract class PostServiceContract {
         }
 
         @Test
+        void pagingWhileOthersPostNeverSkipsOrRepeatsAPost() throws InterruptedException {
+            List<PostId> made = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                made.addFirst(publicPost(author, "post " + i).id());
+                clock.advance(Duration.ofMillis(1));
+            }
+
+            List<PostId> seen = new ArrayList<>();
+            Page<Post> page = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(2));
+            seen.addAll(ids(page));
+            while (page.hasMore()) {
+                clock.advance(Duration.ofMillis(1));
+                Race.of(3, () -> publicPost(author, "meanwhile"));
+                page = posts.listAccountPosts(outsider, author.accountId(),
+                        PostQuery.newest().withLimit(2).after(PostCursor.after(page.items().getLast())));
+                seen.addAll(ids(page));
+            }
+
+            assertThat(seen).containsExactlyElementsOf(made);
+        }
+
+        @Test
         void aLimitIsOneToOneHundred() {
             assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(0)), "limit", "out_of_range");
             assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(101)), "limit", "out_of_range");
@@ -276,6 +298,9 @@ public abstract class PostServiceContract {
                     .isInstanceOfSatisfying(ForbiddenException.class,
                             error -> assertThat(error.code()).isEqualTo("not_the_author"));
             assertThatThrownBy(() -> posts.deletePost(member, post.id())).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> posts.getOwnPost(member, post.id())).isInstanceOf(ForbiddenException.class);
+            assertNotFound(() -> posts.getOwnPost(outsider, post.id()), "post_not_found");
+            assertThat(posts.getOwnPost(author, post.id())).isEqualTo(post);
             assertNotFound(() -> posts.editPost(outsider, post.id(), "yours", 0), "post_not_found");
             assertNotFound(() -> posts.deletePost(outsider, post.id()), "post_not_found");
             assertThat(posts.getPost(author, post.id())).isEqualTo(post);

@@ -9,6 +9,7 @@ import dev.strata.core.common.SortKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public final class ListQueries<T> {
         boolean hasMore = read.size() > query.limit();
         List<T> page = new ArrayList<>(hasMore ? read.subList(0, query.limit()) : read);
         if (isReversed(query)) {
-            java.util.Collections.reverse(page);
+            Collections.reverse(page);
         }
         return new Page<>(page, hasMore);
     }

@@ -31,6 +31,9 @@ public final class IdempotentInserts {
     /** The code of the conflict a store's unique (owner, key) constraint is translated into. */
     public static final String KEY_TAKEN = "idempotency_key_taken";
 
+    /** How many times a key is looked up and inserted before giving up on a key that keeps moving. */
+    private static final int MAX_ROUNDS = 3;
+
     private IdempotentInserts() {
     }
 
@@ -58,19 +61,23 @@ public final class IdempotentInserts {
         if (request.isEmpty()) {
             return Created.fresh(insert.get());
         }
-        Optional<Keyed<R>> existing = findByKey.get();
-        if (existing.isPresent()) {
-            return request.get().replay(existing.get().fingerprint(), existing.get().record());
-        }
-        try {
-            return Created.fresh(insert.get());
-        } catch (ConflictException lostTheRace) {
-            if (!lostTheRace.code().equals(KEY_TAKEN)) {
-                throw lostTheRace;
+        // Each round either replays, inserts, or sees the winner of a race vanish (deleted between
+        // its insert and our read), in which case the key is free again and the next round inserts.
+        ConflictException lastConflict = null;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<Keyed<R>> existing = findByKey.get();
+            if (existing.isPresent()) {
+                return request.get().replay(existing.get().fingerprint(), existing.get().record());
             }
-            Keyed<R> winner = findByKey.get().orElseThrow(() -> new IllegalStateException(
-                    "the idempotency key was taken, but its record is gone", lostTheRace));
-            return request.get().replay(winner.fingerprint(), winner.record());
+            try {
+                return Created.fresh(insert.get());
+            } catch (ConflictException lostTheRace) {
+                if (!lostTheRace.code().equals(KEY_TAKEN)) {
+                    throw lostTheRace;
+                }
+                lastConflict = lostTheRace;
+            }
         }
+        throw new IllegalStateException("the idempotency key kept changing hands", lastConflict);
     }
 }

@@ -63,6 +63,20 @@ class IdempotentInsertsTest {
     }
 
     @Test
+    void aWinnerThatVanishesBeforeItIsReadLeavesTheKeyFreeToInsert() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        Created<String> created = IdempotentInserts.insertOnce(REQUEST, Optional::empty, () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw IdempotentInserts.keyTaken();
+            }
+            return "second try";
+        });
+
+        assertThat(created).isEqualTo(Created.fresh("second try"));
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsRefused() {
         stored.set(new Keyed<>("record", RequestFingerprint.of("op", "b")));
 

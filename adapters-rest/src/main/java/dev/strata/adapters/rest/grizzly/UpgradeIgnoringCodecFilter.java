@@ -15,6 +15,9 @@ import org.glassfish.grizzly.http.KeepAlive;
  */
 final class UpgradeIgnoringCodecFilter extends HttpServerFilter {
 
+    // Every constructor of Grizzly's codec is deprecated, yet its own HttpServer builds the codec
+    // with this one; there is nothing else to call.
+    @SuppressWarnings("deprecation")
     UpgradeIgnoringCodecFilter(boolean chunkingEnabled, int maxHeadersSize, KeepAlive keepAlive, int maxRequestHeaders,
             int maxResponseHeaders) {
         super(chunkingEnabled, maxHeadersSize, null, keepAlive, null, maxRequestHeaders, maxResponseHeaders);

@@ -22,7 +22,7 @@ import java.util.Set;
  * credentials are never allowed. Thread-safe.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION - 600)
+@Priority(Priorities.AUTHENTICATION - 350)
 public final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** How long a browser may cache a preflight answer, in seconds. */

@@ -10,11 +10,14 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -47,7 +50,8 @@ public final class ListPages {
         List<Object> data = page.items().stream()
                 .map(item -> Projection.select(representation.apply(item), parameters.fields()))
                 .toList();
-        boolean hasMore = links.next().isPresent();
+        // Reading backwards, more follow exactly when there is a next link; otherwise the store says.
+        boolean hasMore = page.hasMore() && !isBackwards(parameters) || links.next().isPresent();
         ListResponse<Object> body = new ListResponse<>(data, hasMore, links.next().map(URI::toString).orElse(null));
         Response response = Representations.readList(request, body);
         return Response.fromResponse(response).header(HttpHeaders.LINK, links.header()).build();
@@ -70,8 +74,10 @@ public final class ListPages {
         ListQuery query = parameters.query();
         URI first = uri(uriInfo, parameters, null, null);
         if (isOffsetPaging(uriInfo)) {
-            Optional<URI> next = page.hasMore()
-                    ? Optional.of(uri(uriInfo, parameters, ListParameters.OFFSET, Integer.toString(query.offset() + query.limit())))
+            int nextOffset = query.offset() + query.limit();
+            // Past the offset cap there is no next link (it would be refused); has_more still tells.
+            Optional<URI> next = page.hasMore() && nextOffset <= ListQuery.MAX_OFFSET
+                    ? Optional.of(uri(uriInfo, parameters, ListParameters.OFFSET, Integer.toString(nextOffset)))
                     : Optional.empty();
             Optional<URI> prev = query.offset() > 0
                     ? Optional.of(uri(uriInfo, parameters, ListParameters.OFFSET, Integer.toString(Math.max(0, query.offset() - query.limit()))))
@@ -106,6 +112,10 @@ public final class ListPages {
         return new Links(first, prev, next);
     }
 
+    private static boolean isBackwards(ListParameters parameters) {
+        return parameters.query().cursor().map(KeysetCursor::before).orElse(false);
+    }
+
     /** A client that sent {@code offset} (even 0) pages by offset; otherwise by token. */
     private static boolean isOffsetPaging(UriInfo uriInfo) {
         return uriInfo.getQueryParameters().containsKey(ListParameters.OFFSET);
@@ -137,13 +147,28 @@ public final class ListPages {
     /** The carried parameters in the order the client sent them, so links read like the request. */
     private static List<Map.Entry<String, List<String>>> orderedCarried(UriInfo uriInfo, ListParameters parameters) {
         List<Map.Entry<String, List<String>>> ordered = new ArrayList<>();
-        for (String name : uriInfo.getQueryParameters().keySet()) {
+        for (String name : namesInRequestOrder(uriInfo)) {
             List<String> values = parameters.carried().get(name);
             if (values != null) {
                 ordered.add(Map.entry(name, values));
             }
         }
         return ordered;
+    }
+
+    /** The decoded parameter names of the request's query string, each once, in the order sent. */
+    private static Set<String> namesInRequestOrder(UriInfo uriInfo) {
+        Set<String> names = new LinkedHashSet<>();
+        String raw = uriInfo.getRequestUri().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
+            }
+        }
+        // Whatever the raw form hid (it should be nothing), the decoded map still has.
+        names.addAll(uriInfo.getQueryParameters().keySet());
+        return names;
     }
 
     private static void append(StringBuilder query, String name, String value) {

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,7 @@ public final class Prefer {
 
     /** Whether the request prefers {@code return=minimal}. */
     public static boolean minimal(HttpHeaders headers) {
-        java.util.List<String> values = headers.getRequestHeader(HEADER);
+        List<String> values = headers.getRequestHeader(HEADER);
         if (values == null) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
@@ -49,7 +50,8 @@ public final class OrderActionResource {
     }
 
     /** A cancellation, payment or shipment: when it happened, why (for a cancellation), and links. */
-    public record ActionResponse(String orderId, String state, Instant at, String reason,
+    public record ActionResponse(String orderId, String state, Instant at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
             @JsonProperty("_links") Map<String, OrderResponse.Link> links) {
     }
 

@@ -17,9 +17,11 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -62,7 +64,7 @@ final class OrderPatches {
         for (int i = 0; i < operations.size(); i++) {
             JsonObject operation = operations.getJsonObject(i);
             String op = operation.getString("op");
-            if ((op.equals("move")) && isProperPrefix(operation.getString("from"), operation.getString("path"))) {
+            if (op.equals("move") && isProperPrefix(operation.getString("from"), operation.getString("path"))) {
                 throw notApplicable(i, "cannot move a value into itself");
             }
             try {
@@ -132,7 +134,7 @@ final class OrderPatches {
         Validator validator = new Validator();
         JsonObjectBuilder writable = Json.createObjectBuilder();
         for (String name : READ_ONLY) {
-            if (!java.util.Objects.equals(original.get(name), result.get(name))) {
+            if (!Objects.equals(original.get(name), result.get(name))) {
                 validator.reject(name, "read_only_field", "is set by the server and cannot be changed");
             }
         }
@@ -148,7 +150,7 @@ final class OrderPatches {
             return JsonMapper.mapper().readValue(writable.build().toString(), OrderRequest.class);
         } catch (JsonProcessingException invalid) {
             // A JacksonException: the problem mapper names the field and the type it must have.
-            throw new jakarta.ws.rs.ProcessingException(invalid);
+            throw new ProcessingException(invalid);
         }
     }
 

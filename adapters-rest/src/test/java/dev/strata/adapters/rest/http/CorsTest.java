@@ -38,6 +38,7 @@ class CorsTest {
         assertThat(preflight.header("Access-Control-Allow-Headers").orElseThrow())
                 .contains("Authorization", "Content-Type", "Idempotency-Key", "If-Match");
         assertThat(preflight.header("Access-Control-Max-Age")).hasValue(Integer.toString(CorsFilter.MAX_AGE_SECONDS));
+        assertThat(preflight.header("Request-Id")).as("a preflight is a request like any other").isPresent();
     }
 
     @Test

@@ -52,6 +52,14 @@ class OrdersApiTest {
         assertThat(http.get("/v1").send().json().at("/links/orders/href").asText()).isEqualTo("/v1/orders");
     }
 
+    @Test
+    void anUnsupportedMethodIs405WithAllow() {
+        HttpResult refused = http.delete("/v1/orders").bearer(buyer.token()).send();
+
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(refused.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET").contains("POST"));
+    }
+
     @Nested
     class Creating {
 
@@ -156,6 +164,15 @@ class OrdersApiTest {
 
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.field("code")).isEqualTo("idempotency_key_reused");
+        }
+
+        @Test
+        void aMalformedKeyIs400() {
+            HttpResult refused = http.post("/v1/orders").bearer(buyer.token()).header("Idempotency-Key", "k".repeat(256))
+                    .json(Orders.BODY).send();
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(errorFields(refused)).containsExactly("Idempotency-Key");
         }
 
         @Test
@@ -353,6 +370,7 @@ class OrdersApiTest {
             assertThat(shipTooEarly.status()).isEqualTo(409);
             assertThat(paid.status()).isEqualTo(201);
             assertThat(paid.field("state")).isEqualTo("paid");
+            assertThat(paid.json().has("reason")).isFalse();
             assertThat(shipped.status()).isEqualTo(201);
             assertThat(shipped.field("state")).isEqualTo("shipped");
             assertThat(cancel.status()).isEqualTo(409);

@@ -155,8 +155,7 @@ class OrdersListApiTest {
         HttpResult second = http.get(link(first, "next")).bearer(buyer.token()).send();
         HttpResult back = http.get(link(second, "prev")).bearer(buyer.token()).send();
         assertThat(link(first, "prev")).isNull();
-        assertThat(link(first, "next")).contains("state=in:open,paid").contains("sort=%2Bamount").contains("limit=3")
-                .contains("page_token=");
+        assertThat(link(first, "next")).contains("?state=in:open,paid&sort=%2Bamount&limit=3&page_token=");
         assertThat(first.json().get("next").asText()).isEqualTo(link(first, "next"));
         assertThat(link(second, "first")).contains("state=in:open,paid").doesNotContain("page_token");
         assertThat(ids(back)).isEqualTo(ids(first));

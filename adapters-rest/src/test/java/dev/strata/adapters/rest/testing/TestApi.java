@@ -2,11 +2,13 @@ package dev.strata.adapters.rest.testing;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.adapters.persistence.memory.orders.InMemoryOrderStore;
+import dev.strata.adapters.persistence.memory.posts.InMemoryPostStore;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostService;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -25,6 +27,8 @@ public final class TestApi implements AutoCloseable, AfterAllCallback {
     public final InMemoryIdentityStore identityStore = new InMemoryIdentityStore();
     public final IdentityService identity =
             new IdentityService(identityStore, clock, IdentityFixtures.FAST_HASHER, IdentityFixtures.newSigner());
+    public final InMemoryPostStore postStore = new InMemoryPostStore();
+    public final PostService posts = new PostService(postStore, identity, clock);
     public final InMemoryOrderStore orderStore = new InMemoryOrderStore();
     public final OrderService orders = new OrderService(orderStore, clock);
     public final TestServer server;
@@ -36,7 +40,7 @@ public final class TestApi implements AutoCloseable, AfterAllCallback {
 
     /** The API with settings of its own, such as {@code new TestApi(api -> api.rateLimits(limits))}. */
     public TestApi(UnaryOperator<StrataApi.Builder> settings) {
-        this.server = TestServer.start(settings.apply(StrataApi.builder(identity).orders(orders)).build());
+        this.server = TestServer.start(settings.apply(StrataApi.builder(identity).posts(posts).orders(orders)).build());
         this.http = new HttpDriver(server.uri());
     }
 

@@ -20,10 +20,14 @@ import java.util.Optional;
  * @param text    body contains this text, ignoring case (a plain substring: no wildcards)
  * @param after   strictly after this position in the list's order
  * @param limit   at most this many, 1 or more
+ * @param backwards the page strictly before {@code after} instead (the previous page): the
+ *                  {@code limit} posts nearest to the position on its newer side, still returned
+ *                  newest first, with {@link dev.strata.core.common.Page#hasMore()} saying whether
+ *                  still newer ones precede them
  */
 public record PostFilter(AccountId viewer, Optional<AccountId> author, Optional<ChannelId> channel,
         Optional<Instant> from, Optional<Instant> before, Optional<String> text, Optional<PostCursor> after,
-        int limit) {
+        int limit, boolean backwards) {
 
     public PostFilter {
         Objects.requireNonNull(viewer, "viewer");
@@ -36,31 +40,39 @@ public record PostFilter(AccountId viewer, Optional<AccountId> author, Optional<
         if (limit < 1) {
             throw new IllegalArgumentException("a limit is at least 1");
         }
+        if (backwards && after.isEmpty()) {
+            throw new IllegalArgumentException("reading backwards needs a position to read back from");
+        }
     }
 
     /** Everything {@code viewer} may read, {@code limit} at a time. */
     public static PostFilter visibleTo(AccountId viewer, int limit) {
         return new PostFilter(viewer, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), limit);
+                Optional.empty(), Optional.empty(), limit, false);
     }
 
     public PostFilter byAuthor(AccountId id) {
-        return new PostFilter(viewer, Optional.of(id), channel, from, before, text, after, limit);
+        return new PostFilter(viewer, Optional.of(id), channel, from, before, text, after, limit, backwards);
     }
 
     public PostFilter inChannel(ChannelId id) {
-        return new PostFilter(viewer, author, Optional.of(id), from, before, text, after, limit);
+        return new PostFilter(viewer, author, Optional.of(id), from, before, text, after, limit, backwards);
     }
 
     public PostFilter createdIn(Optional<Instant> newFrom, Optional<Instant> newBefore) {
-        return new PostFilter(viewer, author, channel, newFrom, newBefore, text, after, limit);
+        return new PostFilter(viewer, author, channel, newFrom, newBefore, text, after, limit, backwards);
     }
 
     public PostFilter containing(Optional<String> newText) {
-        return new PostFilter(viewer, author, channel, from, before, newText, after, limit);
+        return new PostFilter(viewer, author, channel, from, before, newText, after, limit, backwards);
     }
 
     public PostFilter after(Optional<PostCursor> cursor) {
-        return new PostFilter(viewer, author, channel, from, before, text, cursor, limit);
+        return new PostFilter(viewer, author, channel, from, before, text, cursor, limit, false);
+    }
+
+    /** The page just before {@code cursor}: the posts newer than it, nearest first taken. */
+    public PostFilter before(PostCursor cursor) {
+        return new PostFilter(viewer, author, channel, from, before, text, Optional.of(cursor), limit, true);
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
+import dev.strata.core.common.Filter;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.IdempotentRequest;
-import dev.strata.core.common.Filter;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -245,7 +246,7 @@ public abstract class OrderStoreContract {
             orders = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 OrderRecord order = order(owner, T0.plus(Duration.ofMinutes(i % 7)), OrderState.valueOf(
-                                STATES.get(i % 4).toUpperCase(java.util.Locale.ROOT)), i % 3 == 0 ? "USD" : "EUR",
+                                STATES.get(i % 4).toUpperCase(Locale.ROOT)), i % 3 == 0 ? "USD" : "EUR",
                         (i % 5) * 10 + (i % 2 == 0 ? ".50" : ".00"), "SKU-" + (i % 4), "common");
                 store.insert(order);
                 orders.add(order);
@@ -256,7 +257,7 @@ public abstract class OrderStoreContract {
 
         private Object value(OrderRecord order, String field) {
             return switch (field) {
-                case "state" -> order.state().name().toLowerCase(java.util.Locale.ROOT);
+                case "state" -> order.state().name().toLowerCase(Locale.ROOT);
                 case "currency" -> order.currency();
                 case "amount" -> order.amount();
                 case "created_at" -> order.createdAt();

@@ -287,6 +287,16 @@ public abstract class PostStoreContract {
         }
 
         @Test
+        void textSearchIgnoresCaseBeyondAscii() {
+            AccountId author = newAccount();
+            PostRecord post = insertPublic(author, "Un \u00c9T\u00c9 " + PostFixtures.uniqueWord(), T0);
+
+            assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
+                    .containing(Optional.of("\u00e9t\u00e9")))))
+                    .containsExactly(post.id());
+        }
+
+        @Test
         void textSearchFindsUnicodeText() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, PostFixtures.UNICODE_BODY + " " + PostFixtures.uniqueWord(), T0);
@@ -315,6 +325,26 @@ public abstract class PostStoreContract {
             }
 
             assertThat(seen).containsExactlyElementsOf(inserted);
+        }
+
+        @Test
+        void aPreviousPageReadsTheNewerSideNewestFirst() {
+            AccountId author = newAccount();
+            List<PostId> newestFirst = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                newestFirst.addFirst(insertPublic(author, "post " + i, T0.plusSeconds(i)).id());
+            }
+            PostRecord fourth = store.findPost(newestFirst.get(3)).orElseThrow();
+            PostFilter filter = PostFilter.visibleTo(author, 2).byAuthor(author);
+
+            Page<PostRecord> previous = store.listPosts(filter.before(new PostCursor(fourth.createdAt(), fourth.id())));
+            Page<PostRecord> first = store.listPosts(filter.before(store.findPost(newestFirst.get(1))
+                    .map(post -> new PostCursor(post.createdAt(), post.id())).orElseThrow()));
+
+            assertThat(ids(previous)).containsExactly(newestFirst.get(1), newestFirst.get(2));
+            assertThat(previous.hasMore()).isTrue();
+            assertThat(ids(first)).containsExactly(newestFirst.get(0));
+            assertThat(first.hasMore()).isFalse();
         }
 
         @Test

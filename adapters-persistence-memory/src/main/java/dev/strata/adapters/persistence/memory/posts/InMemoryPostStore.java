@@ -21,6 +21,7 @@ import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,19 +124,29 @@ public final class InMemoryPostStore implements PostStore {
     public Page<PostRecord> listPosts(PostFilter filter) {
         String text = filter.text().map(InMemoryPostStore::fold).orElse(null);
         return guarded.read(() -> {
-            Map<PostCursor, PostId> candidates = filter.after().isPresent()
-                    ? postsInOrder.tailMap(filter.after().get(), false) : postsInOrder;
+            Map<PostCursor, PostId> candidates;
+            if (filter.backwards()) {
+                // The newer side of the position, nearest first; turned back to newest first below.
+                candidates = postsInOrder.headMap(filter.after().orElseThrow(), false).descendingMap();
+            } else {
+                candidates = filter.after().isPresent() ? postsInOrder.tailMap(filter.after().get(), false) : postsInOrder;
+            }
             List<PostRecord> found = new ArrayList<>();
+            boolean hasMore = false;
             for (PostId id : candidates.values()) {
                 PostRecord post = posts.get(id);
                 if (matches(filter, text, post)) {
                     if (found.size() == filter.limit()) {
-                        return new Page<>(found, true);
+                        hasMore = true;
+                        break;
                     }
                     found.add(post);
                 }
             }
-            return new Page<>(found, false);
+            if (filter.backwards()) {
+                Collections.reverse(found);
+            }
+            return new Page<>(found, hasMore);
         });
     }
 

@@ -20,6 +20,8 @@ import dev.strata.core.posts.store.PostFilter;
 import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +102,11 @@ public final class JdbiPostStore implements PostStore {
     public Page<PostRecord> listPosts(PostFilter filter) {
         List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter)));
         boolean hasMore = rows.size() > filter.limit();
-        return new Page<>(rows.stream().limit(filter.limit()).map(PostRow::toRecord).toList(), hasMore);
+        List<PostRecord> page = new ArrayList<>(rows.stream().limit(filter.limit()).map(PostRow::toRecord).toList());
+        if (filter.backwards()) {
+            Collections.reverse(page);
+        }
+        return new Page<>(page, hasMore);
     }
 
     @Override

@@ -31,7 +31,10 @@ final class PostListing {
         }
     }
 
-    /** Up to {@code filter.limit() + 1} rows: the extra one only tells whether more follow. */
+    /**
+     * Up to {@code filter.limit() + 1} rows, in reading order (oldest first when reading
+     * backwards): the extra one only tells whether more follow.
+     */
     static List<PostRow> fetch(Handle handle, PostFilter filter) {
         return statementFor(filter).bindTo(handle, "").mapTo(PostRow.class).list();
     }
@@ -64,11 +67,14 @@ final class PostListing {
             values.put("pattern", "%" + escapeLike(text) + "%");
         });
         filter.after().ifPresent(cursor -> {
-            sql.append(" AND (created_at, id) < (:afterCreatedAt, :afterId)");
+            // Newest first, "after" is older; a previous page reads the newer side, nearest first.
+            sql.append(filter.backwards() ? " AND (created_at, id) > (:afterCreatedAt, :afterId)"
+                    : " AND (created_at, id) < (:afterCreatedAt, :afterId)");
             values.put("afterCreatedAt", cursor.createdAt());
             values.put("afterId", cursor.id().value());
         });
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        sql.append(filter.backwards() ? " ORDER BY created_at ASC, id ASC LIMIT :limit"
+                : " ORDER BY created_at DESC, id DESC LIMIT :limit");
         values.put("limit", filter.limit() + 1);
 
         return new Statement(sql.toString(), values);
