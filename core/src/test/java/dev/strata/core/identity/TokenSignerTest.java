@@ -3,7 +3,9 @@ package dev.strata.core.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.Race;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TokenSignerTest {
@@ -67,5 +69,31 @@ class TokenSignerTest {
     void aKeyNeverPrintsItsSecret() {
         assertThat(key.toString()).doesNotContain(new String(key.secret(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .contains("redacted");
+    }
+
+    @Test
+    void aTokenSignedWithAnOlderKeyStillVerifiesAfterANewKeyIsPutFirst() {
+        String oldToken = signer.sign(session);
+        TokenSigner rotated = new TokenSigner(List.of(TokenSigner.SigningKey.generate("k2"), key));
+
+        assertThat(rotated.verify(oldToken)).contains(session);
+        assertThat(rotated.sign(session)).startsWith("k2.");
+        assertThat(rotated.verify(rotated.sign(session))).contains(session);
+    }
+
+    @Test
+    void manyThreadsSigningAndVerifyingAtOnceAllGetTheRightAnswer() throws InterruptedException {
+        String token = signer.sign(session);
+
+        List<Race.Outcome> outcomes = Race.of(16, () -> {
+            for (int i = 0; i < 1_000; i++) {
+                if (!signer.sign(session).equals(token) || !signer.verify(token).equals(Optional.of(session))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.result()).isEqualTo(true));
     }
 }
