@@ -29,9 +29,12 @@ import org.glassfish.grizzly.http.server.Request;
  * again); a request over budget gets 429 with {@code Retry-After}. A 304 is refunded: revalidating
  * a cached copy costs nothing.
  *
- * <p>It runs after authentication, so that the account is known; requests that fail
- * authentication or match no resource are not charged. The buckets live in this instance's memory:
- * N instances behind a load balancer allow up to N times the budget. Thread-safe.
+ * <p>It runs after authentication, so that the account is known. A request that never reaches it
+ * (its authentication failed, or it matched no resource) is charged to its client address when its
+ * response is written, so that it carries the headers too and guessing tokens or paths is not
+ * free; such a request is answered as it was, never turned into a 429 after the fact. The buckets
+ * live in this instance's memory: N instances behind a load balancer allow up to N times the
+ * budget. Thread-safe.
  */
 @Priority(Priorities.AUTHENTICATION + 50)
 public final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -78,8 +81,14 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(CHARGED) instanceof Charge charge)) {
+        Charge charge;
+        if (request.getProperty(CHARGED) instanceof Charge charged) {
+            charge = charged;
+        } else if (FREE_ROUTES.contains(Routes.template(request))) {
             return;
+        } else {
+            Bucket bucket = bucket("ip:" + clientAddress(), limits.perCaller());
+            charge = new Charge(bucket, limits.perCaller(), bucket.tryConsumeAndReturnRemaining(1));
         }
         long remaining = charge.probe().getRemainingTokens();
         long resetNanos = charge.probe().getNanosToWaitForReset();

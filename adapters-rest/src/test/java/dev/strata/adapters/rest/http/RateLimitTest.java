@@ -58,6 +58,19 @@ class RateLimitTest {
     }
 
     @Test
+    void failedAuthenticationAndUnknownPathsAreChargedToTheAddressAndCarryTheBudget() {
+        HttpResult unauthenticated = api.http.get("/v1/sessions/me").bearer("k1.not-a-token.x").send();
+        HttpResult unknownPath = api.http.get("/v1/no-such-thing").send();
+
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.header("RateLimit-Remaining")).hasValue("4");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.header("RateLimit-Limit")).hasValue("5");
+        assertThat(unknownPath.header("RateLimit-Remaining")).hasValue("3");
+        assertThat(api.http.get("/v1").send().header("RateLimit-Remaining")).hasValue("2");
+    }
+
+    @Test
     void eachClientAddressHasABudgetOfItsOwn() throws Exception {
         for (int request = 0; request < 5; request++) {
             api.http.get("/v1").send();
