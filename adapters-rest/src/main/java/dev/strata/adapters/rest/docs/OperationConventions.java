@@ -21,6 +21,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +31,9 @@ import java.util.Set;
  * bearer scheme and 401 on {@link Authenticated} methods, 400/413/415 where there is a body, 404 where
  * the path names a resource, 304 and {@code ETag} on reads, {@code Location} on creation, 406
  * everywhere, and {@code Request-Id} on every request and response. A resource's own
- * {@code @ApiResponse} for the same status wins.
+ * {@code @ApiResponse} for the same status wins. It also expands the markers that stand for what
+ * several resources share: {@link IdempotentCreation}, {@link WrittenRepresentation} and
+ * {@link ListOperation}.
  */
 final class OperationConventions {
 
@@ -52,6 +56,17 @@ final class OperationConventions {
             operation.setOperationId(Character.toLowerCase(resource.charAt(0)) + resource.substring(1)
                     + Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
         }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        // First of all: what the markers add is then seen by the rules below (a query, shared headers).
+        if (method.isAnnotationPresent(IdempotentCreation.class)) {
+            applyIdempotentCreation(operation, responses);
+        }
+        WrittenRepresentation written = method.getAnnotation(WrittenRepresentation.class);
+        if (written != null) {
+            applyWrittenRepresentation(operation, responses, written.minimal(), List.of());
+        }
+        listOperationOf(method).ifPresent(list -> applyListOperation(list, operation, responses));
         boolean authenticated = method.isAnnotationPresent(Authenticated.class)
                 || method.getDeclaringClass().isAnnotationPresent(Authenticated.class);
         boolean hasBody = hasBody(method);
@@ -62,9 +77,6 @@ final class OperationConventions {
         // What reaches a service can meet an unreachable database; the entry point and the
         // documentation are answered from memory and cannot.
         boolean usesAService = authenticated || hasBody || namesAResource || takesAQuery;
-
-        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        operation.setResponses(responses);
 
         for (var entry : responses.entrySet()) {
             ApiResponse response = entry.getValue();
@@ -115,6 +127,68 @@ final class OperationConventions {
             addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
         }
         sortByStatus(responses);
+    }
+
+    private static void applyIdempotentCreation(Operation operation, ApiResponses responses) {
+        addParametersFirst(operation, List.of("Idempotency-Key"));
+        responses.computeIfAbsent("201", status -> new ApiResponse());
+        // A creation is a write like any other, whose answers may also be replays of an earlier one.
+        applyWrittenRepresentation(operation, responses, "Created; Prefer: return=minimal asked for no body.",
+                List.of("Idempotent-Replayed"));
+        // The key was used with another body: the shared 422 says so.
+        addResponse(responses, "422", ProblemResponses.UNPROCESSABLE_CONTENT);
+    }
+
+    private static void applyWrittenRepresentation(Operation operation, ApiResponses responses, String minimal,
+            List<String> moreHeaders) {
+        addParameter(operation, "Prefer");
+        List<String> headers = new ArrayList<>(List.of("Location", "ETag", "Vary"));
+        headers.addAll(moreHeaders);
+        for (String status : List.of("200", "201")) {
+            ApiResponse response = responses.get(status);
+            if (response != null && response.get$ref() == null) {
+                headers.forEach(header -> putIfAbsent(response, header, ApiComponents.ref(header)));
+            }
+        }
+        ApiResponse noBody = new ApiResponse().description(minimal);
+        List<String> noBodyHeaders = new ArrayList<>(List.of("Location", "ETag", "Vary", "Preference-Applied"));
+        noBodyHeaders.addAll(moreHeaders);
+        noBodyHeaders.forEach(header -> noBody.addHeaderObject(header, ApiComponents.ref(header)));
+        responses.putIfAbsent("204", noBody);
+    }
+
+    private static void applyListOperation(ListOperation list, Operation operation, ApiResponses responses) {
+        addParametersFirst(operation, List.of(list.parameters()));
+        ApiResponse page = responses.get("200");
+        if (page != null && page.get$ref() == null) {
+            putIfAbsent(page, "Link", ApiComponents.ref("Link"));
+        }
+    }
+
+    /** The method's {@link ListOperation}: on the method itself, or on one of its annotations. */
+    private static Optional<ListOperation> listOperationOf(Method method) {
+        ListOperation direct = method.getAnnotation(ListOperation.class);
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        return Arrays.stream(method.getAnnotations())
+                .map(annotation -> annotation.annotationType().getAnnotation(ListOperation.class))
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** Shared parameters ahead of the ones the method declares, as a resource would list them. */
+    private static void addParametersFirst(Operation operation, List<String> names) {
+        List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>() : operation.getParameters();
+        List<Parameter> shared = new ArrayList<>();
+        for (String name : names) {
+            String ref = ApiComponents.PARAMETERS + name;
+            if (parameters.stream().noneMatch(parameter -> ref.equals(parameter.get$ref()))) {
+                shared.add(ApiComponents.parameterRef(name));
+            }
+        }
+        parameters.addAll(0, shared);
+        operation.setParameters(parameters);
     }
 
     private static boolean isQuery(Parameter parameter) {

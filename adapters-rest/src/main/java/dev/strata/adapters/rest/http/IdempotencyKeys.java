@@ -62,6 +62,17 @@ public final class IdempotencyKeys {
         return markReplay(Response.created(location).tag(tag).entity(body), outcome).build();
     }
 
+    /**
+     * {@link #created(Created, URI, EntityTag, Object)} as the client prefers it: the same, or a 204
+     * with the same headers when it sent {@code Prefer: return=minimal} (see {@link Prefer#written}).
+     * What every idempotent creating POST answers.
+     */
+    public static Response created(HttpHeaders headers, Created<?> outcome, URI location, EntityTag tag,
+            Object body) {
+        Response written = Prefer.written(headers, Response.Status.CREATED, location, tag, body);
+        return markReplay(Response.fromResponse(written), outcome).build();
+    }
+
     /** Adds {@code Idempotent-Replayed: true} to a response when {@code outcome} was replayed. */
     public static Response.ResponseBuilder markReplay(Response.ResponseBuilder response, Created<?> outcome) {
         return outcome.replayed() ? response.header(REPLAYED_HEADER, "true") : response;

@@ -91,8 +91,8 @@ public final class OrderActionResource {
     public Response cancel(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
                     pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
             CancellationRequest body, @Context SecurityContext security) {
-        Order order = orders.cancel(caller(security), new OrderId(id), body == null ? null : body.reason());
-        return created(order, "cancellation", cancellationOf(order));
+        return created(orders.cancel(caller(security), new OrderId(id), body == null ? null : body.reason()),
+                Action.CANCELLATION);
     }
 
     @GET
@@ -106,8 +106,7 @@ public final class OrderActionResource {
                     pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
             @Context SecurityContext security,
             @Context Request request) {
-        Order order = orders.get(caller(security), new OrderId(id));
-        return read(request, order, "cancellation", cancellationOf(order));
+        return read(request, security, id, Action.CANCELLATION);
     }
 
     @POST
@@ -121,8 +120,7 @@ public final class OrderActionResource {
     public Response pay(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
                     pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
             @Context SecurityContext security) {
-        Order order = orders.pay(caller(security), new OrderId(id));
-        return created(order, "payment", order.paidAt().map(at -> response(order, "payment", at, null)));
+        return created(orders.pay(caller(security), new OrderId(id)), Action.PAYMENT);
     }
 
     @GET
@@ -135,8 +133,7 @@ public final class OrderActionResource {
     public Response payment(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
                     pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
             @Context SecurityContext security, @Context Request request) {
-        Order order = orders.get(caller(security), new OrderId(id));
-        return read(request, order, "payment", order.paidAt().map(at -> response(order, "payment", at, null)));
+        return read(request, security, id, Action.PAYMENT);
     }
 
     @POST
@@ -150,8 +147,7 @@ public final class OrderActionResource {
     public Response ship(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
                     pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
             @Context SecurityContext security) {
-        Order order = orders.ship(caller(security), new OrderId(id));
-        return created(order, "shipment", order.shippedAt().map(at -> response(order, "shipment", at, null)));
+        return created(orders.ship(caller(security), new OrderId(id)), Action.SHIPMENT);
     }
 
     @GET
@@ -164,32 +160,54 @@ public final class OrderActionResource {
     public Response shipment(@PathParam("id") @Parameter(description = "The order's id.", schema = @Schema(
                     pattern = "^ord_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String id,
             @Context SecurityContext security, @Context Request request) {
-        Order order = orders.get(caller(security), new OrderId(id));
-        return read(request, order, "shipment", order.shippedAt().map(at -> response(order, "shipment", at, null)));
+        return read(request, security, id, Action.SHIPMENT);
     }
 
-    private static Optional<ActionResponse> cancellationOf(Order order) {
-        return order.cancellation().map(cancellation ->
-                response(order, "cancellation", cancellation.cancelledAt(), cancellation.reason()));
+    /**
+     * The three actions, each a sub-resource of the order named by its path segment: what the POST
+     * answers and what the GET reads back is the same description of it, made in one place.
+     */
+    private enum Action {
+        CANCELLATION("cancellation"),
+        PAYMENT("payment"),
+        SHIPMENT("shipment");
+
+        private final String segment;
+
+        Action(String segment) {
+            this.segment = segment;
+        }
+
+        /** The action as taken on the order, or empty while it has not been. */
+        Optional<ActionResponse> of(Order order) {
+            return switch (this) {
+                case CANCELLATION -> order.cancellation().map(cancellation ->
+                        response(order, cancellation.cancelledAt(), cancellation.reason()));
+                case PAYMENT -> order.paidAt().map(at -> response(order, at, null));
+                case SHIPMENT -> order.shippedAt().map(at -> response(order, at, null));
+            };
+        }
+
+        private ActionResponse response(Order order, Instant at, String reason) {
+            String orderPath = OrderResponse.path(order.id().value());
+            return new ActionResponse(order.id().value(), order.state().wireName(), at, reason, Map.of(
+                    "self", new OrderResponse.Link(orderPath + "/" + segment),
+                    "order", new OrderResponse.Link(orderPath)));
+        }
     }
 
-    private static ActionResponse response(Order order, String action, Instant at, String reason) {
-        String orderPath = OrderResponse.path(order.id().value());
-        return new ActionResponse(order.id().value(), order.state().wireName(), at, reason, Map.of(
-                "self", new OrderResponse.Link(orderPath + "/" + action), "order", new OrderResponse.Link(orderPath)));
-    }
-
-    private static Response created(Order order, String action, Optional<ActionResponse> body) {
-        return Response.created(URI.create(OrderResponse.path(order.id().value()) + "/" + action))
-                .tag(tagOf(order, action))
-                .entity(body.orElseThrow())
+    private static Response created(Order order, Action action) {
+        return Response.created(URI.create(OrderResponse.path(order.id().value()) + "/" + action.segment))
+                .tag(tagOf(order, action.segment))
+                .entity(action.of(order).orElseThrow())
                 .build();
     }
 
-    private static Response read(Request request, Order order, String action, Optional<ActionResponse> body) {
-        ActionResponse found = body.orElseThrow(() -> new NotFoundException(action + "_not_found",
-                "the order has no " + action));
-        return Preconditions.okOrNotModified(request, tagOf(order, action), found);
+    private Response read(Request request, SecurityContext security, String id, Action action) {
+        Order order = orders.get(caller(security), new OrderId(id));
+        ActionResponse found = action.of(order).orElseThrow(() -> new NotFoundException(
+                action.segment + "_not_found", "the order has no " + action.segment));
+        return Preconditions.okOrNotModified(request, tagOf(order, action.segment), found);
     }
 
     private static EntityTag tagOf(Order order, String action) {

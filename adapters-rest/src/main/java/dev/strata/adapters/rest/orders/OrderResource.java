@@ -1,7 +1,10 @@
 package dev.strata.adapters.rest.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.adapters.rest.docs.IdempotentCreation;
+import dev.strata.adapters.rest.docs.ListOperation;
 import dev.strata.adapters.rest.docs.ProblemResponses;
+import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.HttpProblem;
@@ -25,7 +28,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,33 +85,15 @@ public final class OrderResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOrder", summary = "Create an order",
-            description = "Idempotent with Idempotency-Key: a retry returns the original response, marked replayed.",
-            parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+            description = "Idempotent with Idempotency-Key: a retry returns the original response, marked replayed.")
+    @IdempotentCreation
     @ApiResponse(responseCode = "201", description = "The order was created (or this is a replay).",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Written; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
-            description = "The Idempotency-Key was used with another body.")
     public Response create(OrderRequest body, @Context SecurityContext security, @Context HttpHeaders headers) {
         Created<Order> created = orders.create(caller(security), required(body).toDraft(), IdempotencyKeys.from(headers));
         Order order = created.value();
-        Response response = Prefer.written(headers, Status.CREATED, location(order), OrderResponse.tagOf(order),
+        return IdempotencyKeys.created(headers, created, location(order), OrderResponse.tagOf(order),
                 OrderResponse.of(order));
-        return IdempotencyKeys.markReplay(Response.fromResponse(response), created).build();
     }
 
     @GET
@@ -118,12 +102,6 @@ public final class OrderResource {
             description = "The caller's orders, filtered (field=value or field=op:value), sorted and paged by cursor"
                     + " (page_token) or offset.",
             parameters = {
-                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
-                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "offset", ref = ProblemResponses.OFFSET_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "sort", ref = ProblemResponses.SORT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER),
                     @Parameter(in = ParameterIn.QUERY, name = "state",
                             description = "eq, ne or in:a,b over open, paid, shipped, cancelled.",
                                     schema = @Schema(maxLength = 256, example = "in:open,paid")),
@@ -140,8 +118,8 @@ public final class OrderResource {
                     @Parameter(in = ParameterIn.QUERY, name = "sku",
                             description = "Orders holding an item with this sku: eq or in.",
                                     schema = @Schema(maxLength = 6600, example = "BOOK-42"))})
+    @ListOperation(parameters = {"limit", "page_token", "offset", "sort", "fields"})
     @ApiResponse(responseCode = "200", description = "A page of orders; Link names the first, previous and next.",
-            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = OrderShapes.OrderList.class)))
     public Response list(@Context SecurityContext security, @Context UriInfo uriInfo, @Context Request request) {
         ListParameters parameters = ListParameters.read(uriInfo.getQueryParameters(), OrderService.QUERY, Set.of());
@@ -180,26 +158,12 @@ public final class OrderResource {
                             schema = @Schema(maxLength = 1024)),
                     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
                             description = "* to create only: an existing order is then a 412.",
-                                    schema = @Schema(allowableValues = "*")),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+                                    schema = @Schema(allowableValues = "*"))})
+    @WrittenRepresentation
     @ApiResponse(responseCode = "200", description = "The order was replaced.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "201", description = "The order was created under this id.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Written; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED,
             description = "Stale If-Match, or the order exists and If-None-Match: * was sent.")
     @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED,
@@ -243,25 +207,15 @@ public final class OrderResource {
                     + " version in If-Match; the result must be a valid order.",
             parameters = {
                     @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
-                            ref = ProblemResponses.IF_MATCH_PARAMETER),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)},
+                            ref = ProblemResponses.IF_MATCH_PARAMETER)},
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
                             schema = @Schema(implementation = OrderShapes.OrderChanges.class)),
                     @Content(mediaType = MediaTypes.JSON_PATCH_JSON, array = @ArraySchema(maxItems = 1000,
                             schema = @Schema(implementation = OrderShapes.JsonPatchOperation.class)))}))
+    @WrittenRepresentation
     @ApiResponse(responseCode = "200", description = "The patched order.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Written; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT,
             description = "The order is no longer open, or a JSON Patch test failed.")
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,

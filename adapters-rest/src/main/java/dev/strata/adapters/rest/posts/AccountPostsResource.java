@@ -1,13 +1,10 @@
 package dev.strata.adapters.rest.posts;
 
-import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.PostService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,26 +38,16 @@ public final class AccountPostsResource {
 
     @GET
     @Operation(operationId = "listAccountPosts", summary = "List an account's posts",
-            description = "Its public posts, and its posts in channels the caller is a member of; newest first.",
-            parameters = {
-                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
-                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
-                            ref = ProblemResponses.CREATED_AT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
+            description = "Its public posts, and its posts in channels the caller is a member of; newest first.")
+    @PostListOperation
     @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first, previous and next pages.",
-            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
     public Response list(@PathParam("id") @Parameter(description = "The author's account id.", schema = @Schema(
                     pattern = "^acct_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
             @Context UriInfo uri, @Context Request request,
             @Context SecurityContext security) {
         AccountId author = new AccountId(id);
-        PostListRequest list = PostListRequest.read(uri);
-        return list.respond(request, uri, posts.listAccountPosts(PostResource.caller(security), author, list.query()));
+        return PostListRequest.list(uri, request,
+                query -> posts.listAccountPosts(PostResource.caller(security), author, query));
     }
 }

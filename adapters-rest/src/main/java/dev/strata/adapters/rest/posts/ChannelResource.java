@@ -1,10 +1,10 @@
 package dev.strata.adapters.rest.posts;
 
+import dev.strata.adapters.rest.docs.IdempotentCreation;
 import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.IdempotencyKeys;
 import dev.strata.adapters.rest.http.ListResponse;
-import dev.strata.adapters.rest.http.Prefer;
 import dev.strata.adapters.rest.http.Representations;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
@@ -18,7 +18,6 @@ import dev.strata.core.posts.Member;
 import dev.strata.core.posts.PostService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,27 +63,10 @@ public final class ChannelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createChannel", summary = "Create a channel",
-            description = "The caller becomes its owner and first member. Idempotent with Idempotency-Key.",
-            parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+            description = "The caller becomes its owner and first member. Idempotent with Idempotency-Key.")
+    @IdempotentCreation
     @ApiResponse(responseCode = "201", description = "The channel was created (or this is a replay).",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = ChannelResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Created; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
-            description = "The Idempotency-Key was used with another body.")
     public Response create(NewChannelRequest body, @Context HttpHeaders headers, @Context SecurityContext security) {
         Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
         if (body == null) {
@@ -92,9 +74,8 @@ public final class ChannelResource {
         }
         Created<Channel> created = posts.createChannel(caller(security), body.name(), key);
         Channel channel = created.value();
-        Response written = Prefer.written(headers, Response.Status.CREATED, channelUri(channel.id()),
-                ChannelResponse.tagOf(channel), ChannelResponse.of(channel));
-        return IdempotencyKeys.markReplay(Response.fromResponse(written), created).build();
+        return IdempotencyKeys.created(headers, created, channelUri(channel.id()), ChannelResponse.tagOf(channel),
+                ChannelResponse.of(channel));
     }
 
     @GET
@@ -173,27 +154,10 @@ public final class ChannelResource {
     @Path("{id}/posts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createChannelPost", summary = "Post in a channel",
-            description = "For members; the post is visible to members only. Idempotent with Idempotency-Key.",
-            parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+            description = "For members; the post is visible to members only. Idempotent with Idempotency-Key.")
+    @IdempotentCreation
     @ApiResponse(responseCode = "201", description = "The post was created (or this is a replay).",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Created; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
-            description = "The Idempotency-Key was used with another body.")
     public Response createPost(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
                     pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
             NewPostRequest body, @Context HttpHeaders headers,
@@ -209,27 +173,17 @@ public final class ChannelResource {
     @GET
     @Path("{id}/posts")
     @Operation(operationId = "listChannelPosts", summary = "List a channel's posts", description = "For members;"
-            + " newest first.",
-            parameters = {
-                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
-                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
-                            ref = ProblemResponses.CREATED_AT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
+            + " newest first.")
+    @PostListOperation
     @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first, previous and next pages.",
-            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
     public Response posts(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
                     pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
             @Context UriInfo uri, @Context Request request,
             @Context SecurityContext security) {
         ChannelId channelId = new ChannelId(id);
-        PostListRequest list = PostListRequest.read(uri);
-        return list.respond(request, uri, posts.listChannelPosts(caller(security), channelId, list.query()));
+        return PostListRequest.list(uri, request,
+                query -> posts.listChannelPosts(caller(security), channelId, query));
     }
 
     private static AccountId accountIdOf(String value) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The query string of a post list, read on top of the shared list machinery
@@ -112,6 +113,15 @@ final class PostListRequest {
 
     PostQuery query() {
         return query;
+    }
+
+    /**
+     * What every post list does: reads and checks the parameters, lists with the query they make,
+     * and answers the page as {@link #respond(Request, UriInfo, Page)} does.
+     */
+    static Response list(UriInfo uri, Request request, Function<PostQuery, Page<Post>> lister) {
+        PostListRequest list = read(uri);
+        return list.respond(request, uri, lister.apply(list.query()));
     }
 
     /**

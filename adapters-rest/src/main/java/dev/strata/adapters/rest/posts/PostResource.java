@@ -1,7 +1,9 @@
 package dev.strata.adapters.rest.posts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.adapters.rest.docs.IdempotentCreation;
 import dev.strata.adapters.rest.docs.ProblemResponses;
+import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.HttpProblem;
@@ -21,7 +23,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -67,27 +68,10 @@ public final class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Publish a public post",
-            description = "Idempotent with Idempotency-Key: a retry returns the original response.",
-            parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
-                            ref = ProblemResponses.IDEMPOTENCY_KEY_PARAMETER),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)})
+            description = "Idempotent with Idempotency-Key: a retry returns the original response.")
+    @IdempotentCreation
     @ApiResponse(responseCode = "201", description = "The post was created (or this is a replay).",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)},
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Created; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER),
-                    @Header(name = "Idempotent-Replayed", ref = ProblemResponses.IDEMPOTENT_REPLAYED_HEADER)})
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT,
-            description = "The Idempotency-Key was used with another body.")
     public Response create(NewPostRequest body, @Context HttpHeaders headers, @Context SecurityContext security) {
         Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
         if (body == null) {
@@ -98,23 +82,12 @@ public final class PostResource {
 
     @GET
     @Operation(operationId = "searchPosts", summary = "Search posts",
-            description = "Every post the caller may read (public posts and posts of its channels), newest first.",
-            parameters = {
-                    @Parameter(in = ParameterIn.QUERY, name = "limit", ref = ProblemResponses.LIMIT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "page_token",
-                            ref = ProblemResponses.PAGE_TOKEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "last_id", ref = ProblemResponses.LAST_ID_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "between", ref = ProblemResponses.BETWEEN_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
-                            ref = ProblemResponses.CREATED_AT_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "q", ref = ProblemResponses.Q_PARAMETER),
-                    @Parameter(in = ParameterIn.QUERY, name = "fields", ref = ProblemResponses.FIELDS_PARAMETER)})
+            description = "Every post the caller may read (public posts and posts of its channels), newest first.")
+    @PostListOperation
     @ApiResponse(responseCode = "200", description = "A page of posts; Link names the first, previous and next pages.",
-            headers = @Header(name = "Link", ref = ProblemResponses.LINK_HEADER),
             content = @Content(schema = @Schema(implementation = PostListShapes.PostList.class)))
     public Response search(@Context UriInfo uri, @Context Request request, @Context SecurityContext security) {
-        PostListRequest list = PostListRequest.read(uri);
-        return list.respond(request, uri, posts.searchPosts(caller(security), list.query()));
+        return PostListRequest.list(uri, request, query -> posts.searchPosts(caller(security), query));
     }
 
     @GET
@@ -137,22 +110,12 @@ public final class PostResource {
             description = "An RFC 7396 merge patch of the body, by the author only, against the version in If-Match.",
             parameters = {
                     @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true,
-                            ref = ProblemResponses.IF_MATCH_PARAMETER),
-                    @Parameter(in = ParameterIn.HEADER, name = "Prefer", ref = ProblemResponses.PREFER_PARAMETER)},
+                            ref = ProblemResponses.IF_MATCH_PARAMETER)},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
                     schema = @Schema(implementation = NewPostRequest.class))))
+    @WrittenRepresentation(minimal = "Edited; Prefer: return=minimal asked for no body.")
     @ApiResponse(responseCode = "200", description = "The edited post.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER)},
             content = @Content(schema = @Schema(implementation = PostResponse.class)))
-    @ApiResponse(responseCode = "204", description = "Edited; Prefer: return=minimal asked for no body.",
-            headers = {
-                    @Header(name = "Location", ref = ProblemResponses.LOCATION_HEADER),
-                    @Header(name = "ETag", ref = ProblemResponses.ETAG_HEADER),
-                    @Header(name = "Vary", ref = ProblemResponses.VARY_HEADER),
-                    @Header(name = "Preference-Applied", ref = ProblemResponses.PREFERENCE_APPLIED_HEADER)})
     @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN, description = "Only the author edits a post.")
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
     @ApiResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED, description = "No If-Match.")
@@ -201,9 +164,8 @@ public final class PostResource {
      */
     static Response created(Created<Post> created, HttpHeaders headers) {
         Post post = created.value();
-        Response written = Prefer.written(headers, Response.Status.CREATED, locationOf(post), PostResponse.tagOf(post),
+        return IdempotencyKeys.created(headers, created, locationOf(post), PostResponse.tagOf(post),
                 PostResponse.of(post));
-        return IdempotencyKeys.markReplay(Response.fromResponse(written), created).build();
     }
 
     private static URI locationOf(Post post) {
