@@ -1,0 +1,139 @@
+package dev.strata.app;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar ({@code java -jar strata-app.jar}) in its own process, as an operator runs it:
+ * configured only through {@code STRATA_*} variables (none inherited from the test's
+ * environment), on free loopback ports, and considered started once {@code /health/ready} answers
+ * 200. Its output goes to a file rather than a pipe: the JDK closes a child's pipe when the child
+ * exits, which can lose its last lines.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final int adminPort;
+
+    private PackagedApp(Process process, Path log, int port, int adminPort) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.adminPort = adminPort;
+    }
+
+    /**
+     * Starts the jar with its data folder {@code dataDirectory}, writing its output to
+     * {@code log}, with {@code settings} added to the host, ports and data folder it is given.
+     */
+    static PackagedApp start(Path dataDirectory, Path log, Map<String, String> settings) throws Exception {
+        int port = freePort();
+        int adminPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                System.getProperty("strata.app.jar"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(variable -> variable.startsWith("STRATA_"));
+        environment.put("STRATA_HOST", "127.0.0.1");
+        environment.put("STRATA_PORT", Integer.toString(port));
+        environment.put("STRATA_ADMIN_PORT", Integer.toString(adminPort));
+        environment.put("STRATA_DATA_DIR", dataDirectory.toString());
+        environment.putAll(settings);
+        PackagedApp app = new PackagedApp(builder.start(), log, port, adminPort);
+        app.awaitReady();
+        return app;
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    List<String> outputLines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM, as an operator's {@code kill} or a container runtime does. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns whether it did within 30 s. */
+    boolean stop() throws InterruptedException {
+        terminate();
+        return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process to end; returns whether it did within 30 s. */
+    boolean awaitExit() throws InterruptedException {
+        return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive() && !stop()) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the app did not become ready:\n" + output());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
