@@ -1,7 +1,9 @@
 package dev.strata.core.identity;
 
 import dev.strata.core.common.UnavailableException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ public final class PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Argon2PasswordEncoder encoder;
     private final Semaphore permits;
@@ -47,7 +50,7 @@ public final class PasswordHasher {
                 parameters.memoryKiB(), parameters.iterations());
         this.permits = new Semaphore(maxConcurrentHashes, true);
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
-        this.dummyHash = encoder.encode("a password that no account has: " + System.nanoTime());
+        this.dummyHash = decoyHash(parameters);
         this.observer = (operation, took) -> { };
     }
 
@@ -86,6 +89,27 @@ public final class PasswordHasher {
      */
     public void verifyAgainstNothing(String password) {
         verify(password, dummyHash);
+    }
+
+    /**
+     * A well-formed PHC string with this hasher's parameters, a random salt and a random digest,
+     * which no password matches (but with odds of 2^-256). Checking a password against it costs a
+     * full Argon2 computation, exactly as against a real hash, while making it costs nothing: a
+     * real hash here would be an Argon2 computation on every start-up.
+     */
+    static String decoyHash(Parameters parameters) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[HASH_BYTES];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(digest);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations() + ",p="
+                + parameters.parallelism() + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(digest);
+    }
+
+    /** The decoy hash {@link #verifyAgainstNothing} checks against; for tests. */
+    String decoyHash() {
+        return dummyHash;
     }
 
     private <T> T bounded(Operation operation, Supplier<T> work) {

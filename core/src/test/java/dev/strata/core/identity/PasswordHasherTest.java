@@ -3,9 +3,11 @@ package dev.strata.core.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 class PasswordHasherTest {
 
@@ -57,5 +59,21 @@ class PasswordHasherTest {
         assertThat(seen).containsExactly(PasswordHasher.Operation.HASH, PasswordHasher.Operation.VERIFY,
                 PasswordHasher.Operation.VERIFY);
         assertThat(took).allSatisfy(duration -> assertThat(duration).isPositive());
+    }
+
+    @Test
+    void theDecoyForUnknownEmailsIsAWellFormedHashWithTheHashersParametersThatNothingMatches() {
+        PasswordHasher hasher = new PasswordHasher();
+        String real = hasher.hash("a password");
+        String decoy = hasher.decoyHash();
+
+        // Same parameters and the same lengths of salt and digest as a real hash, so that checking
+        // against it is a full Argon2 computation; a malformed decoy would be refused at once.
+        assertThat(decoy).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(decoy.split("\\$")).extracting(String::length)
+                .containsExactlyElementsOf(Arrays.stream(real.split("\\$")).map(String::length).toList());
+        assertThat(new Argon2PasswordEncoder(16, 32, 1, 19_456, 2).upgradeEncoding(decoy)).isFalse();
+        assertThat(hasher.verify("a password", decoy)).isFalse();
+        assertThat(new PasswordHasher().decoyHash()).isNotEqualTo(decoy);
     }
 }

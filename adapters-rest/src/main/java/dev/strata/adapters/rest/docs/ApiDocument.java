@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The API's OpenAPI 3 document, generated from the JAX-RS resource classes and their annotations
  * by swagger, with snake_case schemas read through Strata's own JSON mapper configuration. Built
- * once at start-up and immutable after: safe to share between threads.
+ * once and immutable after: safe to share between threads.
  */
 public final class ApiDocument {
 

@@ -13,12 +13,17 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
 /**
  * The API's documentation as one feature: {@code /v1/openapi.json}, {@code /v1/openapi.yaml} and
- * the {@code /docs} page. The document is generated when Jersey has finished initializing the
- * application, from every resource class registered by then, wherever its registration stands in
- * {@code StrataApi}; a document that cannot be generated stops the start-up. Thread-safe.
+ * the {@code /docs} page. The document covers every resource class registered by the time Jersey
+ * has finished initializing the application, wherever its registration stands in {@code StrataApi}.
+ * It is generated when first asked for, not at start-up: reading the resources through swagger
+ * loads and runs more code than the rest of the start-up put together (about a third of the time
+ * to ready, see docs/BENCHMARKS.md), and most instances of a server are never asked for their
+ * document. A document that cannot be generated answers 500 to whoever asks for it, every time;
+ * the adapter's tests generate it for every resource. Thread-safe.
  */
 public final class ApiDocumentation implements Feature {
 
+    private volatile Set<Class<?>> resourceClasses;
     private volatile ApiDocument document;
 
     @Override
@@ -29,22 +34,33 @@ public final class ApiDocumentation implements Feature {
         return true;
     }
 
-    /** The generated document. */
+    /** The document, generated on the first call and the same one after. */
     public ApiDocument document() {
         ApiDocument current = document;
         if (current == null) {
-            throw new IllegalStateException("the application has not finished initializing");
+            current = generateOnce();
         }
         return current;
     }
 
-    /** Generates the document once the application is complete. */
+    private synchronized ApiDocument generateOnce() {
+        if (document == null) {
+            Set<Class<?>> classes = resourceClasses;
+            if (classes == null) {
+                throw new IllegalStateException("the application has not finished initializing");
+            }
+            document = ApiDocument.generate(classes);
+        }
+        return document;
+    }
+
+    /** Notes the resource classes once the application is complete. */
     private final class Generator implements ApplicationEventListener {
 
         @Override
         public void onEvent(ApplicationEvent event) {
             if (event.getType() == ApplicationEvent.Type.INITIALIZATION_APP_FINISHED) {
-                document = ApiDocument.generate(resourceClasses(event.getResourceConfig()));
+                resourceClasses = Set.copyOf(resourceClasses(event.getResourceConfig()));
             }
         }
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /v1/openapi.json} and {@code /v1/openapi.yaml}: the document, as generated at start-up.
+ * {@code GET /v1/openapi.json} and {@code /v1/openapi.yaml}: the document, generated from the resources on the first request for it.
  * Public, like the entry point, and conditional (ETag, 304) like every read.
  */
 @Path("/v1")
@@ -37,7 +37,7 @@ public final class OpenApiResource {
     @Path("openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getOpenApiJson", summary = "The OpenAPI document, as JSON",
-            description = "This document: OpenAPI 3, generated from the server's resources at start-up.")
+            description = "This document: OpenAPI 3, generated from the server's resources.")
     @ApiResponse(responseCode = "200", description = "The OpenAPI document.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object",
                     description = "An OpenAPI 3.0 document.",
