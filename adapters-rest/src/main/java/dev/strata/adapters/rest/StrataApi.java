@@ -6,7 +6,7 @@ import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.CorsFilter;
-import dev.strata.adapters.rest.http.JsonMapper;
+import dev.strata.adapters.rest.http.JsonEntityProvider;
 import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RateLimitFilter;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.glassfish.jersey.CommonProperties;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -54,8 +53,7 @@ public final class StrataApi extends ResourceConfig {
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(CommonProperties.USE_VIRTUAL_THREADS, builder.virtualThreads);
 
-        register(new JsonMapper());
-        register(JacksonFeature.withoutExceptionMappers());
+        register(new JsonEntityProvider());
         register(ProblemMapper.class);
         register(RequestIdFilter.class);
         register(AccessLogFilter.class);

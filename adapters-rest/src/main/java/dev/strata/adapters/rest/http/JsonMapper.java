@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import jakarta.ws.rs.ext.ContextResolver;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,9 +26,10 @@ import java.time.format.DateTimeFormatter;
  * Strata's one JSON mapper: snake_case names, RFC 3339 UTC timestamps with microseconds, strict
  * reading (unknown fields, trailing tokens and type coercions are errors, so that a typo does not
  * pass silently) and bounded reading (nesting depth, string and number lengths), so that a hostile
- * document cannot exhaust the stack or the heap.
+ * document cannot exhaust the stack or the heap. Request and response bodies go through it by way of
+ * {@link JsonEntityProvider}.
  */
-public final class JsonMapper implements ContextResolver<ObjectMapper> {
+public final class JsonMapper {
 
     /** Deepest nesting of objects and arrays accepted in a request. */
     public static final int MAX_NESTING_DEPTH = 32;
@@ -43,6 +43,9 @@ public final class JsonMapper implements ContextResolver<ObjectMapper> {
 
     private static final ObjectMapper MAPPER = build();
 
+    private JsonMapper() {
+    }
+
     /** The shared, thread-safe mapper. */
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -51,11 +54,6 @@ public final class JsonMapper implements ContextResolver<ObjectMapper> {
     /** An instant as Strata writes it: {@code 2026-01-02T03:04:05.123456Z}. */
     public static String format(Instant instant) {
         return RFC_3339_MICROS.format(instant);
-    }
-
-    @Override
-    public ObjectMapper getContext(Class<?> type) {
-        return MAPPER;
     }
 
     private static ObjectMapper build() {
