@@ -17,6 +17,15 @@ jmh_score() {
   awk -F, -v name="$1" '{ gsub(/"/, "") } $1 ~ ("\\." name "$") { print $5 }' "$WORK/jmh.csv"
 }
 
+# "memory 60, h2 120, ...": the warm-up seconds each scenario took.
+warmups() {
+  local key list=""
+  for key in "${SCENARIOS[@]}"; do
+    [[ -s "$WORK/$key.warmup" ]] && list="$list${list:+, }$key $(cat "$WORK/$key.warmup")"
+  done
+  echo "${list:-none}"
+}
+
 row() {
   local label="$1" key="$2" server="${3:-$2}" peak="$WORK/$2.peak" paced="$WORK/$2.paced" rps
   if [[ ! -s "$peak" ]]; then
@@ -43,7 +52,7 @@ verdict() { awk -v v="$1" -v goal="$2" -v sense="$3" 'BEGIN {
   ok = (sense == "min") ? (v >= goal) : (v <= goal); print ok ? "met" : "missed" }'; }
 
 report() {
-  local grizzly jersey memory postgres sign_in verify pgbench h2_one h2_two h2_aot order_post
+  local grizzly jersey memory postgres sign_in verify pgbench pgbench_read h2_one h2_two h2_aot order_post
   grizzly="$(stat_of "$WORK/grizzly.peak" 1 median)"
   jersey="$(stat_of "$WORK/jersey.peak" 1 median)"
   memory="$(stat_of "$WORK/memory.peak" 1 median)"
@@ -54,6 +63,8 @@ report() {
   [[ -z "$verify" ]] && verify=nan
   pgbench="$(median <"$WORK/pgbench.tps" 2>/dev/null || echo nan)"
   [[ -z "$pgbench" ]] && pgbench=nan
+  pgbench_read="$(median <"$WORK/pgbench-read.tps" 2>/dev/null || echo nan)"
+  [[ -z "$pgbench_read" ]] && pgbench_read=nan
   h2_one="$([[ -s "$WORK/startup-h2-1" ]] && median <"$WORK/startup-h2-1" || echo nan)"
   h2_two="$([[ -s "$WORK/startup-h2-2" ]] && median <"$WORK/startup-h2-2" || echo nan)"
   h2_aot="$([[ -s "$WORK/startup-h2-aot-1" ]] && median <"$WORK/startup-h2-aot-1" || echo nan)"
@@ -65,7 +76,7 @@ Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | s
 $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average ${LOAD_AT_START:-?} at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end; \
 $("$JAVA" -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2).
 Server pinned to core $SERVER_CPU, wrk/pgbench to core $LOAD_CPU (PostgreSQL itself is not pinned).
-wrk: 1 thread, $CONNECTIONS connections (sign-in: $SIGN_IN_CONNECTIONS), ${WARMUP}s warm-up per Strata scenario (half that for the baselines, sign-in and the order scenarios, which share the PostgreSQL scenario's warm JVM), then
+wrk: 1 thread, $CONNECTIONS connections (sign-in: $SIGN_IN_CONNECTIONS), at least ${WARMUP}s warm-up per Strata scenario (half that for the baselines, sign-in and the order scenarios, which share the PostgreSQL scenario's warm JVM), then 10 s rounds until two in a row agree within 5% (at most ${WARMUP_MAX}s; seconds spent: $(warmups)), then
 $REPETITIONS × ${DURATION}s peak runs taken round-robin over the scenarios (all servers up at once, each idle
 while another is measured); paced runs: $REPETITIONS × ${PACED_DURATION}s, $PACED_CONNECTIONS connections each waiting
 ${PACED_DELAY_MS} ms (sign-in ${SIGN_IN_PACED_DELAY_MS} ms) between requests. Figures are medians of the runs, (min–max) across
@@ -85,7 +96,8 @@ $(row "GET /v1/orders?state=paid&limit=20 (of 100,000), PostgreSQL" order_list p
 $(row "POST /v1/orders with Idempotency-Key, PostgreSQL" order_post postgres)
 
 Ceilings: Argon2id verify (JMH, 1 thread, core $SERVER_CPU): $(decimal "$verify") hashes/s; \
-pgbench, what POST /v1/orders asks of PostgreSQL (key lookup, then order + 2 items in one transaction, $POOL_SIZE clients): $(number "$pgbench") transactions/s.
+pgbench, what POST /v1/orders asks of PostgreSQL (key lookup, then order + 2 items in one transaction, $POOL_SIZE clients): $(number "$pgbench") transactions/s; \
+pgbench, what GET /v1/sessions/me asks of PostgreSQL (the session-and-account SELECT, prepared, $POOL_SIZE clients): $(number "$pgbench_read") selects/s.
 
 Start-up to the first 200 from $( [[ "${HAS_ADMIN:-no}" == yes ]] && echo "/health/ready on the admin port" || echo "GET /v1 (this app has no /health/ready)" ) (H2: a fresh data folder each time, so migrations included), median (min–max) of $REPETITIONS:
 
@@ -93,6 +105,7 @@ Start-up to the first 200 from $( [[ "${HAS_ADMIN:-no}" == yes ]] && echo "/heal
 |---|---|---|
 | bare Grizzly (GET /) | $(startup_cell grizzly-1) | $(startup_cell grizzly-2) |
 | Strata on H2 | $(startup_cell h2-1) | $(startup_cell h2-2) |
+| Strata on H2, restarted on its data (migrations already applied) | $(startup_cell h2-restart-1) | $(startup_cell h2-restart-2) |
 | Strata on H2, JDK AOT cache (\`-XX:AOTCache\`, trained once) | $(startup_cell h2-aot-1) | $(startup_cell h2-aot-2) |
 
 ### Targets
@@ -101,6 +114,7 @@ Start-up to the first 200 from $( [[ "${HAS_ADMIN:-no}" == yes ]] && echo "/heal
 |---|---|---|---|
 | authenticated GET, memory store, vs bare Jersey | ≥ 70% | $(ratio "$memory" "$jersey") (by CPU/req: $(ratio "$(stat_of "$WORK/jersey.peak" 5 median)" "$(stat_of "$WORK/memory.peak" 5 median)")) | $(verdict "$(awk -v a="$memory" -v b="$jersey" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.70 min) |
 | authenticated GET, PostgreSQL, vs bare Jersey | ≥ 50% | $(ratio "$postgres" "$jersey") (by CPU/req, PostgreSQL's own CPU not counted: $(ratio "$(stat_of "$WORK/jersey.peak" 5 median)" "$(stat_of "$WORK/postgres.peak" 5 median)")) | $(verdict "$(awk -v a="$postgres" -v b="$jersey" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.50 min) |
+| (context, no goal) authenticated GET on PostgreSQL vs pgbench running its SELECT | — | $(ratio "$postgres" "$pgbench_read") | — |
 | sign-in vs Argon2 verify rate (same core) | ≥ 90% | $(ratio "$sign_in" "$verify") | $(verdict "$(awk -v a="$sign_in" -v b="$verify" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.90 min) |
 | POST /v1/orders vs pgbench's insert rate | ≥ 50% | $(ratio "$order_post" "$pgbench") | $(verdict "$(awk -v a="$order_post" -v b="$pgbench" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.50 min) |
 | start-up to ready on H2 | ≤ 1.5 s | $(number "$h2_one") ms on 1 core, $(number "$h2_two") ms on $(nproc); with an AOT cache $(number "$h2_aot") ms on 1 core | 1 core: $(verdict "$h2_one" 1500 max); $(nproc) cores: $(verdict "$h2_two" 1500 max); AOT cache, 1 core: $(verdict "$h2_aot" 1500 max) |
@@ -109,6 +123,6 @@ Start-up to the first 200 from $( [[ "${HAS_ADMIN:-no}" == yes ]] && echo "/heal
 
 | benchmark | mode | score | error (99.9%) | unit |
 |---|---|---|---|---|
-$(if [[ -s "$WORK/jmh.csv" ]]; then tail -n +2 "$WORK/jmh.csv" | tr -d '"' | awk -F, '{ sub(/^dev\.strata\.bench\.micro\./, "", $1); printf "| %s | %s | %.3f | %.3f | %s |\n", $1, $2, $5, $6, $7 }'; else echo "| (skipped) | | | | |"; fi)
+$(if [[ -s "$WORK/jmh.csv" ]]; then tail -n +2 "$WORK/jmh.csv" | tr -d '"\r' | awk -F, '{ sub(/^dev\.strata\.bench\.micro\./, "", $1); printf "| %s | %s | %.3f | %.3f | %s |\n", $1, $2, $5, $6, $7 }'; else echo "| (skipped) | | | | |"; fi)
 EOF
 }
