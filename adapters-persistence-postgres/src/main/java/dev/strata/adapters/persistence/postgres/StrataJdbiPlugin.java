@@ -10,20 +10,18 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.jdbi.v3.core.statement.StatementExceptions;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * Configures a {@link Jdbi} the way Strata's stores expect: SqlObject DAOs, and {@link Instant}s
- * written and read as {@code timestamp with time zone} values at UTC. JDBI's default goes through
- * {@code java.sql.Timestamp} and the JVM's time zone, which H2 resolves ambiguously in the hour a
- * daylight-saving change repeats; an {@link OffsetDateTime} at UTC means the same instant
- * everywhere. Installing it twice is harmless (it is a {@link JdbiPlugin.Singleton}).
+ * Configures a {@link Jdbi} the way Strata's stores expect: exception messages that name a failed
+ * statement but not its arguments, and {@link Instant}s written and read as {@code timestamp with
+ * time zone} values at UTC. JDBI's default goes through {@code java.sql.Timestamp} and the JVM's
+ * time zone, which H2 resolves ambiguously in the hour a daylight-saving change repeats; an
+ * {@link OffsetDateTime} at UTC means the same instant everywhere. Installing it twice is harmless (it is a {@link JdbiPlugin.Singleton}).
  */
 public final class StrataJdbiPlugin extends JdbiPlugin.Singleton {
 
     @Override
     public void customizeJdbi(Jdbi jdbi) {
-        jdbi.installPlugin(new SqlObjectPlugin());
         // A failed statement's exception message names the statement but not its arguments, which
         // carry password hashes and emails, and such messages end up in logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,9 +31,17 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiIdentityStore implements IdentityStore {
 
+    /** The unique constraint on {@code email_normalized}, as named in the migration. */
+    private static final String EMAIL_UNIQUE_CONSTRAINT = "accounts_email_normalized_unique";
+    /** The foreign key from a session to its account, as named in the migration. */
+    private static final String ACCOUNT_FOREIGN_KEY = "sessions_account_fk";
+
     private static final DatabaseErrors ERRORS = DatabaseErrors.translating(Map.of(
-            AccountDao.EMAIL_UNIQUE_CONSTRAINT, JdbiIdentityStore::emailAlreadyRegistered,
-            SessionDao.ACCOUNT_FOREIGN_KEY, JdbiIdentityStore::accountNotFound));
+            EMAIL_UNIQUE_CONSTRAINT, JdbiIdentityStore::emailAlreadyRegistered,
+            ACCOUNT_FOREIGN_KEY, JdbiIdentityStore::accountNotFound));
+
+    private static final String ACCOUNT_COLUMNS =
+            "id, email, email_normalized, display_name, password_hash, created_at, updated_at, version";
 
     private final Jdbi jdbi;
 
@@ -48,105 +57,186 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     @Override
     public AccountRecord insertAccount(NewAccountRecord account) {
-        ERRORS.run(() -> jdbi.useExtension(AccountDao.class, accounts -> accounts.insert(account.id().value(),
-                account.email(), account.emailNormalized(), account.displayName(), account.passwordHash(),
-                account.createdAt())));
+        ERRORS.run(() -> jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO identity.accounts
+                            (id, email, email_normalized, display_name, password_hash, created_at, updated_at, version)
+                        VALUES (:id, :email, :emailNormalized, :displayName, :passwordHash, :createdAt, :createdAt, 0)
+                        """)
+                .bind("id", account.id().value())
+                .bind("email", account.email())
+                .bind("emailNormalized", account.emailNormalized())
+                .bind("displayName", account.displayName())
+                .bind("passwordHash", account.passwordHash())
+                .bind("createdAt", account.createdAt())
+                .execute()));
         return new AccountRecord(account.id(), account.email(), account.emailNormalized(), account.displayName(),
                 account.passwordHash(), account.createdAt(), account.createdAt(), 0);
     }
 
     @Override
     public Optional<AccountRecord> findAccount(AccountId id) {
-        return ERRORS.call(() -> jdbi.withExtension(AccountDao.class, accounts -> accounts.findById(id.value())))
-                .map(AccountRow::toRecord);
+        return ERRORS.call(() -> jdbi.withHandle(handle -> findAccountIn(handle, id.value()))).map(AccountRow::toRecord);
     }
 
     @Override
     public Optional<AccountRecord> findAccountByEmail(String emailNormalized) {
-        return ERRORS.call(() -> jdbi.withExtension(AccountDao.class,
-                accounts -> accounts.findByEmailNormalized(emailNormalized))).map(AccountRow::toRecord);
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                        .createQuery("SELECT " + ACCOUNT_COLUMNS
+                                + " FROM identity.accounts WHERE email_normalized = :emailNormalized")
+                        .bind("emailNormalized", emailNormalized)
+                        .mapTo(AccountRow.class)
+                        .findOne()))
+                .map(AccountRow::toRecord);
     }
 
     @Override
     public AccountRecord updateAccount(AccountUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            AccountDao accounts = handle.attach(AccountDao.class);
-            int updated = accounts.updateAtVersion(id, update.expectedVersion(), update.email(),
-                    update.emailNormalized(), update.displayName(), update.passwordHash(), update.updatedAt());
+            int updated = handle.createUpdate("""
+                            UPDATE identity.accounts
+                            SET email = :email, email_normalized = :emailNormalized, display_name = :displayName,
+                                password_hash = :passwordHash, updated_at = :updatedAt, version = version + 1
+                            WHERE id = :id AND version = :expectedVersion
+                            """)
+                    .bind("id", id)
+                    .bind("expectedVersion", update.expectedVersion())
+                    .bind("email", update.email())
+                    .bind("emailNormalized", update.emailNormalized())
+                    .bind("displayName", update.displayName())
+                    .bind("passwordHash", update.passwordHash())
+                    .bind("updatedAt", update.updatedAt())
+                    .execute();
             if (updated == 0) {
                 // Nothing matched: either there is no such account or it has moved on.
-                throw accounts.findById(id).isPresent()
+                throw findAccountIn(handle, id).isPresent()
                         ? PreconditionFailedException.versionMismatch("the account", update.expectedVersion())
                         : accountNotFound();
             }
-            update.endSessionsExcept().ifPresent(
-                    kept -> handle.attach(SessionDao.class).deleteAllOfExcept(id, kept.value()));
-            return accounts.findById(id).orElseThrow().toRecord();
+            update.endSessionsExcept().ifPresent(kept -> handle
+                    .createUpdate("DELETE FROM identity.sessions WHERE account_id = :accountId AND id <> :keptId")
+                    .bind("accountId", id)
+                    .bind("keptId", kept.value())
+                    .execute());
+            return findAccountIn(handle, id).orElseThrow().toRecord();
         }));
     }
 
     @Override
     public void insertSession(SessionRecord session) {
-        ERRORS.run(() -> jdbi.useExtension(SessionDao.class, sessions -> sessions.insert(session.id().value(),
-                session.accountId().value(), session.createdAt(), session.expiresAt())));
+        ERRORS.run(() -> jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO identity.sessions (id, account_id, created_at, expires_at)
+                        VALUES (:id, :accountId, :createdAt, :expiresAt)
+                        """)
+                .bind("id", session.id().value())
+                .bind("accountId", session.accountId().value())
+                .bind("createdAt", session.createdAt())
+                .bind("expiresAt", session.expiresAt())
+                .execute()));
     }
 
     @Override
     public Optional<SessionAccountRecord> findSession(SessionId id) {
-        return ERRORS.call(() -> jdbi.withExtension(SessionDao.class, sessions -> sessions.findWithAccount(id.value())))
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+                                SELECT session_id, account_id, session_created_at, expires_at, email, email_normalized,
+                                       display_name, password_hash, account_created_at, account_updated_at,
+                                       account_version
+                                FROM identity.session_accounts
+                                WHERE session_id = :id
+                                """)
+                        .bind("id", id.value())
+                        .mapTo(SessionAccountRow.class)
+                        .findOne()))
                 .map(SessionAccountRow::toRecord);
     }
 
     @Override
     public List<SessionRecord> listSessions(AccountId accountId, Instant liveAt) {
-        return ERRORS.call(() -> jdbi.withExtension(SessionDao.class,
-                sessions -> sessions.listLive(accountId.value(), liveAt))).stream().map(SessionRow::toRecord).toList();
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+                                SELECT id, account_id, created_at, expires_at
+                                FROM identity.sessions
+                                WHERE account_id = :accountId AND expires_at > :liveAt
+                                ORDER BY created_at DESC, id DESC
+                                """)
+                        .bind("accountId", accountId.value())
+                        .bind("liveAt", liveAt)
+                        .mapTo(SessionRow.class)
+                        .list()))
+                .stream().map(SessionRow::toRecord).toList();
     }
 
     @Override
     public boolean deleteSession(SessionId id) {
-        return ERRORS.call(() -> jdbi.withExtension(SessionDao.class, sessions -> sessions.delete(id.value()))) > 0;
+        return update("DELETE FROM identity.sessions WHERE id = :id", "id", id.value()) > 0;
     }
 
     @Override
     public int deleteSessions(AccountId accountId) {
-        return ERRORS.call(() -> jdbi.withExtension(SessionDao.class,
-                sessions -> sessions.deleteAllOf(accountId.value())));
+        return update("DELETE FROM identity.sessions WHERE account_id = :accountId", "accountId", accountId.value());
     }
 
     @Override
     public int deleteSessionsExpiredBefore(Instant cutoff) {
-        return ERRORS.call(() -> jdbi.withExtension(SessionDao.class,
-                sessions -> sessions.deleteExpiredAtOrBefore(cutoff)));
+        return update("DELETE FROM identity.sessions WHERE expires_at <= :cutoff", "cutoff", cutoff);
     }
 
     @Override
     public void recordSignInFailure(String emailNormalized, Instant at, Instant forgetBefore) {
         ERRORS.run(() -> jdbi.useTransaction(handle -> {
-            SignInFailureDao failures = handle.attach(SignInFailureDao.class);
             // Only this email's old failures: a purge of everyone's would make callers with
             // different clocks (instances, tests sharing a database) delete each other's rows.
-            failures.deleteOlderThan(emailNormalized, forgetBefore);
-            failures.insert(emailNormalized, at);
+            handle.createUpdate("""
+                            DELETE FROM identity.sign_in_failures
+                            WHERE email_normalized = :emailNormalized AND failed_at < :forgetBefore
+                            """)
+                    .bind("emailNormalized", emailNormalized)
+                    .bind("forgetBefore", forgetBefore)
+                    .execute();
+            handle.createUpdate("""
+                            INSERT INTO identity.sign_in_failures (email_normalized, failed_at)
+                            VALUES (:emailNormalized, :failedAt)
+                            """)
+                    .bind("emailNormalized", emailNormalized)
+                    .bind("failedAt", at)
+                    .execute();
         }));
     }
 
     @Override
     public int deleteSignInFailuresBefore(Instant cutoff) {
-        return ERRORS.call(() -> jdbi.withExtension(SignInFailureDao.class,
-                failures -> failures.deleteAllOlderThan(cutoff)));
+        return update("DELETE FROM identity.sign_in_failures WHERE failed_at < :cutoff", "cutoff", cutoff);
     }
 
     @Override
     public SignInFailures signInFailuresSince(String emailNormalized, Instant since) {
-        return ERRORS.call(() -> jdbi.withExtension(SignInFailureDao.class,
-                failures -> failures.countSince(emailNormalized, since))).toRecord();
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+                                SELECT count(*) AS failures, min(failed_at) AS oldest
+                                FROM identity.sign_in_failures
+                                WHERE email_normalized = :emailNormalized AND failed_at > :since
+                                """)
+                        .bind("emailNormalized", emailNormalized)
+                        .bind("since", since)
+                        .mapTo(SignInFailuresRow.class)
+                        .one()))
+                .toRecord();
     }
 
     @Override
     public void clearSignInFailures(String emailNormalized) {
-        ERRORS.run(() -> jdbi.useExtension(SignInFailureDao.class, failures -> failures.deleteAllOf(emailNormalized)));
+        update("DELETE FROM identity.sign_in_failures WHERE email_normalized = :emailNormalized", "emailNormalized",
+                emailNormalized);
+    }
+
+    private static Optional<AccountRow> findAccountIn(Handle handle, String id) {
+        return handle.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM identity.accounts WHERE id = :id")
+                .bind("id", id)
+                .mapTo(AccountRow.class)
+                .findOne();
+    }
+
+    /** Runs the one-parameter statement {@code sql} on its own; returns how many rows it changed. */
+    private int update(String sql, String name, Object value) {
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(sql).bind(name, value).execute()));
     }
 
     private static ConflictException emailAlreadyRegistered() {

@@ -20,12 +20,14 @@ import dev.strata.core.posts.store.PostFilter;
 import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,11 +40,22 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiPostStore implements PostStore {
 
+    /** The unique constraint on posts' (author_id, idempotency_key), as named in the migration. */
+    private static final String POST_IDEMPOTENCY_KEY_UNIQUE_CONSTRAINT = "posts_author_idempotency_key_unique";
+    /** The unique constraint on channels' (owner_id, idempotency_key), as named in the migration. */
+    private static final String CHANNEL_IDEMPOTENCY_KEY_UNIQUE_CONSTRAINT = "channels_owner_idempotency_key_unique";
+    /** The foreign key from a post to its channel. */
+    private static final String POST_CHANNEL_FOREIGN_KEY = "posts_channel_fk";
+    /** The foreign key from a member to its channel. */
+    private static final String MEMBER_CHANNEL_FOREIGN_KEY = "members_channel_fk";
+
     private static final DatabaseErrors ERRORS = DatabaseErrors.translating(Map.of(
-            PostDao.IDEMPOTENCY_KEY_UNIQUE_CONSTRAINT, IdempotentInserts::keyTaken,
-            ChannelDao.IDEMPOTENCY_KEY_UNIQUE_CONSTRAINT, IdempotentInserts::keyTaken,
-            PostDao.CHANNEL_FOREIGN_KEY, JdbiPostStore::channelNotFound,
-            ChannelDao.MEMBER_CHANNEL_FOREIGN_KEY, JdbiPostStore::channelNotFound));
+            POST_IDEMPOTENCY_KEY_UNIQUE_CONSTRAINT, IdempotentInserts::keyTaken,
+            CHANNEL_IDEMPOTENCY_KEY_UNIQUE_CONSTRAINT, IdempotentInserts::keyTaken,
+            POST_CHANNEL_FOREIGN_KEY, JdbiPostStore::channelNotFound,
+            MEMBER_CHANNEL_FOREIGN_KEY, JdbiPostStore::channelNotFound));
+
+    private static final String CHANNEL_COLUMNS = "id, name, owner_id, created_at, version, request_fingerprint";
 
     private final Jdbi jdbi;
 
@@ -60,13 +73,10 @@ public final class JdbiPostStore implements PostStore {
     public Created<PostRecord> insertPost(NewPostRecord post) {
         String author = post.authorId().value();
         return IdempotentInserts.insertOnce(post.idempotency(),
-                () -> post.idempotency().flatMap(request -> ERRORS.call(() -> jdbi.withExtension(PostDao.class,
-                        posts -> posts.findByKey(author, request.key().value()))))
+                () -> post.idempotency().flatMap(request -> findPostByKey(author, request.key().value()))
                         .map(row -> new Keyed<>(row.toRecord(), row.fingerprint().orElseThrow())),
                 () -> {
-                    ERRORS.run(() -> jdbi.useExtension(PostDao.class, posts -> posts.insert(post.id().value(), author,
-                            post.channelId().map(ChannelId::value).orElse(null), post.body(), post.createdAt(),
-                            keyOf(post.idempotency()), fingerprintOf(post.idempotency()))));
+                    ERRORS.run(() -> jdbi.useHandle(handle -> insertPostRow(handle, post)));
                     return new PostRecord(post.id(), post.authorId(), post.channelId(), post.body(), post.createdAt(),
                             post.createdAt(), 0);
                 });
@@ -74,28 +84,37 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public Optional<PostRecord> findPost(PostId id) {
-        return ERRORS.call(() -> jdbi.withExtension(PostDao.class, posts -> posts.findById(id.value())))
-                .map(PostRow::toRecord);
+        return ERRORS.call(() -> jdbi.withHandle(handle -> findPostIn(handle, id.value()))).map(PostRow::toRecord);
     }
 
     @Override
     public PostRecord updatePost(PostUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            PostDao posts = handle.attach(PostDao.class);
-            if (posts.updateAtVersion(id, update.expectedVersion(), update.body(), update.updatedAt()) == 0) {
+            int updated = handle.createUpdate("""
+                            UPDATE posts.posts SET body = :body, updated_at = :updatedAt, version = version + 1
+                            WHERE id = :id AND version = :expectedVersion
+                            """)
+                    .bind("id", id)
+                    .bind("expectedVersion", update.expectedVersion())
+                    .bind("body", update.body())
+                    .bind("updatedAt", update.updatedAt())
+                    .execute();
+            if (updated == 0) {
                 // Nothing matched: either there is no such post or it has moved on.
-                throw posts.findById(id).isPresent()
+                throw findPostIn(handle, id).isPresent()
                         ? PreconditionFailedException.versionMismatch("the post", update.expectedVersion())
                         : new NotFoundException("post_not_found", "no such post");
             }
-            return posts.findById(id).orElseThrow().toRecord();
+            return findPostIn(handle, id).orElseThrow().toRecord();
         }));
     }
 
     @Override
     public boolean deletePost(PostId id) {
-        return ERRORS.call(() -> jdbi.withExtension(PostDao.class, posts -> posts.delete(id.value()))) > 0;
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM posts.posts WHERE id = :id")
+                .bind("id", id.value())
+                .execute())) > 0;
     }
 
     @Override
@@ -113,16 +132,13 @@ public final class JdbiPostStore implements PostStore {
     public Created<ChannelRecord> insertChannel(NewChannelRecord channel) {
         String owner = channel.ownerId().value();
         return IdempotentInserts.insertOnce(channel.idempotency(),
-                () -> channel.idempotency().flatMap(request -> ERRORS.call(() -> jdbi.withExtension(ChannelDao.class,
-                        channels -> channels.findByKey(owner, request.key().value()))))
+                () -> channel.idempotency().flatMap(request -> findChannelByKey(owner, request.key().value()))
                         .map(row -> new Keyed<>(row.toRecord(), row.fingerprint().orElseThrow())),
                 () -> {
                     // The channel and its owner's membership, together or not at all.
                     ERRORS.run(() -> jdbi.useTransaction(handle -> {
-                        ChannelDao channels = handle.attach(ChannelDao.class);
-                        channels.insert(channel.id().value(), channel.name(), owner, channel.createdAt(),
-                                keyOf(channel.idempotency()), fingerprintOf(channel.idempotency()));
-                        channels.insertMember(channel.id().value(), owner, channel.createdAt());
+                        insertChannelRow(handle, channel);
+                        insertMember(handle, channel.id().value(), owner, channel.createdAt());
                     }));
                     return new ChannelRecord(channel.id(), channel.name(), channel.ownerId(), channel.createdAt(), 0);
                 });
@@ -130,32 +146,125 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
-        return ERRORS.call(() -> jdbi.withExtension(ChannelDao.class, channels -> channels.findById(id.value())))
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id")
+                        .bind("id", id.value())
+                        .mapTo(ChannelRow.class)
+                        .findOne()))
                 .map(ChannelRow::toRecord);
     }
 
     @Override
     public boolean isMember(ChannelId channelId, AccountId accountId) {
-        return ERRORS.call(() -> jdbi.withExtension(ChannelDao.class,
-                channels -> channels.countMember(channelId.value(), accountId.value()))) > 0;
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                .createQuery("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .bind("channelId", channelId.value())
+                .bind("accountId", accountId.value())
+                .mapTo(Long.class)
+                .one())) > 0;
     }
 
     @Override
     public boolean addMember(MemberRecord member) {
-        return ERRORS.call(() -> jdbi.withExtension(ChannelDao.class, channels -> channels.insertMember(
-                member.channelId().value(), member.accountId().value(), member.joinedAt()))) > 0;
+        return ERRORS.call(() -> jdbi.withHandle(handle -> insertMember(handle, member.channelId().value(),
+                member.accountId().value(), member.joinedAt()))) > 0;
     }
 
     @Override
     public boolean removeMember(ChannelId channelId, AccountId accountId) {
-        return ERRORS.call(() -> jdbi.withExtension(ChannelDao.class,
-                channels -> channels.deleteMember(channelId.value(), accountId.value()))) > 0;
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                .createUpdate("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .bind("channelId", channelId.value())
+                .bind("accountId", accountId.value())
+                .execute())) > 0;
     }
 
     @Override
     public List<MemberRecord> listMembers(ChannelId channelId) {
-        return ERRORS.call(() -> jdbi.withExtension(ChannelDao.class, channels -> channels.listMembers(channelId.value())))
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+                                SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId
+                                ORDER BY joined_at, account_id
+                                """)
+                        .bind("channelId", channelId.value())
+                        .mapTo(MemberRow.class)
+                        .list()))
                 .stream().map(MemberRow::toRecord).toList();
+    }
+
+    private Optional<PostRow> findPostByKey(String author, String key) {
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + PostRow.COLUMNS
+                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key")
+                .bind("authorId", author)
+                .bind("key", key)
+                .mapTo(PostRow.class)
+                .findOne()));
+    }
+
+    private static Optional<PostRow> findPostIn(Handle handle, String id) {
+        return handle.createQuery("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id")
+                .bind("id", id)
+                .mapTo(PostRow.class)
+                .findOne();
+    }
+
+    private static void insertPostRow(Handle handle, NewPostRecord post) {
+        handle.createUpdate("""
+                        INSERT INTO posts.posts
+                            (id, author_id, channel_id, body, created_at, updated_at, version, idempotency_key,
+                             request_fingerprint)
+                        VALUES (:id, :authorId, :channelId, :body, :createdAt, :createdAt, 0, :idempotencyKey,
+                                :requestFingerprint)
+                        """)
+                .bind("id", post.id().value())
+                .bind("authorId", post.authorId().value())
+                .bind("channelId", post.channelId().map(ChannelId::value).orElse(null))
+                .bind("body", post.body())
+                .bind("createdAt", post.createdAt())
+                .bind("idempotencyKey", keyOf(post.idempotency()))
+                .bind("requestFingerprint", fingerprintOf(post.idempotency()))
+                .execute();
+    }
+
+    private Optional<ChannelRow> findChannelByKey(String owner, String key) {
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + CHANNEL_COLUMNS
+                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key")
+                .bind("ownerId", owner)
+                .bind("key", key)
+                .mapTo(ChannelRow.class)
+                .findOne()));
+    }
+
+    private static void insertChannelRow(Handle handle, NewChannelRecord channel) {
+        handle.createUpdate("""
+                        INSERT INTO posts.channels
+                            (id, name, owner_id, created_at, version, idempotency_key, request_fingerprint)
+                        VALUES (:id, :name, :ownerId, :createdAt, 0, :idempotencyKey, :requestFingerprint)
+                        """)
+                .bind("id", channel.id().value())
+                .bind("name", channel.name())
+                .bind("ownerId", channel.ownerId().value())
+                .bind("createdAt", channel.createdAt())
+                .bind("idempotencyKey", keyOf(channel.idempotency()))
+                .bind("requestFingerprint", fingerprintOf(channel.idempotency()))
+                .execute();
+    }
+
+    /**
+     * Adds a member unless it is one already; returns 1 if it added it. {@code ON CONFLICT DO
+     * NOTHING} settles concurrent adds of the same member without an error.
+     */
+    private static int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
+        return handle.createUpdate("""
+                        INSERT INTO posts.members (channel_id, account_id, joined_at)
+                        VALUES (:channelId, :accountId, :joinedAt)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .bind("channelId", channelId)
+                .bind("accountId", accountId)
+                .bind("joinedAt", joinedAt)
+                .execute();
     }
 
     private static String keyOf(Optional<IdempotentRequest> request) {

@@ -41,7 +41,7 @@ final class PostListing {
 
     /** The query for {@code filter}. */
     static Statement statementFor(PostFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT " + PostDao.COLUMNS + " FROM posts.posts WHERE ")
+        StringBuilder sql = new StringBuilder("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE ")
                 .append("(channel_id IS NULL OR channel_id IN ")
                 .append("(SELECT channel_id FROM posts.members WHERE account_id = :viewer))");
         Map<String, Object> values = new LinkedHashMap<>();

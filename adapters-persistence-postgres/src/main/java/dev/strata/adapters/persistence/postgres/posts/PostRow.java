@@ -12,6 +12,9 @@ import java.util.Optional;
 record PostRow(String id, String authorId, String channelId, String body, Instant createdAt, Instant updatedAt,
         long version, String requestFingerprint) {
 
+    /** The columns of {@code posts.posts} a row is read from. */
+    static final String COLUMNS = "id, author_id, channel_id, body, created_at, updated_at, version, request_fingerprint";
+
     PostRecord toRecord() {
         return new PostRecord(new PostId(id), new AccountId(authorId), Optional.ofNullable(channelId).map(ChannelId::new),
                 body, createdAt, updatedAt, version);
