@@ -16,7 +16,8 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * statement but not its arguments, and {@link Instant}s written and read as {@code timestamp with
  * time zone} values at UTC. JDBI's default goes through {@code java.sql.Timestamp} and the JVM's
  * time zone, which H2 resolves ambiguously in the hour a daylight-saving change repeats; an
- * {@link OffsetDateTime} at UTC means the same instant everywhere. Installing it twice is harmless (it is a {@link JdbiPlugin.Singleton}).
+ * {@link OffsetDateTime} at UTC means the same instant everywhere. Installing it twice is harmless
+ * (it is a {@link JdbiPlugin.Singleton}).
  */
 public final class StrataJdbiPlugin extends JdbiPlugin.Singleton {
 

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /v1/openapi.json} and {@code /v1/openapi.yaml}: the document, generated from the resources on the first request for it.
+ * {@code GET /v1/openapi.json} and {@code /v1/openapi.yaml}: the document, generated from the
+ * resources on the first request for it.
  * Public, like the entry point, and conditional (ETag, 304) like every read.
  */
 @Path("/v1")

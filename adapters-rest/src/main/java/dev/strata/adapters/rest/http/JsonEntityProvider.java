@@ -45,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Produces(MediaType.WILDCARD)
 public final class JsonEntityProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
+    /** Types (and their subtypes) that Jersey's own providers read and write as they are. */
     private static final Set<Class<?>> NOT_JSON = Set.of(String.class, byte[].class, char[].class,
             InputStream.class, Reader.class, OutputStream.class, Writer.class, StreamingOutput.class, Response.class);
 
@@ -95,7 +96,11 @@ public final class JsonEntityProvider implements MessageBodyReader<Object>, Mess
     }
 
     private static boolean isBound(Class<?> type) {
-        return !NOT_JSON.contains(type) && !InputStream.class.isAssignableFrom(type)
-                && !Reader.class.isAssignableFrom(type) && !StreamingOutput.class.isAssignableFrom(type);
+        for (Class<?> excluded : NOT_JSON) {
+            if (excluded.isAssignableFrom(type)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
