@@ -1,6 +1,9 @@
 package dev.strata.app;
 
+import dev.strata.adapters.rest.http.PublicUrls;
 import dev.strata.adapters.rest.http.RateLimits;
+import dev.strata.adapters.rest.http.TrustedProxies;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -114,6 +117,19 @@ public final class Main implements Callable<Integer> {
                     + "unset: none (STRATA_CORS_ORIGINS).")
     List<String> corsOrigins;
 
+    @Option(names = "--public-url", defaultValue = "${env:STRATA_PUBLIC_URL}", converter = PublicUrlConverter.class,
+            description = "Where clients reach the API, e.g. https://api.example.com or https://example.com/strata: "
+                    + "absolute URLs in responses are built on it, never on the request's Host; unset: relative URLs "
+                    + "(STRATA_PUBLIC_URL).")
+    URI publicUrl;
+
+    @Option(names = "--trusted-proxies", defaultValue = "${env:STRATA_TRUSTED_PROXIES}", split = ",",
+            converter = TrustedProxyConverter.class,
+            description = "Addresses or CIDR ranges of reverse proxies whose Forwarded / X-Forwarded-Host / "
+                    + "X-Forwarded-Proto headers are believed when no public URL is set; unset: none "
+                    + "(STRATA_TRUSTED_PROXIES).")
+    List<String> trustedProxies;
+
     @Option(names = "--log-format", defaultValue = "${env:STRATA_LOG_FORMAT:-text}",
             description = "text, or json for one JSON object per line (STRATA_LOG_FORMAT).")
     LogFormat logFormat;
@@ -141,7 +157,10 @@ public final class Main implements Callable<Integer> {
                 rateLimitEnabled ? Optional.of(new RateLimits(new RateLimits.Budget(rateLimitPerMinute, Duration.ofMinutes(1)),
                         new RateLimits.Budget(rateLimitSignUpsPerHour, Duration.ofHours(1)))) : Optional.empty(),
                 corsOrigins == null ? List.of() : corsOrigins.stream().map(String::strip)
-                        .filter(origin -> !origin.isEmpty()).toList());
+                        .filter(origin -> !origin.isEmpty()).toList(),
+                Optional.ofNullable(publicUrl),
+                TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
+                        .filter(proxy -> !proxy.isEmpty()).toList()));
         StrataServer server = StrataServer.start(settings);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(stopRequested::countDown);
@@ -180,6 +199,33 @@ public final class Main implements Callable<Integer> {
             } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
                 throw new CommandLine.TypeConversionException(
                         "not a duration: '" + value + "' (use e.g. 500ms, 30s, 15m, 12h, 7d or PT30S)");
+            }
+        }
+    }
+
+    /** Reads {@code STRATA_PUBLIC_URL}, saying what is wrong with a bad one. */
+    static final class PublicUrlConverter implements CommandLine.ITypeConverter<URI> {
+
+        @Override
+        public URI convert(String value) {
+            try {
+                return value.isBlank() ? null : PublicUrls.parseBase(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Checks one entry of {@code STRATA_TRUSTED_PROXIES}: an IP address or a CIDR range. */
+    static final class TrustedProxyConverter implements CommandLine.ITypeConverter<String> {
+
+        @Override
+        public String convert(String value) {
+            try {
+                TrustedProxies.of(value.isBlank() ? List.of() : List.of(value));
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.strata.app;
 
 import dev.strata.adapters.rest.http.RateLimits;
+import dev.strata.adapters.rest.http.TrustedProxies;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +17,18 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies) {
+
+    /** The settings without a public URL and with no trusted proxy: URLs in responses are relative. */
+    public Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
+            Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
+            Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
+            int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
+            List<String> corsOrigins) {
+        this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
+                sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
+                corsOrigins, Optional.empty(), TrustedProxies.NONE);
+    }
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -31,6 +44,8 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rateLimits, "rateLimits");
         corsOrigins = List.copyOf(corsOrigins);
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (adminPort < 0 || adminPort > 65_535) {
             throw new IllegalArgumentException("the admin port must be 0-65535 (0 picks a free one): " + adminPort);
         }
@@ -48,6 +63,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
                 + databaseUrl.orElse("<embedded H2>") + ", poolSize=" + poolSize + ", sessionLifetime="
                 + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + ", adminPort="
                 + adminPort + ", tls=" + tls.map(TlsKeystore::toString).orElse("<off>") + ", rateLimits="
-                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", corsOrigins=" + corsOrigins + "]";
+                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", corsOrigins=" + corsOrigins + ", publicUrl="
+                + publicUrl.map(URI::toString).orElse("<relative URLs>") + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -90,6 +90,8 @@ public final class StrataServer implements AutoCloseable {
                     .orders(orders)
                     .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
             settings.rateLimits().ifPresent(builder::rateLimits);
+            settings.publicUrl().ifPresent(builder::publicUrl);
+            builder.trustedProxies(settings.trustedProxies());
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             http.start();

@@ -64,6 +64,10 @@ final class PackagedApp implements AutoCloseable {
         return port;
     }
 
+    int adminPort() {
+        return adminPort;
+    }
+
     URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }

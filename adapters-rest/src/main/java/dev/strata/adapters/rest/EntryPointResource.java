@@ -1,6 +1,7 @@
 package dev.strata.adapters.rest;
 
 import dev.strata.adapters.rest.http.EntityTags;
+import dev.strata.adapters.rest.http.PublicUrls;
 import dev.strata.adapters.rest.http.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +28,15 @@ import java.util.Map;
 @Tag(name = "Entry point", description = "Where a client starts: links to the collections.")
 public final class EntryPointResource {
 
-    private final EntryPoint body;
+    private final Map<String, String> links;
+    private final List<String> order;
 
     EntryPointResource(Map<String, String> links) {
-        Map<String, Link> all = new LinkedHashMap<>();
-        all.put("self", new Link("/v1"));
-        links.forEach((name, href) -> all.put(name, new Link(href)));
-        this.body = new EntryPoint("Strata", all);
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("self", "/v1");
+        all.putAll(links);
+        this.links = Map.copyOf(all);
+        this.order = List.copyOf(all.keySet());
     }
 
     @GET
@@ -40,7 +45,11 @@ public final class EntryPointResource {
             description = "The API's name and links to its collections.")
     @ApiResponse(responseCode = "200", description = "The entry point.",
             content = @Content(schema = @Schema(implementation = EntryPoint.class)))
-    public Response entryPoint(@Context Request request) {
+    public Response entryPoint(@Context Request request, @Context UriInfo uriInfo) {
+        // Relative, or on the public base URL when there is one (so that a path prefix is kept).
+        Map<String, Link> hrefs = new LinkedHashMap<>();
+        order.forEach(name -> hrefs.put(name, new Link(PublicUrls.reference(uriInfo, links.get(name)).toString())));
+        EntryPoint body = new EntryPoint("Strata", hrefs);
         return Representations.read(request, EntityTags.of(body), body);
     }
 

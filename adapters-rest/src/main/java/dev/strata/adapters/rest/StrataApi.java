@@ -9,9 +9,11 @@ import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.JsonEntityProvider;
 import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
+import dev.strata.adapters.rest.http.PublicUrls;
 import dev.strata.adapters.rest.http.RateLimitFilter;
 import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
+import dev.strata.adapters.rest.http.TrustedProxies;
 import dev.strata.adapters.rest.http.VaryFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
@@ -24,6 +26,7 @@ import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +55,14 @@ public final class StrataApi extends ResourceConfig {
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(CommonProperties.USE_VIRTUAL_THREADS, builder.virtualThreads);
+        // A relative Location stays relative unless PublicUrls knows the public origin: Jersey would
+        // otherwise resolve it against the request's Host header.
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
 
         register(new JsonEntityProvider());
         register(ProblemMapper.class);
         register(RequestIdFilter.class);
+        register(new PublicUrls(builder.publicUrl, builder.trustedProxies));
         register(AccessLogFilter.class);
         register(new BodyLimitFilter(builder.bodyLimit));
         register(new AuthenticationFilter(builder.identity));
@@ -86,7 +93,7 @@ public final class StrataApi extends ResourceConfig {
             register(new OrderActionResource(builder.orders));
         }
         register(new EntryPointResource(links));
-        register(new ApiDocumentation());
+        register(new ApiDocumentation(builder.publicUrl));
     }
 
     /** Starts building the API over the identity service, which every other part needs. */
@@ -105,6 +112,8 @@ public final class StrataApi extends ResourceConfig {
         private Optional<MeterRegistry> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
         private List<String> corsOrigins = List.of();
+        private Optional<URI> publicUrl = Optional.empty();
+        private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -146,6 +155,21 @@ public final class StrataApi extends ResourceConfig {
         /** Origins whose browsers may call the API (see {@link CorsFilter}); default: none. */
         public Builder corsOrigins(List<String> origins) {
             this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
+         * Where clients reach the API, such as {@code https://api.example.com/strata}: absolute URLs
+         * in responses are built on it (see {@link PublicUrls}); default: none, URLs are relative.
+         */
+        public Builder publicUrl(URI url) {
+            this.publicUrl = Optional.of(PublicUrls.parseBase(url.toString()));
+            return this;
+        }
+
+        /** Proxies whose {@code Forwarded} / {@code X-Forwarded-*} headers are believed; default: none. */
+        public Builder trustedProxies(TrustedProxies proxies) {
+            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
             return this;
         }
 

@@ -47,6 +47,11 @@ public final class ApiDocument {
 
     /** Reads the given resource classes (and only them: nothing is scanned) into a document. */
     public static ApiDocument generate(Collection<Class<?>> resourceClasses) {
+        return generate(resourceClasses, "/");
+    }
+
+    /** The same, naming {@code serverUrl} (the public base URL, or {@code "/"}) as the API's server. */
+    public static ApiDocument generate(Collection<Class<?>> resourceClasses, String serverUrl) {
         useStrataNaming();
         OpenAPI base = new OpenAPI()
                 .info(new Info()
@@ -56,7 +61,7 @@ public final class ApiDocument {
                                 + " problem details for every error, strong ETags with If-None-Match and If-Match,"
                                 + " and bearer tokens from POST /v1/sessions.")
                         .contact(new Contact().name("Strata maintainers")))
-                .addServersItem(new Server().url("/")
+                .addServersItem(new Server().url(serverUrl)
                         .description("The instance serving this document: local, staging or production alike.")
                         .extensions(Map.of("x-internal", false)))
                 .components(ApiComponents.create());

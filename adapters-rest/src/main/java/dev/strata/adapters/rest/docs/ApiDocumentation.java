@@ -3,7 +3,9 @@ package dev.strata.adapters.rest.docs;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
@@ -23,8 +25,20 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  */
 public final class ApiDocumentation implements Feature {
 
+    private final String serverUrl;
     private volatile Set<Class<?>> resourceClasses;
     private volatile ApiDocument document;
+
+    /** The document names {@code "/"} as its server: wherever it was fetched from. */
+    public ApiDocumentation() {
+        this(Optional.empty());
+    }
+
+    /** The document names {@code publicUrl} as its server, or {@code "/"} without one. */
+    public ApiDocumentation(Optional<URI> publicUrl) {
+        this.serverUrl = publicUrl.map(url -> url.toString().replaceAll("/+$", "")).filter(url -> !url.isEmpty())
+                .orElse("/");
+    }
 
     @Override
     public boolean configure(FeatureContext context) {
@@ -49,7 +63,7 @@ public final class ApiDocumentation implements Feature {
             if (classes == null) {
                 throw new IllegalStateException("the application has not finished initializing");
             }
-            document = ApiDocument.generate(classes);
+            document = ApiDocument.generate(classes, serverUrl);
         }
         return document;
     }

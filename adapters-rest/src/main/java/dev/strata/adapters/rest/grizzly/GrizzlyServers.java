@@ -14,14 +14,23 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * Builds the Grizzly server that serves a Jersey application the way Strata serves it, for the app
- * and for the tests alike, so that both run the same transport: protocol upgrade offers ignored
- * (see {@link UpgradeIgnoringCodecFilter}), request heads bounded, bodies that stall cut off after a
- * read timeout, JSON responses of {@value #COMPRESSION_MIN_BYTES} bytes or more gzipped for clients
- * that accept it, and optionally TLS.
+ * and for the tests alike, so that both run the same transport: a strict HTTP/1.1 codec whose own
+ * refusals are RFC 9457 problems (see {@link StrictCodecFilter}), protocol upgrade offers ignored,
+ * request heads bounded, the server's own error pages written as problems too (see
+ * {@link ProblemErrorPages}), bodies that stall cut off after a read timeout, JSON responses of
+ * {@value #COMPRESSION_MIN_BYTES} bytes or more gzipped for clients that accept it, and optionally TLS.
+ *
+ * <p>Statuses of the refusals: 400 for anything malformed (request line, target, percent-encoding,
+ * header fields, {@code Host}, body framing, an HTTP version other than 1.1 and 1.0: Strata answers
+ * nothing a client sends with a 5xx, so 400 rather than 505), 405 with {@code Allow} for
+ * {@code CONNECT} (other unknown methods reach the API, which answers 405 with {@code Allow} too),
+ * 414 for a request line longer than {@link #MAX_HEAD_BYTES}, 431 (RFC 6585) for a longer head or
+ * more than {@link #MAX_REQUEST_HEADERS} headers, and 417 for an expectation other than
+ * {@code 100-continue}.
  */
 public final class GrizzlyServers {
 
-    /** Longest request line plus headers accepted; longer ones are refused by Grizzly with 400. */
+    /** Longest request line plus headers accepted; longer ones are refused with 414 or 431. */
     public static final int MAX_HEAD_BYTES = 16 * 1024;
     /** Most request headers accepted. */
     public static final int MAX_REQUEST_HEADERS = 100;
@@ -76,6 +85,7 @@ public final class GrizzlyServers {
         for (NetworkListener listener : server.getListeners()) {
             configure(listener, options);
         }
+        server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
         return server;
     }
 
@@ -88,6 +98,7 @@ public final class GrizzlyServers {
         NetworkListener listener = new NetworkListener("grizzly", host, port);
         server.addListener(listener);
         configure(listener, options);
+        server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
         return server;
     }
 
@@ -97,7 +108,7 @@ public final class GrizzlyServers {
     }
 
     private static void configure(NetworkListener listener, Options options) {
-        listener.registerAddOn(new UpgradeIgnoringAddOn());
+        listener.registerAddOn(new StrictCodecAddOn());
         listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
         listener.setMaxRequestHeaders(MAX_REQUEST_HEADERS);
         listener.registerAddOn(new ReadTimeoutAddOn(options.readTimeout()));

@@ -140,8 +140,8 @@ public final class ListPages {
         if (pagingName != null) {
             append(query, pagingName, pagingValue);
         }
-        String path = uriInfo.getAbsolutePath().toString();
-        return URI.create(query.isEmpty() ? path : path + "?" + query);
+        String path = "/" + uriInfo.getPath(false);
+        return PublicUrls.reference(uriInfo, query.isEmpty() ? path : path + "?" + query);
     }
 
     /** The carried parameters in the order the client sent them, so links read like the request. */

@@ -29,9 +29,15 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches() ? offered : newId();
-        request.getHeaders().putSingle(HEADER, id);
+        request.getHeaders().putSingle(HEADER, idFor(request.getHeaderString(HEADER)));
+    }
+
+    /**
+     * The id of a request that offered {@code offered} (null when it offered none): the offer when
+     * it is safe, otherwise a fresh one. The HTTP server's own refusals use it too.
+     */
+    public static String idFor(String offered) {
+        return offered != null && SAFE.matcher(offered).matches() ? offered : newId();
     }
 
     @Override

@@ -63,6 +63,8 @@ final class ContractValidator {
                 .build();
     }
 
+    private static final Set<Integer> TRANSPORT_ONLY_STATUSES = Set.of(414, 417, 431);
+
     void check(String method, URI uri, Map<String, String> requestHeaders, byte[] requestBody, int status,
             HttpHeaders responseHeaders, String responseBody) {
         if (uri.getRawPath().equals(DOCS_PAGE) || uri.getRawPath().startsWith(DOCS_PAGE + "/")) {
@@ -72,9 +74,9 @@ final class ContractValidator {
         if (method.equals("OPTIONS")) {
             return;
         }
-        // A 4xx without a request id never reached the API: the HTTP server itself refused the request
-        // (headers or URI too large). Anything else without one is the API's, and the document decides.
-        if (responseHeaders.firstValue("Request-Id").isEmpty() && status >= 400 && status < 500) {
+        // 414, 417 and 431 come only from the HTTP server itself, which refuses such a request (line or
+        // head too long, an unmeetable expectation) before routing: they belong to no operation.
+        if (TRANSPORT_ONLY_STATUSES.contains(status)) {
             return;
         }
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());

@@ -9,10 +9,10 @@ import org.glassfish.grizzly.monitoring.MonitoringConfig;
 import org.glassfish.grizzly.http.HttpProbe;
 
 /**
- * Swaps the listener's HTTP codec for {@link UpgradeIgnoringCodecFilter}, carrying over what the
+ * Swaps the listener's HTTP codec for {@link StrictCodecFilter}, carrying over what the
  * server configured on the original (content encodings such as gzip, payload settings, probes).
  */
-final class UpgradeIgnoringAddOn implements AddOn {
+final class StrictCodecAddOn implements AddOn {
 
     /** What Grizzly uses when the listener leaves the header size unset. */
     private static final int GRIZZLY_DEFAULT_MAX_HEADER_SIZE = 8192;
@@ -26,7 +26,7 @@ final class UpgradeIgnoringAddOn implements AddOn {
         HttpServerFilter original = (HttpServerFilter) chain.get(index);
         int maxHeaderSize = listener.getMaxHttpHeaderSize() == -1 ? GRIZZLY_DEFAULT_MAX_HEADER_SIZE
                 : listener.getMaxHttpHeaderSize();
-        UpgradeIgnoringCodecFilter replacement = new UpgradeIgnoringCodecFilter(listener.isChunkingEnabled(),
+        StrictCodecFilter replacement = new StrictCodecFilter(listener.isChunkingEnabled(),
                 maxHeaderSize, listener.getKeepAlive(), listener.getMaxRequestHeaders(),
                 listener.getMaxResponseHeaders());
         for (ContentEncoding encoding : original.getContentEncodings()) {
