@@ -99,6 +99,8 @@ public final class GrizzlyServers {
         server.addListener(listener);
         configure(listener, options);
         server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
+        // Grizzly would answer TRACE itself with an empty 405; the handlers (or the 404 page) answer instead.
+        server.getServerConfiguration().setPassTraceRequest(true);
         return server;
     }
 
