@@ -37,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * nothing to annotations ({@code @JsonView} and the like are not used), so this provider ignores
  * them and keeps one reader per type (Jackson caches the deserializers behind it) and one writer.
  *
- * <p>An empty request body reads as {@code null}, which the resources answer with
+ * <p>A body is read as UTF-8 text and checked by {@link JsonText}: malformed UTF-8 and strings
+ * that are not valid Unicode are refused, naming the field. An empty request body reads as {@code null}, which the resources answer with
  * {@code body_required}; text, bytes, streams and {@link Response}s are left to Jersey's own
  * providers. Thread-safe.
  */
@@ -68,11 +69,25 @@ public final class JsonEntityProvider implements MessageBodyReader<Object>, Mess
             MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
         ObjectReader reader = readers.computeIfAbsent(genericType,
                 bodyType -> READER.forType(READER.getTypeFactory().constructType(bodyType)));
-        try (JsonParser parser = reader.createParser(entity)) {
+        checkCharset(mediaType);
+        // Bodies are bounded (BodyLimitFilter), so they are read whole: the text is checked to be
+        // well-formed UTF-8 and valid Unicode first, and parsed as characters, never as bytes in
+        // some other encoding Jackson might detect.
+        char[] text = JsonText.read(entity.readAllBytes());
+        try (JsonParser parser = reader.createParser(text)) {
             if (parser.nextToken() == null) {
                 return null;
             }
             return reader.readValue(parser);
+        }
+    }
+
+    /** RFC 8259 §8.1: JSON between systems is UTF-8; a body said to be in another charset is refused. */
+    private static void checkCharset(MediaType mediaType) {
+        String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            throw new HttpProblem(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_charset",
+                    "JSON is read as UTF-8 only (RFC 8259), not as " + charset);
         }
     }
 

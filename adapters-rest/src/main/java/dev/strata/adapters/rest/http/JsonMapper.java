@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -97,6 +98,9 @@ public final class JsonMapper {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 // Characters beyond the BMP (emoji) as UTF-8, not as escaped surrogate pairs.
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
@@ -104,16 +108,49 @@ public final class JsonMapper {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .addModule(time);
         ObjectMapper mapper = builder.build();
-        // A number or a boolean where text is expected is a client error, not something to guess at.
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        refuseCoercions(mapper);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .build());
         return mapper;
+    }
+
+    /**
+     * Strict typing, one rule for every field of every body: a value of the wrong JSON type is
+     * refused, never converted. No fraction (nor {@code 1.0}, nor {@code 1e2}) into an integer, no
+     * string into a number or a boolean, no number or boolean into a string, no number into a
+     * boolean, no scalar into an array or an object, no empty string as "no value". The refusal is a
+     * {@link com.fasterxml.jackson.databind.exc.MismatchedInputException} with the field's path,
+     * which {@link ProblemMapper} answers with a 400 naming the field.
+     */
+    private static void refuseCoercions(ObjectMapper mapper) {
+        CoercionInputShape[] scalars = {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString};
+        for (LogicalType type : LogicalType.values()) {
+            MutableCoercionConfig config = mapper.coercionConfigFor(type).setAcceptBlankAsEmpty(false);
+            for (CoercionInputShape shape : scalars) {
+                if (!isNative(type, shape)) {
+                    config.setCoercion(shape, CoercionAction.Fail);
+                }
+            }
+        }
+    }
+
+    /** The JSON shapes a logical type is read from as they are, without any coercion. */
+    private static boolean isNative(LogicalType type, CoercionInputShape shape) {
+        return switch (type) {
+            case Integer -> shape == CoercionInputShape.Integer;
+            // An integer is a number without a fraction, so it may stand where a decimal is expected.
+            case Float -> shape == CoercionInputShape.Integer || shape == CoercionInputShape.Float;
+            case Boolean -> shape == CoercionInputShape.Boolean;
+            case Textual -> shape == CoercionInputShape.String || shape == CoercionInputShape.EmptyString;
+            // Dates, enums, ids and the like are read from their text by their own deserializers.
+            case DateTime, Enum, OtherScalar, Untyped -> shape == CoercionInputShape.String
+                    || shape == CoercionInputShape.EmptyString || shape == CoercionInputShape.Integer
+                    || shape == CoercionInputShape.Float || shape == CoercionInputShape.Boolean;
+            default -> false;
+        };
     }
 }

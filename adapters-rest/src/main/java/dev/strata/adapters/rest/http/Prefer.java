@@ -21,20 +21,66 @@ public final class Prefer {
     private Prefer() {
     }
 
-    /** Whether the request prefers {@code return=minimal}. */
+    /**
+     * Whether the request prefers {@code return=minimal}: the first {@code return} preference of
+     * the header decides (RFC 7240 §2: a repeated preference counts once, the first); preferences
+     * Strata does not know, and values of {@code return} it does not know, are ignored (RFC 7240
+     * §2 has a server ignore what it does not support).
+     *
+     * @throws MalformedHeaderException when the header does not follow RFC 7240's grammar, as
+     *                                  nothing tells where one preference ends and the next begins
+     */
     public static boolean minimal(HttpHeaders headers) {
         List<String> values = headers.getRequestHeader(HEADER);
         if (values == null) {
             return false;
         }
+        String returned = null;
         for (String value : values) {
-            for (String preference : value.split("[,;]")) {
-                if (preference.strip().toLowerCase(Locale.ROOT).replace(" ", "").equals("return=minimal")) {
-                    return true;
+            String first = firstReturn(value);
+            if (returned == null) {
+                returned = first;
+            }
+        }
+        return "minimal".equals(returned);
+    }
+
+    /**
+     * Checks {@code 1#( token [ BWS "=" BWS word ] *( OWS ";" [ OWS parameter ] ) )} and answers the
+     * value of the first {@code return} preference, or null.
+     */
+    static String firstReturn(String value) {
+        HeaderCursor cursor = new HeaderCursor(HEADER, value);
+        String returned = null;
+        for (boolean first = true; cursor.nextElement(first); first = false) {
+            String name = cursor.token("a preference name");
+            String preferenceValue = optionalValue(cursor);
+            if (returned == null && name.equalsIgnoreCase("return")) {
+                returned = preferenceValue == null ? "" : preferenceValue.toLowerCase(Locale.ROOT);
+            }
+            while (true) {
+                cursor.skipWhitespace();
+                if (!cursor.take(';')) {
+                    break;
+                }
+                cursor.skipWhitespace();
+                if (!cursor.atEnd() && cursor.peek() != ';' && cursor.peek() != ',') {
+                    cursor.token("a parameter name");
+                    optionalValue(cursor);
                 }
             }
         }
-        return false;
+        return returned;
+    }
+
+    /** {@code [ BWS "=" BWS word ]}, where a word is a token or a quoted string. */
+    private static String optionalValue(HeaderCursor cursor) {
+        cursor.skipWhitespace();
+        if (!cursor.take('=')) {
+            return null;
+        }
+        cursor.skipWhitespace();
+        return cursor.peek() == '"' ? cursor.quotedString() : cursor.token("a value after '='");
     }
 
     /**

@@ -73,6 +73,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             case HttpProblem problem -> withHeaders(problem(problem.status(), problem.code(), problem.getMessage()),
                     problem.headers());
             case StrataException failure -> fromService(failure);
+            case MalformedHeaderException header -> problem(Status.BAD_REQUEST, "malformed_header",
+                    "the " + header.header() + " header is malformed: " + header.getMessage(),
+                    List.of(new FieldError(header.header(), "malformed_header", header.getMessage())));
+            case InvalidJsonTextException text -> invalidField(fieldOf(text.pointer()), text.code(), text.getMessage());
             case JacksonException json -> fromJson(json);
             case NoContentException empty -> problem(Status.BAD_REQUEST, "body_required", "a request body is required");
             case IOException unreadable -> unreadableBody(unreadable);
@@ -89,6 +93,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                 && current.getCause() != null
                 && (current.getCause() instanceof JacksonException || current.getCause() instanceof HttpProblem
                         || current.getCause() instanceof IOException
+                        || current.getCause() instanceof InvalidJsonTextException
                         || current.getCause() instanceof ProcessingException)) {
             current = current.getCause();
         }
@@ -144,7 +149,28 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             return invalidField(fieldPath(mismatch), "invalid_type",
                     "must be " + describe(mismatch.getTargetType()));
         }
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // A number too large for its field, say: the parser's own failure, wrapped with the path.
+            return invalidField(fieldPath(mapping), "invalid_value", "is out of range for its type");
+        }
         return problem(Status.BAD_REQUEST, "malformed_json", "the request body is not valid JSON of the expected shape");
+    }
+
+    /** A JSON pointer ({@code /items/0/sku}) spelled as the other field errors are: {@code items[0].sku}. */
+    private static String fieldOf(String pointer) {
+        if (pointer.isEmpty()) {
+            return "body";
+        }
+        StringBuilder field = new StringBuilder();
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && !field.isEmpty()) {
+                field.append('[').append(name).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return field.toString();
     }
 
     /**

@@ -1,0 +1,107 @@
+package dev.strata.adapters.rest.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.strata.adapters.rest.testing.HttpResult;
+import dev.strata.adapters.rest.testing.TestApi;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Bodies are well-formed UTF-8 and their strings valid Unicode (RFC 8259 §8.1, RFC 7493 §2.1): in
+ * every string of every operation's body, each ill-formed byte sequence (overlong forms, encoded
+ * surrogates, code points past U+10FFFF, stray and missing continuation bytes) and each escape of
+ * an unpaired surrogate or a noncharacter is refused with a 400 naming the field, and none is stored.
+ * Characters beyond the BMP, written raw or as an escaped pair, are accepted and kept.
+ */
+class UnicodeBodiesTest {
+
+    @RegisterExtension
+    static final TestApi api = new TestApi();
+    private static final String MARK = "\u0001MARK\u0001";
+
+    /** Byte sequences that are not UTF-8; the first few decode leniently to '/' or 'A'. */
+    static List<String> illFormedBytes() {
+        return List.of("c0af", "e080af", "f08080af", "f880808080af", "c181", "e08081", "c080", "eda080", "edbfbf",
+                "edafbfedbfbf", "f4908080", "f5808080", "fe", "ff", "80", "bf", "c3", "e282", "f09f98", "c328",
+                "e228a1", "f0288cbc", "61ff62");
+    }
+
+    /** JSON escapes of what is no Unicode scalar value, or a noncharacter. */
+    static List<String> invalidEscapes() {
+        return List.of("\\ud800", "\\udfff", "\\udbff", "\\udc00", "a\\ud800b", "\\ud800\\u0041", "\\udc00\\ud800",
+                "\\ud800\\ud800", "x\\uDFFF", "\\uD83D", "\\ufffe", "\\uffff", "\\ufdd0", "\\ufdef", "\\ud83f\\udffe",
+                "\\udbff\\udfff");
+    }
+
+    private static HttpResult send(Bodies.Operation operation, byte[] body) {
+        return operation.request().get().bytes(operation.contentType(), body).send();
+    }
+
+    private static byte[] withBytes(String json, byte[] inserted) {
+        String[] parts = json.split(MARK, -1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(parts[0].getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(inserted);
+        out.writeBytes(parts[1].getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @Test
+    void illFormedTextInAnyStringIsRefusedNamingTheField() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (Bodies.Operation operation : Bodies.operations(api)) {
+            JsonNode body = operation.json();
+            for (Bodies.Place place : Bodies.places(body)) {
+                if (!place.value().isTextual()) {
+                    continue;
+                }
+                String template = Bodies.replaced(body, place, TextNode.valueOf("a" + MARK + "b"));
+                List<byte[]> spoilt = new ArrayList<>();
+                illFormedBytes().forEach(hex -> spoilt.add(HexFormat.of().parseHex(hex)));
+                invalidEscapes().forEach(escape -> spoilt.add(escape.getBytes(StandardCharsets.US_ASCII)));
+                for (byte[] inserted : spoilt) {
+                    HttpResult response = send(operation, withBytes(template.replace("\\u0001", "\u0001"),
+                            inserted));
+                    sent++;
+                    String what = operation.name() + " " + place.field() + " with "
+                            + HexFormat.of().formatHex(inserted) + " -> " + response.body();
+                    softly.assertThat(response.status()).as(what).isEqualTo(400);
+                    softly.assertThat(response.body()).as(what).contains("\"field\":\"" + place.field() + "\"")
+                            .containsPattern("\"code\":\"invalid_(utf8|unicode)\"");
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(300);
+    }
+
+    @Test
+    void charactersBeyondTheBasicPlaneAreKeptWhetherRawOrEscaped() throws Exception {
+        Bodies.Operation createPost = Bodies.operations(api).get(2);
+        for (String body : List.of("{\"body\":\"smile \uD83D\uDE00 \u00e9\"}", "{\"body\":\"smile \\ud83d\\ude00 \\u00e9\"}")) {
+            HttpResult created = send(createPost, body.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(Bodies.JSON.readTree(created.body()).get("body").asText()).isEqualTo("smile \uD83D\uDE00 \u00e9");
+        }
+    }
+
+    @Test
+    void aBodyInAnotherCharsetThanUtf8IsRefused() throws Exception {
+        Bodies.Operation createPost = Bodies.operations(api).get(2);
+        HttpResult response = createPost.request().get().bytes("application/json; charset=utf-16",
+                "{\"body\":\"x\"}".getBytes(StandardCharsets.UTF_16)).send();
+
+        assertThat(response.status()).as(response.body()).isEqualTo(415);
+    }
+}
