@@ -99,6 +99,7 @@ final class OperationConventions {
             }
         }
 
+        anchorPathPatterns(operation);
         addParameter(operation, "Request-Id");
         if (read) {
             addParameter(operation, "If-None-Match");
@@ -127,6 +128,25 @@ final class OperationConventions {
             addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
         }
         sortByStatus(responses);
+    }
+
+    /**
+     * A JAX-RS path template's regular expression ({@code {alias: me|mine}}) matches the whole
+     * segment, while a JSON Schema pattern matches anywhere in the value: anchored, the document's
+     * pattern says what the route takes.
+     */
+    private static void anchorPathPatterns(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if ("path".equals(parameter.getIn()) && parameter.getSchema() != null) {
+                String pattern = parameter.getSchema().getPattern();
+                if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+                    parameter.getSchema().setPattern("^(" + pattern + ")$");
+                }
+            }
+        }
     }
 
     private static void applyIdempotentCreation(Operation operation, ApiResponses responses) {

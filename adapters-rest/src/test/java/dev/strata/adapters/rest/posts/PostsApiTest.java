@@ -466,11 +466,15 @@ class PostsApiTest {
         }
 
         @Test
-        void theLimitDefaultsIsClampedAndMustBePositive() {
-            HttpResult clamped = http.get(accountPosts() + "?limit=500").bearer(reader.token()).send();
+        void theLimitIsOneToTheDocumentedMaximumAndAnythingElseIsRefusedByName() {
+            HttpResult largest = http.get(accountPosts() + "?limit=100").bearer(reader.token()).send();
 
-            assertThat(clamped.status()).isEqualTo(200);
-            assertThat(ids(clamped)).hasSize(5);
+            assertThat(largest.status()).isEqualTo(200);
+            assertThat(ids(largest)).hasSize(5);
+            assertInvalidField(http.get(accountPosts() + "?limit=101").bearer(reader.token()).send(), "limit",
+                    "out_of_range");
+            assertInvalidField(http.get(accountPosts() + "?limit=500").bearer(reader.token()).send(), "limit",
+                    "out_of_range");
             assertInvalidField(http.get(accountPosts() + "?limit=0").bearer(reader.token()).send(), "limit", "invalid_value");
             assertInvalidField(http.get(accountPosts() + "?limit=ten").bearer(reader.token()).send(), "limit",
                     "invalid_value");
