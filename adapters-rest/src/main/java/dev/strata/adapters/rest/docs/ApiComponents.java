@@ -7,6 +7,8 @@ import dev.strata.adapters.rest.http.ProblemDetails;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.ListQuery;
+import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostQuery;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
@@ -149,16 +151,23 @@ final class ApiComponents {
                         new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)
                                 .maximum(BigDecimal.valueOf(10_000)).example(0)),
                 "sort", query("sort", "Comma-separated sort keys, each with an optional + (ascending, the"
-                        + " default) or - (descending).", text(ListParameters.MAX_EXPRESSION_LENGTH, "-created_at,+amount")),
+                        + " default) or - (descending), each key once.", text(ListParameters.MAX_EXPRESSION_LENGTH,
+                                "-created_at,+amount").pattern(nameList("[+-]?", OrderService.QUERY.sortableNames()))),
                 "fields", query("fields", "Comma-separated fields to show (id is always shown): a sparse"
-                        + " fieldset; an unknown name is a 400.", text(ListParameters.MAX_EXPRESSION_LENGTH, "id,created_at")),
+                        + " fieldset; an unknown name is a 400.", text(ListParameters.MAX_EXPRESSION_LENGTH,
+                                "id,created_at").pattern(nameList("", OrderService.QUERY.selectable()))),
+                "post_fields", query("fields", "Comma-separated fields to show (id is always shown): a sparse"
+                        + " fieldset; an unknown name is a 400.", text(ListParameters.MAX_EXPRESSION_LENGTH,
+                                "id,created_at").pattern(nameList("", PostQuery.SCHEMA.selectable()))),
                 "last_id", query("last_id", "The id of the last item seen: the page continues after it.",
                         text(64, "post_01jd8zqk3v5m9w2x4y6z8a0b1c")),
                 "between", query("between", "A half-open time window <from>_<to>; each end is a UTC date"
-                        + " (2026-01-01) or an RFC 3339 instant.", text(128, "2026-01-01_2026-02-01")),
-                "created_at", query("created_at", "<op>:<time> with op in eq, ne, gt, gte, lt, lte; repeatable up to "
+                        + " (2026-01-01) or an RFC 3339 instant.", text(128, "2026-01-01_2026-02-01").pattern(
+                                "^" + TextRules.DATE_OR_INSTANT + "_" + TextRules.DATE_OR_INSTANT + "$")),
+                "created_at", query("created_at", "<op>:<instant> with op in eq, gt, gte, lt, lte; repeatable up to "
                         + ListParameters.MAX_FILTER_REPEATS + " times (the filters combine with AND)."
-                        + " Times are UTC dates or RFC 3339 instants.", filterValues("gte:2026-01-01")).explode(true),
+                        + " Instants are RFC 3339 with an offset.", filterValues("gte:2026-01-01T00:00:00Z",
+                                "^((eq|gt|gte|lt|lte):)?" + TextRules.INSTANT + "$")).explode(true),
                 "q", query("q", "Text to search for, ignoring case.", text(200, "hello")));
     }
 
@@ -167,10 +176,16 @@ final class ApiComponents {
      * {@link ListParameters#MAX_FILTER_REPEATS} expressions of at most
      * {@link ListParameters#MAX_EXPRESSION_LENGTH} characters.
      */
-    static Schema<?> filterValues(String example) {
+    static Schema<?> filterValues(String example, String pattern) {
         return new io.swagger.v3.oas.models.media.ArraySchema()
-                .items(text(ListParameters.MAX_EXPRESSION_LENGTH, example))
+                .items(text(ListParameters.MAX_EXPRESSION_LENGTH, example).pattern(pattern))
                 .maxItems(ListParameters.MAX_FILTER_REPEATS);
+    }
+
+    /** A comma-separated list of these names, each after {@code prefix}, spaces around them allowed. */
+    private static String nameList(String prefix, java.util.Collection<String> names) {
+        String name = " *" + prefix + "(" + String.join("|", names.stream().sorted().toList()) + ") *";
+        return "^" + name + "(," + name + ")*$";
     }
 
     private static Parameter query(String name, String description, Schema<?> schema) {

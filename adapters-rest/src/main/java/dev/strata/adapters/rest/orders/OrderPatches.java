@@ -49,6 +49,9 @@ final class OrderPatches {
 
     /** The order {@code current} becomes under an RFC 7396 merge patch. */
     static OrderRequest mergePatch(Order current, JsonNode patch) {
+        if (patch == null) {
+            throw ValidationException.of("body", "required", "a merge patch of the order is required");
+        }
         JsonObject original = representation(current);
         JsonValue patched = Json.createMergePatch(toJakarta(patch)).apply(original);
         return toRequest(original, patched);

@@ -30,8 +30,13 @@ public record OrderRequest(
                 description = "Kept exactly as sent; tabs and line feeds allowed, no other control characters.",
                 example = "Leave it with the neighbours") String comment) {
 
-    /** A price's text: digits, and at most two decimals; the document's pattern and the check alike. */
-    static final String PRICE = "^[0-9]+(\\.[0-9]{1,2})?$";
+    /**
+     * A price's text as the document gives it: a decimal string of at most two decimals. Here only
+     * its shape is checked ({@link #DECIMAL}); the range and the scale are the service's, which
+     * names them together with every other bad field.
+     */
+    static final String PRICE = "^-?[0-9]+(\\.[0-9]{1,2})?$";
+    static final String DECIMAL = "-?[0-9]+(\\.[0-9]+)?";
     static final int MAX_PRICE_LENGTH = 32;
 
     /** One item of a request. */
@@ -43,7 +48,8 @@ public record OrderRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000",
                     example = "2") Integer quantity,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = PRICE, maxLength = MAX_PRICE_LENGTH,
-                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals.",
+                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals; answered with"
+                            + " exactly 2 (12.5 is kept as 12.50).",
                     example = "\"12.50\"") String unitPrice) {
     }
 
@@ -77,7 +83,7 @@ public record OrderRequest(
             return null;
         }
         // Plain decimals only: no exponent, no sign, bounded length; the range and scale are the service's.
-        if (text.length() > MAX_PRICE_LENGTH || !text.matches(PRICE)) {
+        if (text.length() > MAX_PRICE_LENGTH || !text.matches(DECIMAL)) {
             validator.reject(field, "invalid_decimal", "must be a decimal string such as \"12.50\"");
             return null;
         }

@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.docs.IdempotentCreation;
 import dev.strata.adapters.rest.docs.ListOperation;
+import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
@@ -81,6 +82,9 @@ public final class OrderResource {
     private static final String STATE = "(open|paid|shipped|cancelled)";
     private static final String CURRENCY = "[A-Z]{3}";
     private static final String SKU = "[A-Za-z0-9._-]{1,64}";
+    /** A decimal of at most 40 characters, as FieldKind.DECIMAL reads it. */
+    private static final String DECIMAL = "(?=[-.0-9]{1,40}(,|$))-?[0-9]+(\\.[0-9]+)?";
+    private static final String COMPARISON = "((eq|ne|gt|gte|lt|lte):)?";
     private static final int MAX_EXPRESSION = ListParameters.MAX_EXPRESSION_LENGTH;
     private static final int MAX_REPEATS = ListParameters.MAX_FILTER_REPEATS;
     private static final String FILTERS = " Repeatable (the filters combine with AND).";
@@ -125,15 +129,18 @@ public final class OrderResource {
                     @Parameter(in = ParameterIn.QUERY, name = "amount", explode = Explode.TRUE,
                             description = "<op>:<decimal> with op in eq, ne, gt, gte, lt, lte, in." + FILTERS,
                             array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
-                                    example = "gte:10.00"))),
+                                    pattern = "^(" + COMPARISON + DECIMAL + "|in:" + DECIMAL + "(," + DECIMAL
+                                            + "){0,99})$", example = "gte:10.00"))),
                     @Parameter(in = ParameterIn.QUERY, name = "created_at", explode = Explode.TRUE,
                             description = "<op>:<instant> with op in eq, ne, gt, gte, lt, lte, in." + FILTERS,
                             array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
-                                    example = "gte:2026-01-01T00:00:00Z"))),
+                                    pattern = "^(" + COMPARISON + TextRules.INSTANT + "|in:" + TextRules.INSTANT + "(,"
+                                            + TextRules.INSTANT + "){0,99})$", example = "gte:2026-01-01T00:00:00Z"))),
                     @Parameter(in = ParameterIn.QUERY, name = "updated_at", explode = Explode.TRUE,
                             description = "As created_at." + FILTERS,
                             array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
-                                    example = "lt:2026-02-01T00:00:00Z"))),
+                                    pattern = "^(" + COMPARISON + TextRules.INSTANT + "|in:" + TextRules.INSTANT + "(,"
+                                            + TextRules.INSTANT + "){0,99})$", example = "lt:2026-02-01T00:00:00Z"))),
                     @Parameter(in = ParameterIn.QUERY, name = "sku", explode = Explode.TRUE,
                             description = "Orders holding an item with this sku (1 to 64 of A-Z, a-z, 0-9, '.', '_'"
                                     + " and '-'): eq or in." + FILTERS,
