@@ -20,7 +20,7 @@ public record ListQuery(List<Filter> filters, List<SortKey> sort, int limit, int
 
     /** The page size when none is asked for. */
     public static final int DEFAULT_LIMIT = 20;
-    /** The largest page size; larger requests are clamped to it. */
+    /** The largest page size; adapters refuse larger ones. */
     public static final int MAX_LIMIT = 100;
     /** The deepest offset accepted: beyond it, clients must use cursors. */
     public static final int MAX_OFFSET = 10_000;

@@ -24,27 +24,30 @@ public final class Validator {
     }
 
     /**
-     * Checks a required, single-line text field: present, trimmed length within
-     * {@code [min, max]} code points, and free of control characters. Returns the trimmed text,
-     * or {@code null} when it was rejected (the error is recorded).
+     * Checks a required, single-line text field that is normalised by trimming: at most
+     * {@code max} code points as sent, at least {@code min} code points once surrounding
+     * whitespace ({@link String#strip()}) is removed, and free of control characters. Returns the
+     * trimmed text, which is what is kept; or {@code null} when it was rejected (the error is
+     * recorded). The maximum counts the text as sent, so that a client (and a JSON schema's
+     * {@code maxLength}) can check it without knowing the normalisation.
      */
     public String text(String field, String value, int min, int max) {
         if (value == null) {
             reject(field, "required", "is required");
             return null;
         }
+        if (value.codePointCount(0, value.length()) > max) {
+            reject(field, "too_long", "must be at most " + max + " characters");
+            return null;
+        }
         String trimmed = value.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length < min) {
             reject(field, length == 0 ? "required" : "too_short",
-                    "must be at least " + min + " characters");
+                    "must be at least " + min + " characters, surrounding whitespace aside");
             return null;
         }
-        if (length > max) {
-            reject(field, "too_long", "must be at most " + max + " characters");
-            return null;
-        }
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
             reject(field, "control_characters", "must not contain control characters");
             return null;
         }

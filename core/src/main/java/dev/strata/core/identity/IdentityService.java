@@ -133,14 +133,18 @@ public final class IdentityService {
     /**
      * Checks an email and password and returns the account they belong to.
      *
+     * @throws ValidationException     naming {@code email} and {@code password} when either is missing,
+     *                                 blank or longer than any account's can be: a malformed request,
+     *                                 which says nothing about which accounts exist
      * @throws AuthenticationException with code {@code invalid_credentials} for an unknown email and
      *                                 for a wrong password alike, after the same hashing work
      * @throws RateLimitedException    with code {@code too_many_sign_in_attempts} while the email is
      *                                 locked out, whether or not the password is right
      */
     public Account authenticate(Credentials credentials) {
-        String email = credentials.email() == null ? "" : credentials.email().strip();
-        String password = credentials.password() == null ? "" : credentials.password();
+        checkCredentialsShape(credentials);
+        String email = credentials.email().strip();
+        String password = credentials.password();
         String normalized = normalize(email);
         Instant now = Timestamps.now(clock);
         refuseWhileLockedOut(normalized, now);
@@ -249,6 +253,11 @@ public final class IdentityService {
             validator.reject(field, "required", "is required");
             return null;
         }
+        // The length as sent, so that a client can check it without knowing about the trimming.
+        if (value.codePointCount(0, value.length()) > MAX_EMAIL_LENGTH) {
+            validator.reject(field, "too_long", "must be at most " + MAX_EMAIL_LENGTH + " characters");
+            return null;
+        }
         String email = value.strip();
         if (email.length() > MAX_EMAIL_LENGTH) {
             validator.reject(field, "too_long", "must be at most " + MAX_EMAIL_LENGTH + " characters");
@@ -259,6 +268,23 @@ public final class IdentityService {
             return null;
         }
         return email;
+    }
+
+    private static void checkCredentialsShape(Credentials credentials) {
+        Validator validator = new Validator();
+        String email = credentials.email();
+        if (email == null || email.isBlank()) {
+            validator.reject("email", "required", "is required");
+        } else if (email.codePointCount(0, email.length()) > MAX_EMAIL_LENGTH) {
+            validator.reject("email", "too_long", "must be at most " + MAX_EMAIL_LENGTH + " characters");
+        }
+        String password = credentials.password();
+        if (password == null || password.isEmpty()) {
+            validator.reject("password", "required", "is required");
+        } else if (password.codePointCount(0, password.length()) > MAX_PASSWORD_LENGTH) {
+            validator.reject("password", "too_long", "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        validator.throwIfInvalid();
     }
 
     private static void checkPassword(Validator validator, String field, String value) {

@@ -21,8 +21,12 @@ final class OrderRules {
     /** Keeps every amount within NUMERIC(20, 2): 100 items × 10,000 × this is below 10^17. */
     static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("999999999.99");
 
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** A SKU: 1 to 64 of A-Z, a-z, 0-9, '.', '_' and '-'; in items and in filters alike. */
+    static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final String SKU_DESCRIPTION = "a SKU: 1 to 64 of A-Z, a-z, 0-9, '.', '_' and '-'";
+    /** A currency's shape, three upper-case letters; an order's currency must also be an ISO 4217 code. */
+    static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    static final String CURRENCY_DESCRIPTION = "an ISO 4217 currency code: three upper-case letters such as EUR";
 
     private OrderRules() {
     }
@@ -89,7 +93,7 @@ final class OrderRules {
             return false;
         }
         if (!SKU.matcher(sku).matches()) {
-            validator.reject(field, "invalid_sku", "must be 1 to 64 of A-Z, a-z, 0-9, '.', '_' and '-'");
+            validator.reject(field, "invalid_sku", "must be " + SKU_DESCRIPTION);
             return false;
         }
         return true;

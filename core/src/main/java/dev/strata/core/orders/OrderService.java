@@ -48,11 +48,13 @@ public final class OrderService {
     /** What the list of orders can be filtered, sorted and projected by. */
     public static final QuerySchema QUERY = QuerySchema.of(List.of(
                     QueryField.choice("state", Arrays.stream(OrderState.values()).map(OrderState::wireName).toList()),
-                    QueryField.text("currency", Set.of(QueryOperator.EQ, QueryOperator.NE, QueryOperator.IN)),
+                    QueryField.text("currency", Set.of(QueryOperator.EQ, QueryOperator.NE, QueryOperator.IN),
+                            OrderRules.CURRENCY, OrderRules.CURRENCY_DESCRIPTION),
                     QueryField.ordered("amount", FieldKind.DECIMAL),
                     QueryField.ordered("created_at", FieldKind.INSTANT),
                     QueryField.ordered("updated_at", FieldKind.INSTANT),
-                    QueryField.text("sku", Set.of(QueryOperator.EQ, QueryOperator.IN))),
+                    QueryField.text("sku", Set.of(QueryOperator.EQ, QueryOperator.IN), OrderRules.SKU,
+                            OrderRules.SKU_DESCRIPTION)),
             List.of(SortKey.descending("created_at")),
             Set.of("id", "owner_id", "state", "currency", "items", "amount", "comment", "created_at", "updated_at",
                     "version", "_links"));

@@ -41,9 +41,9 @@ import java.util.Optional;
  */
 public final class PostService {
 
-    /** The longest post body, in characters (code points) after trimming. */
+    /** The longest post body, in characters (code points), as sent. */
     public static final int MAX_BODY_LENGTH = 5000;
-    /** The longest channel name, in characters after trimming. */
+    /** The longest channel name, in characters as sent; surrounding whitespace is then trimmed. */
     public static final int MAX_CHANNEL_NAME_LENGTH = 100;
 
     private final PostStore store;
@@ -267,22 +267,22 @@ public final class PostService {
     }
 
     /**
-     * A post body: 1 to {@link #MAX_BODY_LENGTH} characters after trimming surrounding whitespace,
-     * any Unicode (right-to-left, zero-width, emoji) and line breaks and tabs, but no other
-     * control characters. The trimmed text is what is stored, unchanged otherwise.
+     * A post body: at most {@link #MAX_BODY_LENGTH} characters (code points), not blank, any
+     * Unicode (right-to-left, zero-width, emoji) and line breaks and tabs, but no other control
+     * characters. It is kept exactly as sent, surrounding whitespace included: a body is never
+     * changed without a word.
      */
     static String checkBody(String body) {
         Validator validator = new Validator();
-        String trimmed = body == null ? null : body.strip();
-        if (trimmed == null || trimmed.isEmpty()) {
+        if (body == null || body.isBlank()) {
             validator.reject("body", "required", "is required and must not be blank");
-        } else if (trimmed.codePointCount(0, trimmed.length()) > MAX_BODY_LENGTH) {
+        } else if (body.codePointCount(0, body.length()) > MAX_BODY_LENGTH) {
             validator.reject("body", "too_long", "must be at most " + MAX_BODY_LENGTH + " characters");
-        } else if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        } else if (body.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             validator.reject("body", "control_characters", "must not contain control characters other than line breaks and tabs");
         }
         validator.throwIfInvalid();
-        return trimmed;
+        return body;
     }
 
     private static NotFoundException postNotFound() {

@@ -1,7 +1,14 @@
 package dev.strata.adapters.rest.docs;
 
+import dev.strata.adapters.rest.http.ListParameters;
 import dev.strata.adapters.rest.http.MediaTypes;
+import dev.strata.adapters.rest.http.PageTokens;
 import dev.strata.adapters.rest.http.ProblemDetails;
+import dev.strata.adapters.rest.http.RequestIdFilter;
+import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.ListQuery;
+import dev.strata.core.orders.OrderService;
+import dev.strata.core.posts.PostQuery;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
@@ -112,17 +119,20 @@ final class ApiComponents {
 
     private static Map<String, Parameter> parameters() {
         return Map.of(
-                "Request-Id", headerParameter("Request-Id", false, "An id of at most 128 characters of"
-                        + " [A-Za-z0-9._:-] to follow this request through the logs; echoed in the Request-Id response"
-                        + " header. Any other value is replaced.", text(1024, "client-abc.123")),
+                "Request-Id", headerParameter("Request-Id", false, "An id of 1 to " + RequestIdFilter.MAX_LENGTH
+                        + " characters of [A-Za-z0-9._:-] to follow this request through the logs; echoed in the"
+                        + " Request-Id response header. Any other value is a 400 naming Request-Id.",
+                        text(RequestIdFilter.MAX_LENGTH, "client-abc.123").pattern("^" + RequestIdFilter.PATTERN + "$")),
                 "If-Match", headerParameter("If-Match", true, "The ETag of the version this change was made against"
                         + " (or *): missing is 428, stale is 412.", text(1024, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
                 "If-None-Match", headerParameter("If-None-Match", false, "ETags the client already holds: a match is"
                         + " answered 304 without a body.", text(1024, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
                 "Idempotency-Key", headerParameter("Idempotency-Key", false, "A client-chosen key that makes retrying"
                         + " this creation safe: a retry with the same key and body returns the original response with"
-                        + " Idempotent-Replayed: true; the same key with another body is 422.",
-                        text(255, "6a1f3c9e-2b7d-4e8a-9c0f-1d2e3f4a5b6c")),
+                        + " Idempotent-Replayed: true; the same key with another body is 422. 1 to "
+                        + IdempotencyKey.MAX_LENGTH + " characters of visible ASCII, no spaces.",
+                        text(IdempotencyKey.MAX_LENGTH, "6a1f3c9e-2b7d-4e8a-9c0f-1d2e3f4a5b6c")
+                                .pattern("^[!-~]{1," + IdempotencyKey.MAX_LENGTH + "}$")),
                 "Prefer", headerParameter("Prefer", false, "return=minimal asks for 204 with Location and ETag"
                         + " instead of the representation.",
                         new StringSchema()._enum(List.of("return=minimal", "return=representation"))));
@@ -131,26 +141,51 @@ final class ApiComponents {
     /** The query parameters of collections, shared by every list that takes them. */
     private static Map<String, Parameter> listParameters() {
         return Map.of(
-                "limit", query("limit", "Items per page: 1 to 100, default 20 (a larger number is clamped to 100).",
+                "limit", query("limit", "Items per page: 1 to " + ListQuery.MAX_LIMIT + ", default "
+                        + ListQuery.DEFAULT_LIMIT + "; anything else is a 400 naming limit.",
                         new IntegerSchema().format("int32").minimum(BigDecimal.ONE)
-                                .maximum(BigDecimal.valueOf(1_000_000)).example(20)),
+                                .maximum(BigDecimal.valueOf(ListQuery.MAX_LIMIT)).example(20)),
                 "page_token", query("page_token", "The opaque cursor from the previous page's next link; bound to"
-                        + " the query it came from.", text(2048, "eyJjIjoiMjAyNi0wMS0wMlQwMzowNDowNS4xMjM0NTZaIn0")),
+                        + " the query it came from.", text(PageTokens.MAX_TOKEN_LENGTH, "eyJjIjoiMjAyNi0wMS0wMlQwMzowNDowNS4xMjM0NTZaIn0")),
                 "offset", query("offset", "Items to skip, 0 to 10000; not together with page_token.",
                         new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)
                                 .maximum(BigDecimal.valueOf(10_000)).example(0)),
                 "sort", query("sort", "Comma-separated sort keys, each with an optional + (ascending, the"
-                        + " default) or - (descending).", text(512, "-created_at,+amount")),
+                        + " default) or - (descending), each key once.", text(ListParameters.MAX_EXPRESSION_LENGTH,
+                                "-created_at,+amount").pattern(nameList("[+-]?", OrderService.QUERY.sortableNames()))),
                 "fields", query("fields", "Comma-separated fields to show (id is always shown): a sparse"
-                        + " fieldset; an unknown name is a 400.", text(512, "id,created_at")),
+                        + " fieldset; an unknown name is a 400.", text(ListParameters.MAX_EXPRESSION_LENGTH,
+                                "id,created_at").pattern(nameList("", OrderService.QUERY.selectable()))),
+                "post_fields", query("fields", "Comma-separated fields to show (id is always shown): a sparse"
+                        + " fieldset; an unknown name is a 400.", text(ListParameters.MAX_EXPRESSION_LENGTH,
+                                "id,created_at").pattern(nameList("", PostQuery.SCHEMA.selectable()))),
                 "last_id", query("last_id", "The id of the last item seen: the page continues after it.",
                         text(64, "post_01jd8zqk3v5m9w2x4y6z8a0b1c")),
                 "between", query("between", "A half-open time window <from>_<to>; each end is a UTC date"
-                        + " (2026-01-01) or an RFC 3339 instant.", text(128, "2026-01-01_2026-02-01")),
-                "created_at", query("created_at", "<op>:<time> with op in eq, ne, gt, gte, lt, lte; repeatable."
-                        + " Times are UTC dates or RFC 3339 instants.", new io.swagger.v3.oas.models.media.ArraySchema()
-                        .items(text(128, "gte:2026-01-01")).maxItems(10)).explode(true),
+                        + " (2026-01-01) or an RFC 3339 instant.", text(128, "2026-01-01_2026-02-01").pattern(
+                                "^" + TextRules.DATE_OR_INSTANT + "_" + TextRules.DATE_OR_INSTANT + "$")),
+                "created_at", query("created_at", "<op>:<instant> with op in eq, gt, gte, lt, lte; repeatable up to "
+                        + ListParameters.MAX_FILTER_REPEATS + " times (the filters combine with AND)."
+                        + " Instants are RFC 3339 with an offset.", filterValues("gte:2026-01-01T00:00:00Z",
+                                "^((eq|gt|gte|lt|lte):)?" + TextRules.INSTANT + "$")).explode(true),
                 "q", query("q", "Text to search for, ignoring case.", text(200, "hello")));
+    }
+
+    /**
+     * The values of a repeatable filter parameter, as {@code ListParameters} bounds them: at most
+     * {@link ListParameters#MAX_FILTER_REPEATS} expressions of at most
+     * {@link ListParameters#MAX_EXPRESSION_LENGTH} characters.
+     */
+    static Schema<?> filterValues(String example, String pattern) {
+        return new io.swagger.v3.oas.models.media.ArraySchema()
+                .items(text(ListParameters.MAX_EXPRESSION_LENGTH, example).pattern(pattern))
+                .maxItems(ListParameters.MAX_FILTER_REPEATS);
+    }
+
+    /** A comma-separated list of these names, each after {@code prefix}, spaces around them allowed. */
+    private static String nameList(String prefix, java.util.Collection<String> names) {
+        String name = " *" + prefix + "(" + String.join("|", names.stream().sorted().toList()) + ") *";
+        return "^" + name + "(," + name + ")*$";
     }
 
     private static Parameter query(String name, String description, Schema<?> schema) {

@@ -74,6 +74,7 @@ public final class ApiDocument {
         OpenAPI model = new StrataReader(configuration).read(classes);
         closeSchemas(model);
         bareHeaderReferences(model);
+        model.getPaths().values().forEach(path -> path.readOperations().forEach(OperationConventions::anchorPathPatterns));
         if (model.getTags() != null) {
             model.getTags().sort(Comparator.comparing(Tag::getName));
         }

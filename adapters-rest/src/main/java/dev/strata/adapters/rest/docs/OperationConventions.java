@@ -86,9 +86,8 @@ final class OperationConventions {
             boolean declaresHeaders = response.getHeaders() != null && !response.getHeaders().isEmpty();
             response.addHeaderObject("Request-Id", ApiComponents.ref("Request-Id"));
             ApiComponents.ON_EVERY_RESPONSE.forEach(header -> putIfAbsent(response, header, ApiComponents.ref(header)));
-            if (authenticated) {
-                response.addHeaderObject("Cache-Control", ApiComponents.ref("Cache-Control"));
-            }
+            // Any request may carry a token, and every answer to one that does is private.
+            response.addHeaderObject("Cache-Control", ApiComponents.ref("Cache-Control"));
             if (read && entry.getKey().equals("200")) {
                 response.addHeaderObject("ETag", ApiComponents.ref("ETag"));
             }
@@ -127,6 +126,26 @@ final class OperationConventions {
             addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
         }
         sortByStatus(responses);
+    }
+
+    /**
+     * A JAX-RS path template's regular expression ({@code {alias: me|mine}}) matches the whole
+     * segment, while a JSON Schema pattern matches anywhere in the value: anchored, the document's
+     * pattern says what the route takes. Swagger adds the template's expressions after each
+     * operation is read, so the whole document is passed through this once it is built.
+     */
+    static void anchorPathPatterns(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if ("path".equals(parameter.getIn()) && parameter.getSchema() != null) {
+                String pattern = parameter.getSchema().getPattern();
+                if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+                    parameter.getSchema().setPattern("^(" + pattern + ")$");
+                }
+            }
+        }
     }
 
     private static void applyIdempotentCreation(Operation operation, ApiResponses responses) {

@@ -44,6 +44,7 @@ public final class ProblemResponses {
     public static final String OFFSET_PARAMETER = "#/components/parameters/offset";
     public static final String SORT_PARAMETER = "#/components/parameters/sort";
     public static final String FIELDS_PARAMETER = "#/components/parameters/fields";
+    public static final String POST_FIELDS_PARAMETER = "#/components/parameters/post_fields";
     public static final String LAST_ID_PARAMETER = "#/components/parameters/last_id";
     public static final String BETWEEN_PARAMETER = "#/components/parameters/between";
     public static final String CREATED_AT_PARAMETER = "#/components/parameters/created_at";

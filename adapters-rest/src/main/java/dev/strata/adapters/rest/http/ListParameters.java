@@ -21,7 +21,7 @@ import java.util.Set;
  * Reads a collection's query string against the collection's {@link QuerySchema}: filters written
  * {@code field=value} or {@code field=op:value} (several combine with AND; {@code in} takes a comma
  * list), {@code sort=-created_at,+amount}, {@code fields=id,state} (the {@code id} is always
- * included), {@code limit} (default 20, larger than 100 is clamped, below 1 refused),
+ * included), {@code limit} (1 to 100, default 20; anything else is refused),
  * {@code offset} (at most 10,000) and {@code page_token}. Every problem is collected and refused at
  * once as a 400 naming each parameter: unknown parameters, fields, operators and sort keys,
  * malformed values, and a page token minted for another filter or sort.
@@ -42,6 +42,11 @@ public record ListParameters(ListQuery query, List<String> fields, Map<String, L
     public static final String LIMIT = "limit";
     public static final String OFFSET = "offset";
     public static final String PAGE_TOKEN = "page_token";
+
+    /** The longest filter expression ({@code op:value} or {@code in:a,b,...}), and of sort and fields. */
+    public static final int MAX_EXPRESSION_LENGTH = 512;
+    /** How many times one filter parameter may be given (its filters combine with AND). */
+    public static final int MAX_FILTER_REPEATS = 10;
 
     private static final Set<String> PAGING = Set.of(SORT, FIELDS, LIMIT, OFFSET, PAGE_TOKEN);
     private static final int MAX_IN_VALUES = 100;
@@ -81,6 +86,10 @@ public record ListParameters(ListQuery query, List<String> fields, Map<String, L
                 continue;
             }
             carried.put(name, parameter.getValue());
+            if (parameter.getValue().size() > MAX_FILTER_REPEATS) {
+                validator.reject(name, "too_many_values", "is given more than " + MAX_FILTER_REPEATS + " times");
+                continue;
+            }
             for (String expression : parameter.getValue()) {
                 readFilter(field.get(), expression, validator).ifPresent(filter -> {
                     filters.add(filter);
@@ -109,6 +118,9 @@ public record ListParameters(ListQuery query, List<String> fields, Map<String, L
     }
 
     private static Optional<Filter> readFilter(QueryField field, String expression, Validator validator) {
+        if (tooLong(field.name(), expression, validator)) {
+            return Optional.empty();
+        }
         QueryOperator operator = QueryOperator.EQ;
         String text = expression;
         int colon = expression.indexOf(':');
@@ -168,6 +180,9 @@ public record ListParameters(ListQuery query, List<String> fields, Map<String, L
             return schema.defaultSort();
         }
         carried.put(SORT, values);
+        if (tooLong(SORT, values.getFirst(), validator)) {
+            return schema.defaultSort();
+        }
         List<SortKey> keys = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -198,7 +213,14 @@ public record ListParameters(ListQuery query, List<String> fields, Map<String, L
         if (values == null || values.isEmpty()) {
             return List.of();
         }
+        if (values.size() > 1) {
+            validator.reject(FIELDS, "repeated_parameter", "is given more than once; list the fields in one, comma-separated");
+            return List.of();
+        }
         carried.put(FIELDS, values);
+        if (tooLong(FIELDS, values.getFirst(), validator)) {
+            return List.of();
+        }
         Set<String> selected = new LinkedHashSet<>();
         selected.add("id");
         List<String> unknown = new ArrayList<>();
@@ -225,12 +247,20 @@ public record ListParameters(ListQuery query, List<String> fields, Map<String, L
         }
         carried.put(LIMIT, List.of(value));
         Optional<Long> number = integer(value);
-        if (number.isEmpty() || number.get() < 1) {
-            validator.reject(LIMIT, "invalid_value", "must be a whole number from 1 (larger than "
-                    + ListQuery.MAX_LIMIT + " counts as " + ListQuery.MAX_LIMIT + ")");
+        if (number.isEmpty() || number.get() < 1 || number.get() > ListQuery.MAX_LIMIT) {
+            validator.reject(LIMIT, number.isPresent() ? "out_of_range" : "invalid_value",
+                    "must be a whole number from 1 to " + ListQuery.MAX_LIMIT);
             return ListQuery.DEFAULT_LIMIT;
         }
-        return (int) Math.min(number.get(), ListQuery.MAX_LIMIT);
+        return number.get().intValue();
+    }
+
+    private static boolean tooLong(String name, String value, Validator validator) {
+        if (value.length() > MAX_EXPRESSION_LENGTH) {
+            validator.reject(name, "too_long", "must be at most " + MAX_EXPRESSION_LENGTH + " characters");
+            return true;
+        }
+        return false;
     }
 
     private static int readOffset(String value, Validator validator) {

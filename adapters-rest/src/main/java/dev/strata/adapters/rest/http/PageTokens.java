@@ -26,7 +26,8 @@ import java.util.Objects;
 public final class PageTokens {
 
     private static final int VERSION = 1;
-    private static final int MAX_TOKEN_LENGTH = 4096;
+    /** The longest page token accepted. */
+    public static final int MAX_TOKEN_LENGTH = 4096;
 
     private PageTokens() {
     }

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.identity;
 
+import dev.strata.adapters.rest.docs.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -10,8 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
         + " alone. Changing the email or the password needs current_password, and a new password ends the"
         + " account's other sessions.")
 record AccountChangesBody(
-        @Schema(minLength = 1, maxLength = 100, example = "Ada King") String displayName,
-        @Schema(maxLength = 256, description = "A new email address; surrounding whitespace is ignored.",
+        @Schema(minLength = 1, maxLength = 100, pattern = TextRules.SINGLE_LINE,
+                description = "A name to show; one line." + TextRules.TRIMMED, example = "Ada King") String displayName,
+        @Schema(minLength = 1, maxLength = 254, description = "A new email address." + TextRules.TRIMMED,
                 example = "ada.king@example.com") String email,
         @Schema(format = "password", minLength = 8, maxLength = 1024,
                 example = "a new long passphrase") String password,

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.orders;
 
+import dev.strata.adapters.rest.docs.TextRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.docs.ProblemResponses;
@@ -56,9 +57,11 @@ public final class OrderActionResource {
     }
 
     /** The body of a cancellation. */
-    @Schema(name = "Cancellation", description = "Why the order is cancelled (optional).")
+    @Schema(name = "Cancellation", description = "Why the order is cancelled.")
     public record CancellationRequest(
-            @Schema(nullable = true, maxLength = 500, example = "Ordered twice") String reason) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 500,
+                    pattern = TextRules.SINGLE_LINE, description = "One line." + TextRules.TRIMMED,
+                    example = "Ordered twice") String reason) {
     }
 
     /** A cancellation, payment or shipment: when it happened, why (for a cancellation), and links. */
@@ -81,8 +84,8 @@ public final class OrderActionResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "cancelOrder", summary = "Cancel an order",
-            description = "An open or paid order; the body (a reason) is optional.",
-            requestBody = @RequestBody(required = false,
+            description = "An open or paid order, with the reason it is cancelled.",
+            requestBody = @RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = CancellationRequest.class))))
     @ApiResponse(responseCode = "201", description = "Done; the body describes the cancellation.",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.orders;
 
+import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.core.common.Validator;
 import dev.strata.core.orders.OrderDraft;
 import dev.strata.core.orders.OrderItemDraft;
@@ -19,22 +20,36 @@ import java.util.List;
 @Schema(name = "OrderInput", description = "An order's content, for creating or replacing it; amount, state and"
         + " the rest are computed by the server.")
 public record OrderRequest(
-        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", maxLength = 3,
-                description = "An ISO 4217 code.", example = "EUR")
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3,
+                description = "An ISO 4217 code: three upper-case letters naming a currency the ISO list has.",
+                example = "EUR")
         String currency,
         @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), minItems = 1, maxItems = 100,
                 schema = @Schema(implementation = ItemRequest.class)) List<ItemRequest> items,
-        @Schema(nullable = true, maxLength = 1000, example = "Leave it with the neighbours") String comment) {
+        @Schema(nullable = true, maxLength = 1000, pattern = TextRules.LINES_WITHOUT_CARRIAGE_RETURNS,
+                description = "Kept exactly as sent; tabs and line feeds allowed, no other control characters.",
+                example = "Leave it with the neighbours") String comment) {
+
+    /**
+     * A price's text as the document gives it: a decimal string of at most two decimals. Here only
+     * its shape is checked ({@link #DECIMAL}); the range and the scale are the service's, which
+     * names them together with every other bad field.
+     */
+    static final String PRICE = "^-?[0-9]+(\\.[0-9]{1,2})?$";
+    static final String DECIMAL = "-?[0-9]+(\\.[0-9]+)?";
+    static final int MAX_PRICE_LENGTH = 32;
 
     /** One item of a request. */
     @Schema(name = "OrderItemInput", description = "One line of an order.")
     public record ItemRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", maxLength = 64,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", minLength = 1,
+                    maxLength = 64, description = "1 to 64 of A-Z, a-z, 0-9, '.', '_' and '-'.",
                     example = "BOOK-42") String sku,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000",
                     example = "2") Integer quantity,
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^-?[0-9]+(\\.[0-9]+)?$", maxLength = 32,
-                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals.",
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = PRICE, maxLength = MAX_PRICE_LENGTH,
+                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals; answered with"
+                            + " exactly 2 (12.5 is kept as 12.50).",
                     example = "\"12.50\"") String unitPrice) {
     }
 
@@ -67,8 +82,8 @@ public record OrderRequest(
         if (text == null) {
             return null;
         }
-        // Plain decimals only: no exponent, no sign but minus, bounded length.
-        if (text.length() > 32 || !text.matches("-?\\d+(\\.\\d+)?")) {
+        // Plain decimals only: no exponent, no sign, bounded length; the range and scale are the service's.
+        if (text.length() > MAX_PRICE_LENGTH || !text.matches(DECIMAL)) {
             validator.reject(field, "invalid_decimal", "must be a decimal string such as \"12.50\"");
             return null;
         }

@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.docs.IdempotentCreation;
 import dev.strata.adapters.rest.docs.ListOperation;
+import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
@@ -27,6 +28,7 @@ import dev.strata.core.orders.OrderService;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -75,6 +77,18 @@ public final class OrderResource {
 
     static final String ACCEPT_PATCH = MediaTypes.MERGE_PATCH_JSON + ", " + MediaTypes.JSON_PATCH_JSON;
 
+    // The document's shapes of the filter values, as OrderService.QUERY checks them; the contract
+    // fuzzer sends values at and past each to prove that the two agree.
+    private static final String STATE = "(open|paid|shipped|cancelled)";
+    private static final String CURRENCY = "[A-Z]{3}";
+    private static final String SKU = "[A-Za-z0-9._-]{1,64}";
+    /** A decimal of at most 40 characters, as FieldKind.DECIMAL reads it. */
+    private static final String DECIMAL = "(?=[-.0-9]{1,40}(,|$))-?[0-9]+(\\.[0-9]+)?";
+    private static final String COMPARISON = "((eq|ne|gt|gte|lt|lte):)?";
+    private static final int MAX_EXPRESSION = ListParameters.MAX_EXPRESSION_LENGTH;
+    private static final int MAX_REPEATS = ListParameters.MAX_FILTER_REPEATS;
+    private static final String FILTERS = " Repeatable (the filters combine with AND).";
+
     private final OrderService orders;
 
     public OrderResource(OrderService orders) {
@@ -102,22 +116,37 @@ public final class OrderResource {
             description = "The caller's orders, filtered (field=value or field=op:value), sorted and paged by cursor"
                     + " (page_token) or offset.",
             parameters = {
-                    @Parameter(in = ParameterIn.QUERY, name = "state",
-                            description = "eq, ne or in:a,b over open, paid, shipped, cancelled.",
-                                    schema = @Schema(maxLength = 256, example = "in:open,paid")),
-                    @Parameter(in = ParameterIn.QUERY, name = "currency", description = "eq, ne or in.",
-                            schema = @Schema(maxLength = 512, example = "EUR")),
-                    @Parameter(in = ParameterIn.QUERY, name = "amount",
-                            description = "<op>:<decimal> with op in eq, ne, gt, gte, lt, lte, in.",
-                                    schema = @Schema(maxLength = 512, example = "gte:10.00")),
-                    @Parameter(in = ParameterIn.QUERY, name = "created_at",
-                            description = "<op>:<instant> with op in eq, ne, gt, gte, lt, lte, in.",
-                                    schema = @Schema(maxLength = 512, example = "gte:2026-01-01T00:00:00Z")),
-                    @Parameter(in = ParameterIn.QUERY, name = "updated_at", description = "As created_at.",
-                            schema = @Schema(maxLength = 512, example = "lt:2026-02-01T00:00:00Z")),
-                    @Parameter(in = ParameterIn.QUERY, name = "sku",
-                            description = "Orders holding an item with this sku: eq or in.",
-                                    schema = @Schema(maxLength = 6600, example = "BOOK-42"))})
+                    @Parameter(in = ParameterIn.QUERY, name = "state", explode = Explode.TRUE,
+                            description = "eq, ne or in:a,b over open, paid, shipped, cancelled." + FILTERS,
+                            array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
+                                    pattern = "^(((eq|ne):)?" + STATE + "|in:" + STATE + "(," + STATE + "){0,99})$",
+                                    example = "in:open,paid"))),
+                    @Parameter(in = ParameterIn.QUERY, name = "currency", explode = Explode.TRUE,
+                            description = "eq, ne or in over ISO 4217 codes (three upper-case letters)." + FILTERS,
+                            array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
+                                    pattern = "^(((eq|ne):)?" + CURRENCY + "|in:" + CURRENCY + "(," + CURRENCY
+                                            + "){0,99})$", example = "EUR"))),
+                    @Parameter(in = ParameterIn.QUERY, name = "amount", explode = Explode.TRUE,
+                            description = "<op>:<decimal> with op in eq, ne, gt, gte, lt, lte, in." + FILTERS,
+                            array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
+                                    pattern = "^(" + COMPARISON + DECIMAL + "|in:" + DECIMAL + "(," + DECIMAL
+                                            + "){0,99})$", example = "gte:10.00"))),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at", explode = Explode.TRUE,
+                            description = "<op>:<instant> with op in eq, ne, gt, gte, lt, lte, in." + FILTERS,
+                            array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
+                                    pattern = "^(" + COMPARISON + TextRules.INSTANT + "|in:" + TextRules.INSTANT + "(,"
+                                            + TextRules.INSTANT + "){0,99})$", example = "gte:2026-01-01T00:00:00Z"))),
+                    @Parameter(in = ParameterIn.QUERY, name = "updated_at", explode = Explode.TRUE,
+                            description = "As created_at." + FILTERS,
+                            array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
+                                    pattern = "^(" + COMPARISON + TextRules.INSTANT + "|in:" + TextRules.INSTANT + "(,"
+                                            + TextRules.INSTANT + "){0,99})$", example = "lt:2026-02-01T00:00:00Z"))),
+                    @Parameter(in = ParameterIn.QUERY, name = "sku", explode = Explode.TRUE,
+                            description = "Orders holding an item with this sku (1 to 64 of A-Z, a-z, 0-9, '.', '_'"
+                                    + " and '-'): eq or in." + FILTERS,
+                            array = @ArraySchema(maxItems = MAX_REPEATS, schema = @Schema(maxLength = MAX_EXPRESSION,
+                                    pattern = "^((eq:)?" + SKU + "|in:" + SKU + "(," + SKU + "){0,99})$",
+                                    example = "BOOK-42")))})
     @ListOperation(parameters = {"limit", "page_token", "offset", "sort", "fields"})
     @ApiResponse(responseCode = "200", description = "A page of orders; Link names the first, previous and next.",
             content = @Content(schema = @Schema(implementation = OrderShapes.OrderList.class)))

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.orders;
 
+import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.adapters.rest.http.ListResponse;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
@@ -31,11 +32,12 @@ final class OrderShapes {
     @Schema(name = "OrderChanges", description = "An RFC 7396 merge patch of an order's content: members left out"
             + " are left alone; items, when given, replace the items.")
     record OrderChanges(
-            @Schema(pattern = "^[A-Z]{3}$", maxLength = 3, example = "EUR") String currency,
+            @Schema(pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3, example = "EUR") String currency,
             @ArraySchema(minItems = 1, maxItems = 100,
                     schema = @Schema(implementation = OrderRequest.ItemRequest.class))
             List<OrderRequest.ItemRequest> items,
-            @Schema(nullable = true, maxLength = 1000, example = "Ring twice") String comment) {
+            @Schema(nullable = true, maxLength = 1000, pattern = TextRules.LINES_WITHOUT_CARRIAGE_RETURNS,
+                    example = "Ring twice") String comment) {
     }
 
     @Schema(name = "JsonPatchOperation", description = "One RFC 6902 operation on the order's content"

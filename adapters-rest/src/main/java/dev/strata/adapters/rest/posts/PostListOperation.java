@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ListOperation(parameters = {"limit", "page_token", "last_id", "between", "created_at", "q", "fields"})
+@ListOperation(parameters = {"limit", "page_token", "last_id", "between", "created_at", "q", "post_fields"})
 @interface PostListOperation {
 }

@@ -5,12 +5,11 @@ import dev.strata.core.common.ValidationException;
 import dev.strata.core.common.Validator;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an RFC 7396 merge patch of a post: {@code body} is its one writable member. An absent
- * member is left alone; {@code null} would remove it, and a post's body cannot be removed;
+ * Reads an RFC 7396 merge patch of a post: {@code body} is its one writable member, and the one
+ * thing a patch can change, so it is required; {@code null} would remove it, and a post's body cannot be removed;
  * read-only and unknown members are refused by name, all of them at once.
  */
 final class PostPatch {
@@ -21,8 +20,8 @@ final class PostPatch {
     private PostPatch() {
     }
 
-    /** The new body, or empty when the patch leaves it alone. */
-    static Optional<String> read(JsonNode patch) {
+    /** The new body. */
+    static String read(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             throw ValidationException.of("body", "invalid_type", "a merge patch of a post must be a JSON object");
         }
@@ -44,7 +43,11 @@ final class PostPatch {
                 body = value.textValue();
             }
         }
+        if (body == null && !validator.hasErrors()) {
+            // The document requires body: a patch that changes nothing is refused, not silently kept.
+            validator.reject("body", "required", "is required: the patch must give the new body");
+        }
         validator.throwIfInvalid();
-        return Optional.ofNullable(body);
+        return body;
     }
 }

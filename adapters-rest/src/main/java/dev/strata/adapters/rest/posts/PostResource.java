@@ -128,8 +128,7 @@ public final class PostResource {
         // Who may change it first, then against which version: a non-author gets 403, never 412.
         Post current = posts.getOwnPost(caller, postId);
         Preconditions.requireIfMatch(headers, PostResponse.tagOf(current));
-        Optional<String> body = PostPatch.read(patch);
-        Post updated = body.isPresent() ? posts.editPost(caller, postId, body.get(), current.version()) : current;
+        Post updated = posts.editPost(caller, postId, PostPatch.read(patch), current.version());
         return Prefer.written(headers, Response.Status.OK, locationOf(updated), PostResponse.tagOf(updated),
                 PostResponse.of(updated));
     }

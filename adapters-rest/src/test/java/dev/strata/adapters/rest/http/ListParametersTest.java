@@ -93,8 +93,9 @@ class ListParametersTest {
     }
 
     @Test
-    void aLimitAboveTheMaximumIsClampedAndBelowOneRefused() {
-        assertThat(read("limit", "1000").query().limit()).isEqualTo(100);
+    void aLimitAboveTheMaximumOrBelowOneIsRefused() {
+        assertThat(read("limit", "100").query().limit()).isEqualTo(100);
+        assertThat(errorsOf("limit", "101")).extracting(FieldError::code).containsExactly("out_of_range");
         assertThat(errorsOf("limit", "0")).extracting(FieldError::field).containsExactly("limit");
         assertThat(errorsOf("limit", "ten")).extracting(FieldError::field).containsExactly("limit");
     }

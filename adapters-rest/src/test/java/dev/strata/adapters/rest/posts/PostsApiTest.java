@@ -264,7 +264,7 @@ class PostsApiTest {
                     .body("application/merge-patch+json", "{\"body\":\" second \"}").send();
 
             assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-            assertThat(edited.field("body")).isEqualTo("second");
+            assertThat(edited.field("body")).as("kept exactly as sent").isEqualTo(" second ");
             assertThat(edited.field("version")).isEqualTo("1");
             assertThat(edited.header("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(tag));
             assertProblem(http.patch(path).bearer(author.token()).header("If-Match", tag)
@@ -466,12 +466,16 @@ class PostsApiTest {
         }
 
         @Test
-        void theLimitDefaultsIsClampedAndMustBePositive() {
-            HttpResult clamped = http.get(accountPosts() + "?limit=500").bearer(reader.token()).send();
+        void theLimitIsOneToTheDocumentedMaximumAndAnythingElseIsRefusedByName() {
+            HttpResult largest = http.get(accountPosts() + "?limit=100").bearer(reader.token()).send();
 
-            assertThat(clamped.status()).isEqualTo(200);
-            assertThat(ids(clamped)).hasSize(5);
-            assertInvalidField(http.get(accountPosts() + "?limit=0").bearer(reader.token()).send(), "limit", "invalid_value");
+            assertThat(largest.status()).isEqualTo(200);
+            assertThat(ids(largest)).hasSize(5);
+            assertInvalidField(http.get(accountPosts() + "?limit=101").bearer(reader.token()).send(), "limit",
+                    "out_of_range");
+            assertInvalidField(http.get(accountPosts() + "?limit=500").bearer(reader.token()).send(), "limit",
+                    "out_of_range");
+            assertInvalidField(http.get(accountPosts() + "?limit=0").bearer(reader.token()).send(), "limit", "out_of_range");
             assertInvalidField(http.get(accountPosts() + "?limit=ten").bearer(reader.token()).send(), "limit",
                     "invalid_value");
         }
