@@ -567,4 +567,13 @@ public abstract class IdentityServiceContract {
                 () -> identity.createAccount(new NewAccount(sixtyFive, PASSWORD, "A"))).errors())
                 .extracting(FieldError::code).containsExactly("invalid_email");
     }
+
+    @Test
+    void signingInWithoutAnEmailOrAPasswordIsJustWrongCredentials() {
+        for (Credentials missing : List.of(new Credentials(null, PASSWORD), new Credentials(uniqueEmail(), null))) {
+            assertThatThrownBy(() -> identity.signIn(missing)).as(missing.toString())
+                    .isInstanceOfSatisfying(AuthenticationException.class,
+                            error -> assertThat(error.code()).isEqualTo("invalid_credentials"));
+        }
+    }
 }
