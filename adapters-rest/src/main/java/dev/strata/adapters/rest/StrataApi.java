@@ -24,6 +24,7 @@ import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
         builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
-        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitClock)));
         register(VaryFilter.class);
         if (!builder.corsOrigins.isEmpty()) {
             register(new CorsFilter(builder.corsOrigins));
@@ -104,6 +105,7 @@ public final class StrataApi extends ResourceConfig {
         private OrderService orders;
         private Optional<MeterRegistry> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
+        private Clock rateLimitClock = Clock.systemUTC();
         private List<String> corsOrigins = List.of();
 
         private Builder(IdentityService identity) {
@@ -139,7 +141,13 @@ public final class StrataApi extends ResourceConfig {
 
         /** Enforces {@code limits} (see {@link RateLimitFilter}); default: no rate limits. */
         public Builder rateLimits(RateLimits limits) {
+            return rateLimits(limits, Clock.systemUTC());
+        }
+
+        /** Enforces {@code limits}, their buckets refilling by {@code clock} (for tests that drive time). */
+        public Builder rateLimits(RateLimits limits, Clock clock) {
             this.rateLimits = Optional.of(limits);
+            this.rateLimitClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

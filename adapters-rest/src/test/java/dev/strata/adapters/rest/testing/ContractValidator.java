@@ -72,10 +72,12 @@ final class ContractValidator {
         if (method.equals("OPTIONS")) {
             return;
         }
-        // A 4xx without a request id never reached the API: the HTTP server itself refused the request
-        // (headers or URI too large). Anything else without one is the API's, and the document decides.
+        // Every answer of the API carries a request id. A refusal by the HTTP server itself (headers or
+        // URI too large) has none: a test that expects one says so (HttpDriver.Call.refusedBeforeTheApi)
+        // and never gets here, so a 4xx without one here is the API's own, and wrong.
         if (responseHeaders.firstValue("Request-Id").isEmpty() && status >= 400 && status < 500) {
-            return;
+            throw new AssertionError(method + " " + uri.getRawPath() + " → " + status
+                    + ": a client error without a Request-Id header");
         }
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
         requestHeaders.forEach(request::withHeader);
