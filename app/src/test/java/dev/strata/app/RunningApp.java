@@ -23,7 +23,7 @@ final class RunningApp implements AutoCloseable {
     private RunningApp(StrataServer server) {
         this.server = server;
         this.api = new HttpDriver(server.uri());
-        this.admin = new HttpDriver(URI.create("http://127.0.0.1:" + server.adminPort()));
+        this.admin = HttpDriver.outsideTheApi(URI.create("http://127.0.0.1:" + server.adminPort()));
     }
 
     static Settings settings(String databaseUrl) {

@@ -30,6 +30,7 @@ import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
         builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
-        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitClock)));
         register(VaryFilter.class);
         if (!builder.corsOrigins.isEmpty()) {
             register(new CorsFilter(builder.corsOrigins));
@@ -117,6 +118,7 @@ public final class StrataApi extends ResourceConfig {
         private OrderService orders;
         private Optional<MeterRegistry> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
+        private Clock rateLimitClock = Clock.systemUTC();
         private List<String> corsOrigins = List.of();
         private Optional<URI> publicUrl = Optional.empty();
         private TrustedProxies trustedProxies = TrustedProxies.NONE;
@@ -154,7 +156,13 @@ public final class StrataApi extends ResourceConfig {
 
         /** Enforces {@code limits} (see {@link RateLimitFilter}); default: no rate limits. */
         public Builder rateLimits(RateLimits limits) {
+            return rateLimits(limits, Clock.systemUTC());
+        }
+
+        /** Enforces {@code limits}, their buckets refilling by {@code clock} (for tests that drive time). */
+        public Builder rateLimits(RateLimits limits, Clock clock) {
             this.rateLimits = Optional.of(limits);
+            this.rateLimitClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

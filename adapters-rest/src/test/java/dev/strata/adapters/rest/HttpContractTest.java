@@ -6,7 +6,9 @@ import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
-import java.util.List;
+import dev.strata.core.identity.IdentityFixtures;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -80,12 +82,19 @@ class HttpContractTest {
 
     @Test
     void deepNestingIsRefusedBeforeItCostsAnything() {
-        String deep = "{\"email\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String email = IdentityFixtures.uniqueEmail();
+        // A sign-up that would otherwise be valid, but for an extra field nested 5,000 deep.
+        String deep = "{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD
+                + "\",\"display_name\":\"Ada\",\"extra\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
 
         HttpResult result = http.post("/v1/accounts").json(deep).send();
 
-        assertThat(result.status()).isEqualTo(400);
-        assertThat(result.contentType()).startsWith("application/problem+json");
+        // Refused at the unknown name, before its value is read: no password was hashed, nothing stored.
+        assertProblem(result, 400, "validation_failed");
+        assertThat(result.json().at("/errors/0/field").asText()).isEqualTo("extra");
+        assertThat(result.json().at("/errors/0/code").asText()).isEqualTo("unknown_field");
+        assertThat(result.json().get("errors")).hasSize(1);
+        assertThat(api.identityStore.findAccountByEmail(email)).isEmpty();
     }
 
     @Test
@@ -104,15 +113,47 @@ class HttpContractTest {
 
     @Test
     void errorsAreProblemDetailsForEveryStatusWeProduce() {
+        // Every 4xx the design lists (503, the database being away, needs a database to stop: the
+        // outage tests of the app cover it).
         var me = Accounts.signUpAndIn(http);
-        List<HttpResult> problems = List.of(
-                http.get("/v1/sessions/me").send(),
-                http.get("/v1/accounts/acct_bad").bearer(me.token()).send(),
-                http.post("/v1/sessions").json("{\"email\":\"x@example.com\",\"password\":\"whatever!\"}").send());
-
-        for (HttpResult problem : problems) {
-            assertThat(problem.contentType()).as(problem.toString()).startsWith("application/problem+json");
-            assertThat(problem.field("request_id")).isNotBlank();
+        var other = Accounts.signUpAndIn(http);
+        String post = http.post("/v1/posts").bearer(me.token()).json("{\"body\":\"mine\"}").send().field("id");
+        String key = "key-" + IdentityFixtures.uniqueEmail();
+        http.post("/v1/posts").bearer(me.token()).header("Idempotency-Key", key).json("{\"body\":\"once\"}").send();
+        String account = "/v1/accounts/" + me.id();
+        String lockedEmail = IdentityFixtures.uniqueEmail();
+        String wrongSignIn = "{\"email\":\"" + lockedEmail + "\",\"password\":\"whatever!\"}";
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertProblem(http.post("/v1/sessions").json(wrongSignIn).send(), 401, "invalid_credentials");
         }
+
+        Map<Integer, HttpResult> problems = new TreeMap<>();
+        problems.put(400, http.get("/v1/accounts/acct_bad").bearer(me.token()).send());
+        problems.put(401, http.get("/v1/sessions/me").send());
+        problems.put(403, http.delete("/v1/posts/" + post).bearer(other.token()).send());
+        problems.put(404, http.get("/v1/nothing-here").send());
+        problems.put(405, http.method("PUT", "/v1/sessions").json("{}").send());
+        problems.put(406, http.get("/v1").header("Accept", "text/html").send());
+        problems.put(409, http.post("/v1/accounts").json("{\"email\":\"" + me.email() + "\",\"password\":\""
+                + Accounts.PASSWORD + "\",\"display_name\":\"Ada\"}").send());
+        problems.put(412, http.patch(account).bearer(me.token()).header("If-Match", "\"stale\"")
+                .body("application/merge-patch+json", "{\"display_name\":\"Grace\"}").send());
+        problems.put(413, http.post("/v1/accounts").json("{\"email\":\"" + "a".repeat(1024 * 1024) + "\"}").send());
+        problems.put(415, http.post("/v1/accounts").body("text/plain", "hello").send());
+        problems.put(422, http.post("/v1/posts").bearer(me.token()).header("Idempotency-Key", key)
+                .json("{\"body\":\"twice\"}").send());
+        problems.put(428, http.patch(account).bearer(me.token())
+                .body("application/merge-patch+json", "{\"display_name\":\"Grace\"}").send());
+        problems.put(429, http.post("/v1/sessions").json(wrongSignIn).send());
+
+        assertThat(problems.keySet())
+                .containsExactly(400, 401, 403, 404, 405, 406, 409, 412, 413, 415, 422, 428, 429);
+        problems.forEach((status, problem) -> {
+            assertThat(problem.status()).as(problem.toString()).isEqualTo(status);
+            assertThat(problem.contentType()).as(problem.toString()).startsWith("application/problem+json");
+            assertThat(problem.json().get("status").asInt()).isEqualTo(status);
+            assertThat(problem.field("code")).as(problem.toString()).matches("[a-z_]+");
+            assertThat(problem.field("request_id")).isEqualTo(problem.header("Request-Id").orElseThrow());
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.core.common;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * The one generator and checker of Strata's identifiers: {@code prefix_} followed by 26
@@ -24,36 +25,15 @@ public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The last ordered value handed out, as two longs; guarded by {@code Ids.class}. */
-    private static long lastHigh;
-    private static long lastLow;
+    /** The process's one sequence of ordered identifiers. */
+    private static final OrderedSequence SEQUENCE = new OrderedSequence(RANDOM);
 
     private Ids() {
     }
 
     /** A new time-ordered identifier with the given prefix, its time taken from {@code clock}. */
     public static String ordered(String prefix, Clock clock) {
-        long millis = clock.millis();
-        long high;
-        long low;
-        synchronized (Ids.class) {
-            long lastMillis = lastHigh >>> 16;
-            if (millis <= lastMillis) {
-                // Same millisecond (or the clock stepped back): count up from the last value so
-                // that this identifier still sorts after it.
-                low = lastLow + 1;
-                high = low == 0 ? lastHigh + 1 : lastHigh;
-            } else {
-                high = (millis << 16) | (RANDOM.nextInt() & LOW_16_BITS);
-                low = RANDOM.nextLong();
-                // Leave headroom so that counting up within this millisecond cannot overflow
-                // into the time bits.
-                low &= 0x7FFF_FFFF_FFFF_FFFFL;
-            }
-            lastHigh = high;
-            lastLow = low;
-        }
-        return prefix + "_" + encode(high, low);
+        return SEQUENCE.next(prefix, clock);
     }
 
     /** A new identifier of 128 random bits, for identifiers that must not be guessable. */
@@ -102,6 +82,55 @@ public final class Ids {
                     "is not a well-formed " + prefix + "_ identifier");
         }
         return value;
+    }
+
+    /**
+     * The state behind ordered identifiers: the last value handed out, so that the next one sorts
+     * after it. The process shares one ({@link #ordered}); tests make their own, with their own
+     * random source, so that no test sees another's clock.
+     *
+     * <p>Thread-safe.
+     */
+    static final class OrderedSequence {
+
+        private final RandomGenerator random;
+        /** The last value handed out, as two longs; guarded by {@code this}. */
+        private long lastHigh;
+        private long lastLow;
+
+        OrderedSequence(RandomGenerator random) {
+            this(random, 0, 0);
+        }
+
+        /** A sequence that continues from {@code lastHigh}/{@code lastLow}, as if it had made that value. */
+        OrderedSequence(RandomGenerator random, long lastHigh, long lastLow) {
+            this.random = Objects.requireNonNull(random, "random");
+            this.lastHigh = lastHigh;
+            this.lastLow = lastLow;
+        }
+
+        String next(String prefix, Clock clock) {
+            long millis = clock.millis();
+            long high;
+            long low;
+            synchronized (this) {
+                long lastMillis = lastHigh >>> 16;
+                if (millis <= lastMillis) {
+                    // Same millisecond (or the clock stepped back): count up from the last value so
+                    // that this identifier still sorts after it.
+                    low = lastLow + 1;
+                    high = low == 0 ? lastHigh + 1 : lastHigh;
+                } else {
+                    high = (millis << 16) | (random.nextInt() & LOW_16_BITS);
+                    // Leave headroom so that counting up within this millisecond cannot overflow
+                    // into the time bits.
+                    low = random.nextLong() & 0x7FFF_FFFF_FFFF_FFFFL;
+                }
+                lastHigh = high;
+                lastLow = low;
+            }
+            return prefix + "_" + encode(high, low);
+        }
     }
 
     private static String encode(long high, long low) {

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -35,6 +36,8 @@ public final class PasswordHasher {
     private final Duration maxWait;
     private final String dummyHash;
     private final Observer observer;
+    /** Where the time an Argon2 computation took is read from: {@link System#nanoTime}, or a test's. */
+    private final LongSupplier nanoTime;
 
     /** Argon2id with the recommended parameters, as many hashes at once as there are processors. */
     public PasswordHasher() {
@@ -52,14 +55,16 @@ public final class PasswordHasher {
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.dummyHash = decoyHash(parameters);
         this.observer = (operation, took) -> { };
+        this.nanoTime = System::nanoTime;
     }
 
-    private PasswordHasher(PasswordHasher original, Observer observer) {
+    private PasswordHasher(PasswordHasher original, Observer observer, LongSupplier nanoTime) {
         this.encoder = original.encoder;
         this.permits = original.permits;
         this.maxWait = original.maxWait;
         this.dummyHash = original.dummyHash;
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /**
@@ -67,7 +72,12 @@ public final class PasswordHasher {
      * long each Argon2 computation took, without the time spent queueing for a permit.
      */
     public PasswordHasher observedBy(Observer observer) {
-        return new PasswordHasher(this, observer);
+        return new PasswordHasher(this, observer, nanoTime);
+    }
+
+    /** This hasher, timing its computations by {@code nanoTime}; for tests. */
+    PasswordHasher timedBy(LongSupplier nanoTime) {
+        return new PasswordHasher(this, observer, nanoTime);
     }
 
     /** A new salted hash of {@code password}, as a PHC string. */
@@ -123,12 +133,12 @@ public final class PasswordHasher {
         if (!acquired) {
             throw new UnavailableException("too many passwords are being checked at once; retry shortly", null);
         }
-        long started = System.nanoTime();
+        long started = nanoTime.getAsLong();
         try {
             return work.get();
         } finally {
             permits.release();
-            observer.computed(operation, Duration.ofNanos(System.nanoTime() - started));
+            observer.computed(operation, Duration.ofNanos(nanoTime.getAsLong() - started));
         }
     }
 

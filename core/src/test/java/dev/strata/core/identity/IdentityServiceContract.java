@@ -5,6 +5,7 @@ import static dev.strata.core.identity.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.common.ConflictException;
@@ -17,8 +18,11 @@ import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.store.IdentityStore;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -236,21 +240,46 @@ public abstract class IdentityServiceContract {
     }
 
     @Test
-    void tamperedTruncatedForeignExpiredAndEndedTokensAllFailAlike() {
+    void forgedTokensFailWhileTheSessionTheyImitateIsLive() {
         String email = uniqueEmail();
         signUp(email);
         String token = signIn(email).token();
+        String otherToken = signIn(email).token();
+        SessionId session = identity.verifySession(token).session().id();
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        char last = token.charAt(token.length() - 1);
+        String tamperedSignature = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // Another live session's id under this token's signature.
+        String swappedSession = "k1." + identity.verifySession(otherToken).session().id().value() + "." + signature;
+        String truncated = token.substring(0, token.length() - 3);
+        String foreign = IdentityFixtures.newSigner().sign(session);
+        String unknownKey = "k9" + token.substring(token.indexOf('.'));
+
+        for (String forged : List.of(tamperedSignature, swappedSession, truncated, foreign, unknownKey, "", "garbage")) {
+            assertThatThrownBy(() -> identity.verifySession(forged))
+                    .as(forged)
+                    .isInstanceOfSatisfying(AuthenticationException.class, error -> {
+                        assertThat(error.code()).isEqualTo("invalid_token");
+                        assertThat(error.getMessage()).isEqualTo("the bearer token is not valid; sign in again");
+                    });
+        }
+        // Each forgery imitated a session that was live all along.
+        assertThat(identity.verifySession(token).session().id()).isEqualTo(session);
+        assertThat(identity.verifySession(otherToken).accountId()).isEqualTo(identity.verifySession(token).accountId());
+    }
+
+    @Test
+    void expiredAndEndedTokensFailLikeForgedOnes() {
+        String email = uniqueEmail();
+        signUp(email);
         String ended = signIn(email).token();
         identity.endSession(identity.verifySession(ended));
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-        String truncated = token.substring(0, token.length() - 3);
-        String foreign = IdentityFixtures.newSigner().sign(identity.verifySession(token).session().id());
-        String unknownKey = "k9" + token.substring(token.indexOf('.'));
-        String expired = signIn(email).token();
-        clock.advance(IdentityPolicy.DEFAULT.sessionLifetime());
+        String expiring = signIn(email).token();
+        clock.advance(IdentityPolicy.DEFAULT.sessionLifetime().minusNanos(1000));
+        assertThat(identity.verifySession(expiring).accountId()).isNotNull();
+        clock.advance(Duration.ofNanos(1000));
 
-        for (String bad : List.of(tampered, truncated, foreign, unknownKey, expired, ended, "", "garbage")) {
+        for (String bad : List.of(expiring, ended)) {
             assertThatThrownBy(() -> identity.verifySession(bad))
                     .as(bad)
                     .isInstanceOfSatisfying(AuthenticationException.class, error -> {
@@ -390,23 +419,161 @@ public abstract class IdentityServiceContract {
 
     @Test
     void housekeepingRemovesExpiredSessionsAndStaleFailuresOnly() {
-        Account account = signUp(uniqueEmail());
-        String expiring = signIn(account.email()).token();
-        clock.advance(IdentityPolicy.DEFAULT.sessionLifetime());
-        String live = signIn(account.email()).token();
-        assertThatThrownBy(() -> identity.signIn(new Credentials(account.email(), "wrong password")))
+        // Far in the past, so that what this test counts is its own: the store may be shared, and
+        // the first purge clears whatever older rows it holds.
+        MutableClock past = new MutableClock(Instant.parse("1990-01-01T00:00:00Z")
+                .plus(Duration.ofMinutes(ThreadLocalRandom.current().nextInt(1_000_000))));
+        IdentityService service = new IdentityService(store, past, FAST_HASHER, signer);
+        service.purgeExpired();
+        Account account = service.createAccount(new NewAccount(uniqueEmail(), PASSWORD, "Ada"));
+        String expiring = service.signIn(new Credentials(account.email(), PASSWORD)).token();
+        past.advance(IdentityPolicy.DEFAULT.sessionLifetime());
+        String live = service.signIn(new Credentials(account.email(), PASSWORD)).token();
+        assertThatThrownBy(() -> service.signIn(new Credentials(account.email(), "wrong password")))
                 .isInstanceOf(AuthenticationException.class);
-        clock.advance(IdentityPolicy.DEFAULT.signInFailureWindow().plusSeconds(1));
+        past.advance(IdentityPolicy.DEFAULT.signInFailureWindow());
+        String recentFailure = uniqueEmail();
+        assertThatThrownBy(() -> service.signIn(new Credentials(recentFailure, PASSWORD)))
+                .isInstanceOf(AuthenticationException.class);
+        past.advance(Duration.ofSeconds(1));
 
-        assertThat(identity.purgeExpired()).isGreaterThanOrEqualTo(2);
+        // The session that expired, and the failure older than the window: nothing else.
+        assertThat(service.purgeExpired()).isEqualTo(2);
         assertThat(store.findSession(new SessionId(expiring.split("\\.")[1]))).isEmpty();
-        assertThat(identity.verifySession(live).accountId()).isEqualTo(account.id());
+        assertThat(service.verifySession(live).accountId()).isEqualTo(account.id());
+        assertThat(store.signInFailuresSince(recentFailure, past.instant().minus(Duration.ofHours(1))).count())
+                .isEqualTo(1);
+        assertThat(store.signInFailuresSince(account.email(), past.instant().minus(Duration.ofDays(1))).count())
+                .isZero();
+        service.endAllSessions(service.verifySession(live), account.id());
+        store.clearSignInFailures(recentFailure);
     }
 
     @Test
-    void timestampsHaveMicrosecondPrecision() {
-        Account account = signUp(uniqueEmail());
+    void timestampsAreTruncatedToMicroseconds() {
+        MutableClock precise = new MutableClock(Instant.parse("2026-03-04T05:06:07.123456789Z"));
+        IdentityService service = new IdentityService(store, precise, FAST_HASHER, signer);
 
-        assertThat(account.createdAt()).isEqualTo(account.createdAt().truncatedTo(ChronoUnit.MICROS));
+        Account account = service.createAccount(new NewAccount(uniqueEmail(), PASSWORD, "Micro"));
+        IssuedSession session = service.signIn(new Credentials(account.email(), PASSWORD));
+
+        Instant micros = Instant.parse("2026-03-04T05:06:07.123456Z");
+        assertThat(account.createdAt()).isEqualTo(micros).isEqualTo(account.updatedAt());
+        assertThat(session.session().createdAt()).isEqualTo(micros);
+        assertThat(session.session().expiresAt()).isEqualTo(micros.plus(IdentityPolicy.DEFAULT.sessionLifetime()));
+    }
+
+    @Test
+    void anUnknownEmailCostsOneArgon2ComputationLikeAWrongPassword() {
+        List<PasswordHasher.Operation> computed = new CopyOnWriteArrayList<>();
+        IdentityService counted = new IdentityService(store, clock,
+                FAST_HASHER.observedBy((operation, took) -> computed.add(operation)), signer);
+        String email = uniqueEmail();
+        counted.createAccount(new NewAccount(email, PASSWORD, "Ada"));
+        computed.clear();
+
+        assertThatThrownBy(() -> counted.signIn(new Credentials(email, "wrong password")))
+                .isInstanceOf(AuthenticationException.class);
+        List<PasswordHasher.Operation> forWrongPassword = List.copyOf(computed);
+        computed.clear();
+        assertThatThrownBy(() -> counted.signIn(new Credentials(uniqueEmail(), "wrong password")))
+                .isInstanceOf(AuthenticationException.class);
+
+        assertThat(forWrongPassword).containsExactly(PasswordHasher.Operation.VERIFY);
+        assertThat(computed).containsExactly(PasswordHasher.Operation.VERIFY);
+    }
+
+    @Test
+    void aLockedOutEmailCannotChangeItsCredentialsEvenWithTheRightPassword() {
+        Account account = signUp(uniqueEmail());
+        AuthenticatedSession me = identity.verifySession(signIn(account.email()).token());
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> identity.signIn(new Credentials(account.email(), "wrong password")))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+
+        assertThatThrownBy(() -> identity.updateAccount(me, account.id(),
+                AccountChanges.none().withNewPassword("a brand new password").withCurrentPassword(PASSWORD), 0))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        error -> assertThat(error.code()).isEqualTo("too_many_sign_in_attempts"));
+        assertThat(identity.getAccount(me, account.id()).version()).isZero();
+    }
+
+    @Test
+    void aWrongCurrentPasswordCountsAsAFailedSignIn() {
+        Account account = signUp(uniqueEmail());
+        AuthenticatedSession me = identity.verifySession(signIn(account.email()).token());
+        AccountChanges guess = AccountChanges.none().withEmail(uniqueEmail()).withCurrentPassword("a wrong guess");
+        for (int i = 0; i < 9; i++) {
+            assertThatThrownBy(() -> identity.updateAccount(me, account.id(), guess, 0))
+                    .isInstanceOf(ValidationException.class);
+        }
+        assertThatThrownBy(() -> identity.signIn(new Credentials(account.email(), "wrong password")))
+                .isInstanceOf(AuthenticationException.class);
+
+        assertThatThrownBy(() -> signIn(account.email())).isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> identity.updateAccount(me, account.id(), guess, 0))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void aNewPasswordFollowsTheSameRulesAsAtSignUp() {
+        Account account = signUp(uniqueEmail());
+        AuthenticatedSession me = identity.verifySession(signIn(account.email()).token());
+
+        for (var bad : List.of(List.of("1234567", "too_short"), List.of("x".repeat(1025), "too_long"),
+                List.of("", "required"))) {
+            assertThat(catchThrowableOfType(ValidationException.class, () -> identity.updateAccount(me, account.id(),
+                    AccountChanges.none().withNewPassword(bad.get(0)).withCurrentPassword(PASSWORD), 0)).errors())
+                    .as(bad.get(1))
+                    .extracting(FieldError::field, FieldError::code)
+                    .containsExactly(tuple("password", bad.get(1)));
+        }
+        Account changed = identity.updateAccount(me, account.id(),
+                AccountChanges.none().withNewPassword("12345678").withCurrentPassword(PASSWORD), 0);
+
+        assertThat(changed.version()).isEqualTo(1);
+        assertThat(identity.signIn(new Credentials(account.email(), "12345678")).account().id()).isEqualTo(account.id());
+    }
+
+    @Test
+    void theShortestAndLongestAllowedValuesAreAccepted() {
+        String localPart = UUID.randomUUID() + "a".repeat(28);
+        String email254 = localPart + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(49)
+                + ".example.com";
+        String email255 = "x" + email254;
+        String email = uniqueEmail();
+
+        assertThat(email254).hasSize(254);
+        assertThat(identity.createAccount(new NewAccount(email254, "12345678", "A")).email()).isEqualTo(email254);
+        assertThat(identity.signIn(new Credentials(email254, "12345678")).account().email()).isEqualTo(email254);
+        assertThat(identity.createAccount(new NewAccount(email, "p".repeat(1024), "d".repeat(100))).displayName())
+                .hasSize(100);
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.createAccount(new NewAccount(email255, "1234567", "d".repeat(101)))).errors())
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactlyInAnyOrder(tuple("email", "too_long"),
+                        tuple("password", "too_short"),
+                        tuple("display_name", "too_long"));
+    }
+
+    @Test
+    void aLocalPartOfUpTo64CharactersIsAnEmail() {
+        String sixtyFour = "a".repeat(64) + "@" + UUID.randomUUID() + ".example.com";
+        String sixtyFive = "a".repeat(65) + "@" + UUID.randomUUID() + ".example.com";
+
+        assertThat(identity.createAccount(new NewAccount(sixtyFour, PASSWORD, "A")).email()).isEqualTo(sixtyFour);
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.createAccount(new NewAccount(sixtyFive, PASSWORD, "A"))).errors())
+                .extracting(FieldError::code).containsExactly("invalid_email");
+    }
+
+    @Test
+    void signingInWithoutAnEmailOrAPasswordIsJustWrongCredentials() {
+        for (Credentials missing : List.of(new Credentials(null, PASSWORD), new Credentials(uniqueEmail(), null))) {
+            assertThatThrownBy(() -> identity.signIn(missing)).as(missing.toString())
+                    .isInstanceOfSatisfying(AuthenticationException.class,
+                            error -> assertThat(error.code()).isEqualTo("invalid_credentials"));
+        }
     }
 }

@@ -96,4 +96,29 @@ class TokenSignerTest {
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.result()).isEqualTo(true));
     }
+
+    @Test
+    void aGeneratedKeyIsThirtyTwoRandomBytes() {
+        byte[] first = TokenSigner.SigningKey.generate("k1").secret();
+        byte[] second = TokenSigner.SigningKey.generate("k1").secret();
+
+        assertThat(first).hasSize(32).isNotEqualTo(new byte[32]).isNotEqualTo(second);
+        // Two signers over freshly generated keys of one id do not accept each other's tokens.
+        assertThat(new TokenSigner(List.of(TokenSigner.SigningKey.generate("k1"))).verify(signer.sign(session)))
+                .isEmpty();
+    }
+
+    @Test
+    void aKeyKeepsItsOwnCopyOfTheSecret() {
+        byte[] secret = new byte[32];
+        TokenSigner.SigningKey copied = new TokenSigner.SigningKey("k1", secret);
+        secret[0] = 1;
+        copied.secret()[1] = 1;
+
+        assertThat(copied.secret()).isEqualTo(new byte[32]);
+        assertThat(copied).isEqualTo(new TokenSigner.SigningKey("k1", new byte[32]))
+                .hasSameHashCodeAs(new TokenSigner.SigningKey("k1", new byte[32]))
+                .isNotEqualTo(new TokenSigner.SigningKey("k2", new byte[32]))
+                .isNotEqualTo(new TokenSigner.SigningKey("k1", secret));
+    }
 }

@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.http;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,13 +54,20 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             "/docs/{file}");
 
     private final RateLimits limits;
+    private final TimeMeter time;
     private final Map<String, Tracked> buckets = new ConcurrentHashMap<>();
 
     @Context
     private Provider<Request> connection;
 
     public RateLimitFilter(RateLimits limits) {
+        this(limits, Clock.systemUTC());
+    }
+
+    /** Limits whose buckets refill by {@code clock}, so that tests can drive time. */
+    public RateLimitFilter(RateLimits limits, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.time = new ClockTime(Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
@@ -119,6 +129,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             buckets.values().removeIf(tracked -> tracked.bucket().getAvailableTokens() >= tracked.budget().requests());
         }
         return buckets.computeIfAbsent(key, unused -> new Tracked(Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(budget.requests())
                         .refillGreedy(budget.requests(), budget.period()).build())
                 .build(), budget)).bucket();
@@ -126,6 +137,21 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     private static long seconds(long nanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
+    }
+
+    /** Bucket4j's time, read from a {@link Clock}: wall-clock time, as Bucket4j's default is. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 
     private record Tracked(Bucket bucket, RateLimits.Budget budget) {

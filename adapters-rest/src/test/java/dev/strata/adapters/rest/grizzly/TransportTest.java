@@ -47,12 +47,13 @@ class TransportTest {
     @Test
     void aClientThatStopsSendingItsBodyIsCutOffAfterTheReadTimeout() throws Exception {
         try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
-            socket.setSoTimeout(10_000);
+            // A hang guard only: the answer below must come from the server's 1 s read timeout (a 408),
+            // which a client-side timeout could not produce.
+            socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"email\":").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            long started = System.nanoTime();
 
             InputStream in = socket.getInputStream();
             StringBuilder answer = new StringBuilder();
@@ -62,7 +63,6 @@ class TransportTest {
                 answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
             }
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             assertThat(answer.toString()).startsWith("HTTP/1.1 408").contains("request_timeout");
         }
         assertThat(http.get("/v1").send().status()).as("the server still serves").isEqualTo(200);

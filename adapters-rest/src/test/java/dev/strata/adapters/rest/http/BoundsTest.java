@@ -79,8 +79,8 @@ class BoundsTest {
 
     @Test
     void oversizedHeadersAndUrisAreRefusedWithA4xx() {
-        HttpResult bigHeader = api.http.get("/v1").header("X-Filler", "x".repeat(32 * 1024)).send();
-        HttpResult longUri = api.http.get("/v1/accounts/" + "a".repeat(32 * 1024)).send();
+        HttpResult bigHeader = api.http.get("/v1").header("X-Filler", "x".repeat(32 * 1024)).refusedBeforeTheApi().send();
+        HttpResult longUri = api.http.get("/v1/accounts/" + "a".repeat(32 * 1024)).refusedBeforeTheApi().send();
 
         assertThat(bigHeader.status()).isBetween(400, 431);
         assertThat(longUri.status()).isBetween(400, 431);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.core.common.MutableClock;
 import dev.strata.core.identity.IdentityFixtures;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
@@ -21,11 +22,13 @@ class RateLimitTest {
     private static final RateLimits LIMITS = new RateLimits(new RateLimits.Budget(5, Duration.ofMinutes(1)),
             new RateLimits.Budget(2, Duration.ofHours(1)));
 
+    /** The buckets' time: it stands still unless a test moves it, so every count below is exact. */
+    private final MutableClock clock = MutableClock.startingNow();
     private TestApi api;
 
     @BeforeEach
     void start() {
-        api = new TestApi(builder -> builder.rateLimits(LIMITS));
+        api = new TestApi(builder -> builder.rateLimits(LIMITS, clock));
     }
 
     @AfterEach
@@ -45,7 +48,8 @@ class RateLimitTest {
             assertThat(result.status()).isEqualTo(200);
             assertThat(result.header("RateLimit-Limit")).hasValue("5");
             assertThat(result.header("RateLimit-Remaining")).hasValue(Integer.toString(5 - request));
-            assertThat(Long.parseLong(result.header("RateLimit-Reset").orElseThrow())).isBetween(1L, 60L);
+            // Five per minute refill one every 12 seconds: the bucket is full again 12 s per token used.
+            assertThat(result.header("RateLimit-Reset")).hasValue(Integer.toString(12 * request));
         }
 
         HttpResult limited = api.http.get("/v1").send();
@@ -53,8 +57,28 @@ class RateLimitTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(limited.field("code")).isEqualTo("rate_limited");
-        assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(limited.header("Retry-After")).hasValue("12");
         assertThat(limited.header("RateLimit-Remaining")).hasValue("0");
+    }
+
+    @Test
+    void theBucketRefillsOneRequestPerShareOfThePeriod() {
+        for (int request = 0; request < 5; request++) {
+            assertThat(api.http.get("/v1").send().status()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofSeconds(11));
+        HttpResult tooEarly = api.http.get("/v1").send();
+        clock.advance(Duration.ofSeconds(1));
+
+        HttpResult refilled = api.http.get("/v1").send();
+
+        assertThat(tooEarly.status()).isEqualTo(429);
+        assertThat(tooEarly.header("Retry-After")).hasValue("1");
+        assertThat(refilled.status()).isEqualTo(200);
+        assertThat(refilled.header("RateLimit-Remaining")).hasValue("0");
+        assertThat(api.http.get("/v1").send().status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(api.http.get("/v1").send().header("RateLimit-Remaining")).hasValue("4");
     }
 
     @Test
@@ -92,7 +116,9 @@ class RateLimitTest {
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.header("RateLimit-Limit")).hasValue("2");
 
-        assertThat(signUp().status()).isEqualTo(429);
+        HttpResult third = signUp();
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.header("Retry-After")).as("two an hour: one every 30 minutes").hasValue("1800");
         assertThat(api.http.get("/v1").send().status()).as("other requests are not affected").isEqualTo(200);
     }
 

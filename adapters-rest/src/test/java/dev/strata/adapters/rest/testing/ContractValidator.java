@@ -74,6 +74,12 @@ final class ContractValidator {
         if (method.equals("OPTIONS")) {
             return;
         }
+        // Every answer carries a request id, the HTTP server's own refusals included, so a 4xx
+        // without one is wrong.
+        if (responseHeaders.firstValue("Request-Id").isEmpty() && status >= 400 && status < 500) {
+            throw new AssertionError(method + " " + uri.getRawPath() + " → " + status
+                    + ": a client error without a Request-Id header");
+        }
         // 414, 417 and 431 come only from the HTTP server itself, which refuses such a request (line or
         // head too long, an unmeetable expectation) before routing: they belong to no operation.
         if (TRANSPORT_ONLY_STATUSES.contains(status)) {

@@ -1,8 +1,13 @@
 package dev.strata.adapters.rest.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -99,5 +104,40 @@ class ContractValidatorTest {
                         + "\"created_at\":\"2026-01-02T03:04:05.123456Z\",\"updated_at\":\"2026-01-02T03:04:05.123456Z\","
                         + "\"version\":0}"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("says the request is invalid");
+    }
+
+    @Test
+    void aClientErrorWithoutARequestIdFails() {
+        String problem = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"x\","
+                + "\"instance\":\"/v1/nothing\",\"code\":\"not_found\",\"request_id\":\"req_1\"}";
+
+        assertThatThrownBy(() -> check("GET", "/v1/nothing", Map.of(), null, 404,
+                headers("Content-Type", "application/problem+json"), problem))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Request-Id");
+    }
+
+    @Test
+    void aServerOfTheApiThatServesNoDocumentFailsEveryExchangeInsteadOfGoingUnchecked() throws IOException {
+        HttpServer bare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        bare.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/health") ? 200 : 404, -1);
+            exchange.close();
+        });
+        bare.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + bare.getAddress().getPort());
+
+            assertThatThrownBy(() -> new HttpDriver(base).get("/health").send())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("/v1/openapi.json");
+            assertThat(HttpDriver.outsideTheApi(base).get("/health").send().status()).isEqualTo(200);
+        } finally {
+            bare.stop(0);
+        }
+    }
+
+    @Test
+    void aRequestExpectedToBeRefusedBeforeTheApiMustBeRefused() {
+        assertThatThrownBy(() -> api.http.get("/v1").refusedBeforeTheApi().send())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("200");
     }
 }

@@ -22,27 +22,45 @@ public final class HttpDriver {
     // real Java clients send them.
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final boolean servesTheApi;
     private volatile Optional<ContractValidator> contract;
 
+    /** A driver for a server of the API: every exchange is checked against its OpenAPI document. */
     public HttpDriver(URI base) {
+        this(base, true);
+    }
+
+    private HttpDriver(URI base, boolean servesTheApi) {
         this.base = base;
+        this.servesTheApi = servesTheApi;
     }
 
     /**
-     * The validator of the document this server serves, fetched on first use; none for a server
-     * that serves no API document, such as the admin server (health and metrics), which is no part
-     * of the API.
+     * A driver for a server that is no part of the API and serves no API document, such as the
+     * admin server (health and metrics): its exchanges are not checked against any document.
+     */
+    public static HttpDriver outsideTheApi(URI base) {
+        return new HttpDriver(base, false);
+    }
+
+    /**
+     * The validator of the document this server serves, fetched on first use. A server of the API
+     * that does not serve its document fails the test: the check must never turn itself off.
      */
     private Optional<ContractValidator> contract() {
         Optional<ContractValidator> current = contract;
         if (current == null) {
-            HttpResponse<String> document = exchange(HttpRequest.newBuilder(base.resolve("/v1/openapi.json")).build());
-            if (document.statusCode() == 200) {
-                current = Optional.of(new ContractValidator(document.body()));
-            } else if (document.statusCode() == 404) {
+            if (!servesTheApi) {
                 current = Optional.empty();
             } else {
-                throw new AssertionError("the server's OpenAPI document answered " + document.statusCode());
+                HttpResponse<String> document =
+                        exchange(HttpRequest.newBuilder(base.resolve("/v1/openapi.json")).build());
+                if (document.statusCode() != 200) {
+                    throw new AssertionError("the server under test answered " + document.statusCode()
+                            + " for its OpenAPI document /v1/openapi.json, so no exchange could be checked against"
+                            + " it; a server that is no part of the API needs HttpDriver.outsideTheApi");
+                }
+                current = Optional.of(new ContractValidator(document.body()));
             }
             contract = current;
         }
@@ -91,6 +109,7 @@ public final class HttpDriver {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
+        private boolean refusedBeforeTheApi;
 
         private Call(String method, String path) {
             this.method = method;
@@ -123,13 +142,29 @@ public final class HttpDriver {
             return this;
         }
 
+        /**
+         * Expects the HTTP server itself to refuse this request (headers or URI too large) before it
+         * reaches the API: the answer must be a 4xx, and no document describes it.
+         */
+        public Call refusedBeforeTheApi() {
+            this.refusedBeforeTheApi = true;
+            return this;
+        }
+
         public HttpResult send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
             HttpResponse<String> response = exchange(request.build());
-            // Every exchange of every HTTP test is checked against the served OpenAPI document.
+            if (refusedBeforeTheApi) {
+                if (response.statusCode() < 400 || response.statusCode() >= 500) {
+                    throw new AssertionError(method + " " + path + " was to be refused by the HTTP server with a 4xx,"
+                            + " but it answered " + response.statusCode());
+                }
+                return new HttpResult(response.statusCode(), response.headers(), response.body());
+            }
+            // Every other exchange of every HTTP test is checked against the served OpenAPI document.
             contract().ifPresent(validator -> validator.check(method, response.request().uri(), headers, body,
                     response.statusCode(), response.headers(), response.body()));
             return new HttpResult(response.statusCode(), response.headers(), response.body());

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -270,15 +271,23 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
-    void purgingExpiredSessionsKeepsLiveOnes() {
+    void purgingExpiredSessionsDeletesExactlyThoseExpiredAtOrBeforeTheCutoff() {
         AccountRecord account = insertAccount(uniqueEmail());
-        Instant longAgo = T0.minus(Duration.ofDays(3650));
-        SessionRecord expired = insertSession(account.id(), longAgo, Duration.ofDays(1));
+        Instant cutoff = uniquePastInstant();
+        // The store may be shared: clear what older rows it holds, so that the count below is ours.
+        store.deleteSessionsExpiredBefore(cutoff);
+        SessionRecord expiredEarlier = insertSession(account.id(), cutoff.minus(Duration.ofDays(1)), Duration.ofHours(1));
+        SessionRecord expiredAtCutoff = insertSession(account.id(), cutoff.minus(Duration.ofDays(1)), Duration.ofDays(1));
+        SessionRecord expiringJustAfter = insertSession(account.id(), cutoff.minus(Duration.ofDays(1)),
+                Duration.ofDays(1).plusNanos(1000));
         SessionRecord live = insertSession(account.id(), T0, Duration.ofDays(1));
 
-        assertThat(store.deleteSessionsExpiredBefore(longAgo.plus(Duration.ofDays(2)))).isGreaterThanOrEqualTo(1);
-        assertThat(store.findSession(expired.id())).isEmpty();
+        assertThat(store.deleteSessionsExpiredBefore(cutoff)).isEqualTo(2);
+        assertThat(store.findSession(expiredEarlier.id())).isEmpty();
+        assertThat(store.findSession(expiredAtCutoff.id())).isEmpty();
+        assertThat(store.findSession(expiringJustAfter.id())).isPresent();
         assertThat(store.findSession(live.id())).isPresent();
+        store.deleteSessions(account.id());
     }
 
     @Test
@@ -299,14 +308,36 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
-    void purgingOldSignInFailuresKeepsRecentOnes() {
+    void signInFailuresCountOnlyStrictlyAfterSince() {
         String email = uniqueEmail();
-        Instant longAgo = T0.minus(Duration.ofDays(3650));
-        store.recordSignInFailure(email, longAgo, longAgo.minusSeconds(1));
-        store.recordSignInFailure(email, T0, longAgo.minusSeconds(1));
+        Instant since = T0.minus(Duration.ofMinutes(15));
+        store.recordSignInFailure(email, since, since.minus(Duration.ofHours(1)));
+        store.recordSignInFailure(email, since.plusNanos(1000), since.minus(Duration.ofHours(1)));
 
-        assertThat(store.deleteSignInFailuresBefore(longAgo.plusSeconds(1))).isGreaterThanOrEqualTo(1);
-        assertThat(store.signInFailuresSince(email, longAgo.minusSeconds(1)).count()).isEqualTo(1);
+        SignInFailures failures = store.signInFailuresSince(email, since);
+
+        assertThat(failures).isEqualTo(new SignInFailures(1, Optional.of(since.plusNanos(1000))));
+        assertThat(store.signInFailuresSince(email, since.minusNanos(1000)).count()).isEqualTo(2);
+    }
+
+    @Test
+    void purgingOldSignInFailuresDeletesExactlyThoseBeforeTheCutoff() {
+        String email = uniqueEmail();
+        String otherEmail = uniqueEmail();
+        Instant cutoff = uniquePastInstant();
+        Instant forgetNothing = cutoff.minus(Duration.ofDays(1));
+        // The store may be shared: clear what older rows it holds, so that the count below is ours.
+        store.deleteSignInFailuresBefore(cutoff);
+        store.recordSignInFailure(email, cutoff.minusNanos(1000), forgetNothing);
+        store.recordSignInFailure(otherEmail, cutoff.minusSeconds(60), forgetNothing);
+        store.recordSignInFailure(email, cutoff, forgetNothing);
+        store.recordSignInFailure(email, T0, forgetNothing);
+
+        assertThat(store.deleteSignInFailuresBefore(cutoff)).isEqualTo(2);
+        assertThat(store.signInFailuresSince(email, forgetNothing))
+                .isEqualTo(new SignInFailures(2, Optional.of(cutoff)));
+        assertThat(store.signInFailuresSince(otherEmail, forgetNothing)).isEqualTo(SignInFailures.NONE);
+        store.clearSignInFailures(email);
     }
 
     @Test
@@ -342,5 +373,14 @@ public abstract class IdentityStoreContract {
                 email, name, "hash", T0));
 
         assertThat(store.findAccount(account.id()).orElseThrow().displayName()).isEqualTo(name);
+    }
+
+    /**
+     * An instant years before now that no other test picks: tests that purge by time count only
+     * rows around it.
+     */
+    private static Instant uniquePastInstant() {
+        return Instant.parse("1990-01-01T00:00:00Z")
+                .plus(Duration.ofSeconds(ThreadLocalRandom.current().nextLong(100_000_000)));
     }
 }
