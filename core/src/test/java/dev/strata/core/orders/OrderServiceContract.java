@@ -11,15 +11,18 @@ import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.MutableClock;
 import dev.strata.core.common.NotFoundException;
+import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.Race;
 import dev.strata.core.common.SortKey;
+import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.Session;
 import dev.strata.core.identity.SessionId;
+import dev.strata.core.orders.store.OrderRecord;
 import dev.strata.core.orders.store.OrderStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -72,15 +76,140 @@ public abstract class OrderServiceContract {
         return orders.create(caller, draft("EUR", "", item("A-1", 2, "9.99")), Optional.empty()).value();
     }
 
-    private static List<String> fieldsOf(ThrowingCallable call) {
+    private static List<FieldError> errorsOf(ThrowingCallable call) {
         try {
             call.call();
         } catch (ValidationException invalid) {
-            return invalid.errors().stream().map(FieldError::field).toList();
+            return invalid.errors();
         } catch (Throwable other) {
             throw new AssertionError("expected a validation failure, got " + other, other);
         }
         throw new AssertionError("expected a validation failure");
+    }
+
+    private static List<String> fieldsOf(ThrowingCallable call) {
+        return errorsOf(call).stream().map(FieldError::field).toList();
+    }
+
+    /** Each error as {@code field:code}, such as {@code items[0].unit_price:too_precise}. */
+    private static List<String> codesOf(ThrowingCallable call) {
+        return errorsOf(call).stream().map(error -> error.field() + ":" + error.code()).toList();
+    }
+
+    private static OrderDraft withPrice(String unitPrice) {
+        return draft("EUR", "", item("A", 1, unitPrice));
+    }
+
+    @Nested
+    class Bounds {
+
+        @Test
+        void aHundredItemsAndAThousandCharacterCommentAreAcceptedAndOneMoreOfEitherIsNot() {
+            OrderItemDraft[] hundred = Collections.nCopies(100, item("A", 1, "0.01")).toArray(OrderItemDraft[]::new);
+            OrderItemDraft[] hundredAndOne = Collections.nCopies(101, item("A", 1, "0.01")).toArray(OrderItemDraft[]::new);
+            // 1,000 characters that are 2,000 UTF-16 units: the bound counts characters.
+            String thousand = "\ud83d\ude00".repeat(1000);
+
+            Order order = orders.create(newCaller(), draft("EUR", thousand, hundred), Optional.empty()).value();
+
+            assertThat(order.items()).as("an order of exactly 100 items is accepted").hasSize(100);
+            assertThat(order.amount()).isEqualTo(new BigDecimal("1.00"));
+            assertThat(order.comment()).as("a comment of exactly 1,000 characters is kept whole").isEqualTo(thousand);
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", hundredAndOne), Optional.empty())))
+                    .as("101 items are refused").containsExactly("items:too_many");
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "x".repeat(1001), item("A", 1, "1")),
+                    Optional.empty()))).as("a 1,001-character comment is refused").containsExactly("comment:too_long");
+        }
+
+        @Test
+        void aQuantityIsOneToTenThousand() {
+            Order order = orders.create(newCaller(), draft("EUR", "", item("A", 1, "1"), item("B", 10_000, "1")),
+                    Optional.empty()).value();
+
+            assertThat(order.items()).extracting(OrderItem::quantity).containsExactly(1, 10_000);
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", item("A", 10_001, "1")),
+                    Optional.empty()))).containsExactly("items[0].quantity:out_of_range");
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", item("A", 0, "1")),
+                    Optional.empty()))).containsExactly("items[0].quantity:out_of_range");
+        }
+
+        @Test
+        void aPriceIsFromZeroToTheMaximumToTheCent() {
+            Order free = orders.create(newCaller(), withPrice("0"), Optional.empty()).value();
+            Order dearest = orders.create(newCaller(), withPrice("999999999.99"), Optional.empty()).value();
+
+            assertThat(free.amount()).as("a price of 0 is accepted").isEqualTo(new BigDecimal("0.00"));
+            assertThat(dearest.amount()).as("the highest price is accepted").isEqualTo(new BigDecimal("999999999.99"));
+            assertThat(codesOf(() -> orders.create(newCaller(), withPrice("-0.01"), Optional.empty())))
+                    .containsExactly("items[0].unit_price:out_of_range");
+            assertThat(codesOf(() -> orders.create(newCaller(), withPrice("1000000000.00"), Optional.empty())))
+                    .containsExactly("items[0].unit_price:out_of_range");
+        }
+
+        @Test
+        void aPriceWithThreeDecimalsIsRefusedByNameWhereverItIsSent() {
+            AuthenticatedSession caller = newCaller();
+            Order order = create(caller);
+
+            assertThat(codesOf(() -> orders.create(caller, withPrice("1.005"), Optional.empty())))
+                    .as("create").containsExactly("items[0].unit_price:too_precise");
+            assertThat(codesOf(() -> orders.createWithId(caller, OrderId.generate(clock), withPrice("1.005"))))
+                    .as("create under an id").containsExactly("items[0].unit_price:too_precise");
+            assertThat(codesOf(() -> orders.replace(caller, order.id(), withPrice("1.005"), 0)))
+                    .as("replace").containsExactly("items[0].unit_price:too_precise");
+            assertThat(orders.get(caller, order.id())).as("a refused replace changes nothing").isEqualTo(order);
+        }
+
+        @Test
+        void eachMissingPartOfAnItemIsNamedOnItsOwn() {
+            AuthenticatedSession caller = newCaller();
+
+            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft(null, 1, BigDecimal.ONE)),
+                    Optional.empty()))).containsExactly("items[0].sku:required");
+            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft("A", null, BigDecimal.ONE)),
+                    Optional.empty()))).containsExactly("items[0].quantity:required");
+            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft("A", 1, null)),
+                    Optional.empty()))).containsExactly("items[0].unit_price:required");
+            assertThat(codesOf(() -> orders.create(caller, new OrderDraft("EUR", null, ""), Optional.empty())))
+                    .containsExactly("items:required");
+            assertThat(codesOf(() -> orders.create(caller, new OrderDraft("EUR", List.of(), ""), Optional.empty())))
+                    .containsExactly("items:too_few");
+            assertThat(fieldsOf(() -> orders.create(caller, new OrderDraft(null, List.of(item("A", 1, "1")), ""),
+                    Optional.empty()))).containsExactly("currency");
+        }
+
+        @Test
+        void aCommentKeepsLineBreaksAndTabsButNoOtherControlCharacter() {
+            Order order = orders.create(newCaller(), draft("EUR", "ring\n\tthe bell", item("A", 1, "1")),
+                    Optional.empty()).value();
+            Order withoutComment = orders.create(newCaller(), draft("EUR", null, item("A", 1, "1")),
+                    Optional.empty()).value();
+
+            assertThat(order.comment()).isEqualTo("ring\n\tthe bell");
+            assertThat(withoutComment.comment()).as("a missing comment is empty").isEmpty();
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "bell\u0007", item("A", 1, "1")),
+                    Optional.empty()))).containsExactly("comment:control_characters");
+        }
+
+        @Test
+        void creatingUnderAnIdChecksTheContentAndStoresNothingWhenItIsRefused() {
+            AuthenticatedSession caller = newCaller();
+            OrderId id = OrderId.generate(clock);
+
+            assertThat(fieldsOf(() -> orders.createWithId(caller, id, new OrderDraft("eur", List.of(), ""))))
+                    .as("every invalid field is named").containsExactlyInAnyOrder("currency", "items");
+            assertThat(orders.find(caller, id)).as("a refused creation stores nothing").isEmpty();
+        }
+
+        @Test
+        void replacingChecksTheContentAndChangesNothingWhenItIsRefused() {
+            AuthenticatedSession caller = newCaller();
+            Order order = create(caller);
+
+            assertThat(fieldsOf(() -> orders.replace(caller, order.id(), new OrderDraft("eur", null, null), 0)))
+                    .containsExactlyInAnyOrder("currency", "items");
+            assertThat(orders.get(caller, order.id())).as("a refused replace changes nothing").isEqualTo(order);
+        }
     }
 
     @Nested
@@ -238,6 +367,20 @@ public abstract class OrderServiceContract {
         }
 
         @Test
+        void aStaleVersionIsReportedBeforeTheOrderIsFoundNotOpen() {
+            AuthenticatedSession caller = newCaller();
+            Order order = create(caller);
+            orders.pay(caller, order.id());
+
+            assertThatThrownBy(() -> orders.replace(caller, order.id(), draft("EUR", "", item("A", 1, "1")), 0))
+                    .as("a replace at a stale version of a paid order is a precondition failure")
+                    .isInstanceOf(PreconditionFailedException.class);
+            assertThatThrownBy(() -> orders.delete(caller, order.id(), 0))
+                    .as("a delete at a stale version of a paid order is a precondition failure")
+                    .isInstanceOf(PreconditionFailedException.class);
+        }
+
+        @Test
         void aDeletedOrderIsGone() {
             AuthenticatedSession caller = newCaller();
             Order order = create(caller);
@@ -299,6 +442,98 @@ public abstract class OrderServiceContract {
         }
 
         @Test
+        void payingStampsPaidAtAndShippingStampsShippedAtEachAtItsOwnTime() {
+            AuthenticatedSession caller = newCaller();
+            Order order = create(caller);
+            clock.advance(Duration.ofSeconds(10));
+            Instant paidAt = Timestamps.now(clock);
+
+            Order paid = orders.pay(caller, order.id());
+            clock.advance(Duration.ofSeconds(10));
+            Instant shippedAt = Timestamps.now(clock);
+            Order shipped = orders.ship(caller, order.id());
+
+            assertThat(paid.paidAt()).as("paying stamps paid_at").contains(paidAt);
+            assertThat(paid.shippedAt()).as("paying does not stamp shipped_at").isEmpty();
+            assertThat(paid.cancellation()).as("paying does not cancel").isEmpty();
+            assertThat(paid.updatedAt()).isEqualTo(paidAt);
+            assertThat(paid.version()).isEqualTo(1);
+            assertThat(shipped.shippedAt()).as("shipping stamps shipped_at").contains(shippedAt);
+            assertThat(shipped.paidAt()).as("shipping keeps paid_at").contains(paidAt);
+            assertThat(shipped.cancellation()).as("shipping does not cancel").isEmpty();
+            assertThat(shipped.updatedAt()).isEqualTo(shippedAt);
+            assertThat(shipped.createdAt()).isEqualTo(order.createdAt());
+            assertThat(shipped.amount()).isEqualTo(order.amount());
+            assertThat(shipped.items()).isEqualTo(order.items());
+            assertThat(orders.get(caller, order.id())).as("the order reads back as shipped").isEqualTo(shipped);
+        }
+
+        @Test
+        void cancellingStampsTheCancellationAndKeepsWhatCameBefore() {
+            AuthenticatedSession caller = newCaller();
+            Order open = create(caller);
+            Order toPay = create(caller);
+            clock.advance(Duration.ofSeconds(10));
+            Instant paidAt = Timestamps.now(clock);
+            orders.pay(caller, toPay.id());
+            clock.advance(Duration.ofSeconds(10));
+            Instant cancelledAt = Timestamps.now(clock);
+
+            Order cancelledOpen = orders.cancel(caller, open.id(), "  changed my mind ");
+            Order cancelledPaid = orders.cancel(caller, toPay.id(), "too late");
+
+            assertThat(cancelledOpen.cancellation()).as("cancelling stamps the reason, trimmed, and the time")
+                    .contains(new Cancellation("changed my mind", cancelledAt));
+            assertThat(cancelledOpen.paidAt()).as("cancelling does not stamp paid_at").isEmpty();
+            assertThat(cancelledOpen.shippedAt()).as("cancelling does not stamp shipped_at").isEmpty();
+            assertThat(cancelledOpen.updatedAt()).isEqualTo(cancelledAt);
+            assertThat(cancelledPaid.cancellation()).contains(new Cancellation("too late", cancelledAt));
+            assertThat(cancelledPaid.paidAt()).as("cancelling a paid order keeps paid_at").contains(paidAt);
+            assertThat(cancelledPaid.shippedAt()).isEmpty();
+            assertThat(cancelledPaid.version()).isEqualTo(2);
+            assertThat(orders.get(caller, toPay.id())).isEqualTo(cancelledPaid);
+        }
+
+        @Test
+        void aReasonIsAtMostFiveHundredCharacters() {
+            AuthenticatedSession caller = newCaller();
+            Order order = create(caller);
+
+            assertThat(codesOf(() -> orders.cancel(caller, order.id(), "x".repeat(501))))
+                    .containsExactly("reason:too_long");
+            assertThat(orders.cancel(caller, order.id(), "x".repeat(500)).cancellation())
+                    .hasValueSatisfying(cancellation -> assertThat(cancellation.reason()).hasSize(500));
+        }
+
+        @Test
+        void aMoveThatMeetsAConcurrentChangeLooksAgainAndSucceeds() {
+            AuthenticatedSession caller = newCaller();
+            InterferingStore interfering = new InterferingStore(newStore(), 1);
+            OrderService service = new OrderService(interfering, clock);
+            Order order = service.create(caller, draft("EUR", "", item("A", 1, "1")), Optional.empty()).value();
+
+            Order paid = service.pay(caller, order.id());
+
+            assertThat(paid.state()).isEqualTo(OrderState.PAID);
+            assertThat(paid.version()).as("one concurrent change and the payment").isEqualTo(2);
+            assertThat(interfering.writes.get()).as("the service wrote twice: once stale, once current").isEqualTo(2);
+        }
+
+        @Test
+        void aMoveThatKeepsMeetingConcurrentChangesGivesUpAfterFiveAttempts() {
+            AuthenticatedSession caller = newCaller();
+            InterferingStore interfering = new InterferingStore(newStore(), Integer.MAX_VALUE);
+            OrderService service = new OrderService(interfering, clock);
+            Order order = service.create(caller, draft("EUR", "", item("A", 1, "1")), Optional.empty()).value();
+
+            assertThatThrownBy(() -> service.cancel(caller, order.id(), "never mind"))
+                    .as("a move that never meets its version is a precondition failure")
+                    .isInstanceOf(PreconditionFailedException.class);
+            assertThat(interfering.writes.get()).as("the service tried exactly five times").isEqualTo(5);
+            assertThat(service.get(caller, order.id()).state()).isEqualTo(OrderState.OPEN);
+        }
+
+        @Test
         void aCancellationNeedsAReason() {
             AuthenticatedSession caller = newCaller();
             Order order = create(caller);
@@ -332,6 +567,53 @@ public abstract class OrderServiceContract {
             assertThat(orders.list(stranger, ListQuery.firstPage(List.of(SortKey.descending("created_at")), 100))
                     .items()).isEmpty();
             assertThat(orders.get(owner, id)).isEqualTo(order);
+        }
+    }
+
+    /**
+     * A store in which another writer changes an order (without changing its content) just before
+     * each of the service's next {@code interferences} writes, so that those writes are stale.
+     */
+    private static final class InterferingStore implements OrderStore {
+
+        private final OrderStore store;
+        private int interferences;
+        final AtomicInteger writes = new AtomicInteger();
+
+        InterferingStore(OrderStore store, int interferences) {
+            this.store = store;
+            this.interferences = interferences;
+        }
+
+        @Override
+        public Created<OrderRecord> insert(OrderRecord order) {
+            return store.insert(order);
+        }
+
+        @Override
+        public Optional<OrderRecord> find(OrderId id) {
+            return store.find(id);
+        }
+
+        @Override
+        public Page<OrderRecord> list(AccountId ownerId, ListQuery query) {
+            return store.list(ownerId, query);
+        }
+
+        @Override
+        public OrderRecord update(OrderRecord order, long expectedVersion) {
+            writes.incrementAndGet();
+            if (interferences > 0) {
+                interferences--;
+                OrderRecord current = store.find(order.id()).orElseThrow();
+                store.update(current, current.version());
+            }
+            return store.update(order, expectedVersion);
+        }
+
+        @Override
+        public void delete(OrderId id, long expectedVersion) {
+            store.delete(id, expectedVersion);
         }
     }
 }

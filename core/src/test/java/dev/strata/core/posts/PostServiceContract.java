@@ -155,6 +155,31 @@ public abstract class PostServiceContract {
         }
 
         @Test
+        void theSameKeyWithAnotherBodyLeavesTheFirstPostAsItWas() {
+            IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+            Post first = posts.createPost(author, "hello", Optional.of(key)).value();
+
+            assertThatThrownBy(() -> posts.createPost(author, "goodbye", Optional.of(key)))
+                    .as("a key reused with another body is refused").isInstanceOf(IdempotencyKeyReusedException.class);
+            assertThat(posts.getPost(author, first.id())).as("the first post is unchanged").isEqualTo(first);
+            assertThat(ids(posts.listAccountPosts(author, author.accountId(), PostQuery.newest())))
+                    .as("no second post was made").containsExactly(first.id());
+        }
+
+        @Test
+        void theKeyOfADeletedPostMakesANewPost() {
+            IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+            Post first = posts.createPost(author, "hello", Optional.of(key)).value();
+            posts.deletePost(author, first.id());
+
+            Created<Post> again = posts.createPost(author, "hello again", Optional.of(key));
+
+            assertThat(again.replayed()).isFalse();
+            assertThat(again.value().body()).isEqualTo("hello again");
+            assertThat(again.value().id()).isNotEqualTo(first.id());
+        }
+
+        @Test
         void concurrentDuplicatesCreateExactlyOnePost() throws InterruptedException {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
 
@@ -266,6 +291,54 @@ public abstract class PostServiceContract {
         }
 
         @Test
+        void aPageHoldsExactlyItsLimitAndNothingFollowsTheLastOne() {
+            List<PostId> made = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                made.addFirst(publicPost(author, "post " + i).id());
+                clock.advance(Duration.ofMillis(1));
+            }
+
+            Page<Post> one = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(1));
+            Page<Post> all = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(3));
+
+            assertThat(ids(one)).as("a limit of 1 is accepted and gives one post").containsExactly(made.getFirst());
+            assertThat(one.hasMore()).isTrue();
+            assertThat(ids(all)).containsExactlyElementsOf(made);
+            assertThat(all.hasMore()).as("a page as long as what is left has nothing after it").isFalse();
+        }
+
+        @Test
+        void aPreviousPageReadsTheNewerPostsNewestFirst() {
+            List<Post> made = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                made.addFirst(publicPost(author, "post " + i));
+                clock.advance(Duration.ofMillis(1));
+            }
+
+            Page<Post> previous = posts.listAccountPosts(outsider, author.accountId(),
+                    PostQuery.newest().withLimit(2).before(PostCursor.after(made.get(3))));
+
+            assertThat(ids(previous)).containsExactly(made.get(1).id(), made.get(2).id());
+            assertThat(previous.hasMore()).as("a newer post precedes the previous page").isTrue();
+        }
+
+        @Test
+        void aTimeWindowIsFromItsStartUpToButNotIncludingItsEnd() {
+            Post beforeStart = publicPost(author, "before");
+            clock.advance(Duration.ofSeconds(1));
+            Post atStart = publicPost(author, "start");
+            clock.advance(Duration.ofSeconds(1));
+            Post atEnd = publicPost(author, "end");
+
+            Page<Post> window = posts.listAccountPosts(outsider, author.accountId(),
+                    PostQuery.newest().createdFrom(atStart.createdAt()).createdBefore(atEnd.createdAt()));
+
+            assertThat(ids(window)).as("only the post at the window's start").containsExactly(atStart.id());
+            assertThat(ids(posts.listAccountPosts(outsider, author.accountId(),
+                    PostQuery.newest().createdBefore(atStart.createdAt())))).containsExactly(beforeStart.id());
+        }
+
+        @Test
         void aLimitIsOneToOneHundred() {
             assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(0)), "limit", "out_of_range");
             assertInvalid(() -> posts.searchPosts(author, PostQuery.newest().withLimit(101)), "limit", "out_of_range");
@@ -316,6 +389,26 @@ public abstract class PostServiceContract {
         }
 
         @Test
+        void onlyTheAuthorDeletesAPostAndARefusedDeleteLeavesIt() {
+            Post open = publicPost(author, "public");
+            Post secret = channelPost("team");
+
+            assertThatThrownBy(() -> posts.deletePost(outsider, open.id()))
+                    .as("a reader who is not the author may not delete a public post")
+                    .isInstanceOfSatisfying(ForbiddenException.class,
+                            error -> assertThat(error.code()).isEqualTo("not_the_author"));
+            assertThatThrownBy(() -> posts.deletePost(member, secret.id()))
+                    .as("a member who is not the author may not delete a channel post")
+                    .isInstanceOfSatisfying(ForbiddenException.class,
+                            error -> assertThat(error.code()).isEqualTo("not_the_author"));
+            assertThat(posts.getPost(outsider, open.id())).isEqualTo(open);
+            assertThat(posts.getPost(member, secret.id())).isEqualTo(secret);
+            assertThatThrownBy(() -> posts.editPost(outsider, open.id(), "defaced", 0))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThat(posts.getPost(author, open.id())).as("a refused edit changes nothing").isEqualTo(open);
+        }
+
+        @Test
         void aDeletedPostIsGoneForEveryone() {
             Post post = publicPost(author, "bye");
 
@@ -358,6 +451,18 @@ public abstract class PostServiceContract {
             assertThat(posts.getChannel(member, channel.id())).isEqualTo(channel);
             assertNotFound(() -> posts.getChannel(outsider, channel.id()), "channel_not_found");
             assertNotFound(() -> posts.listMembers(outsider, channel.id()), "channel_not_found");
+        }
+
+        @Test
+        void addingANewMemberSaysSoAndLetsItReadTheChannel() {
+            Post post = channelPost("welcome");
+
+            assertThat(posts.addMember(author, channel.id(), outsider.accountId()))
+                    .as("adding an account that was not a member says it was added").isTrue();
+            assertThat(posts.getPost(outsider, post.id())).isEqualTo(post);
+            assertThat(posts.getChannel(outsider, channel.id())).isEqualTo(channel);
+            assertThat(posts.listMembers(outsider, channel.id())).extracting(Member::accountId)
+                    .containsExactly(author.accountId(), member.accountId(), outsider.accountId());
         }
 
         @Test

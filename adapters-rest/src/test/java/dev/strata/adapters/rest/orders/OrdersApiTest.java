@@ -117,6 +117,35 @@ class OrdersApiTest {
         }
 
         @Test
+        void aPriceWithThreeDecimalsIsA400NamingThePriceWhicheverWayItIsSent() {
+            String tooPrecise = Orders.body("EUR", "A", 1, "1.005");
+            String created = create().field("id");
+            String etag = http.get("/v1/orders/" + created).bearer(buyer.token()).send().header("ETag").orElseThrow();
+
+            List<HttpResult> refusals = List.of(
+                    http.post("/v1/orders").bearer(buyer.token()).json(tooPrecise).send(),
+                    http.put("/v1/orders/" + Ids.ordered("ord", Clock.systemUTC())).bearer(buyer.token())
+                            .json(tooPrecise).send(),
+                    http.put("/v1/orders/" + created).bearer(buyer.token()).header("If-Match", etag)
+                            .json(tooPrecise).send(),
+                    http.patch("/v1/orders/" + created).bearer(buyer.token()).header("If-Match", etag)
+                            .body("application/merge-patch+json",
+                                    "{\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unit_price\":\"1.005\"}]}").send());
+
+            for (HttpResult refused : refusals) {
+                assertThat(refused.status()).as("a 3-decimal price is the client's error: %s", refused).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.field("code")).isEqualTo("validation_failed");
+                assertThat(refused.field("request_id")).isNotBlank();
+                assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("items[0].unit_price");
+                assertThat(refused.json().at("/errors/0/code").asText()).isEqualTo("too_precise");
+                assertThat(refused.json().get("errors")).as("only the price is named").hasSize(1);
+            }
+            assertThat(http.get("/v1/orders/" + created).bearer(buyer.token()).send().field("amount"))
+                    .as("a refused replace or patch leaves the order as it was").isEqualTo("20.29");
+        }
+
+        @Test
         void needsABearerToken() {
             HttpResult refused = http.post("/v1/orders").json(Orders.BODY).send();
 

@@ -88,6 +88,19 @@ public abstract class OrderStoreContract {
                 order.shippedAt(), Optional.of(at), Optional.of("changed my mind"));
     }
 
+    private static OrderRecord moved(OrderRecord order, OrderState state, Instant at, Optional<Instant> paidAt,
+            Optional<Instant> shippedAt) {
+        return new OrderRecord(order.id(), order.ownerId(), state, order.currency(), order.items(), order.amount(),
+                order.comment(), order.createdAt(), at, order.version(), order.idempotency(), paidAt, shippedAt,
+                Optional.empty(), Optional.empty());
+    }
+
+    private static OrderRecord atVersion(OrderRecord order, long version) {
+        return new OrderRecord(order.id(), order.ownerId(), order.state(), order.currency(), order.items(),
+                order.amount(), order.comment(), order.createdAt(), order.updatedAt(), version, order.idempotency(),
+                order.paidAt(), order.shippedAt(), order.cancelledAt(), order.cancellationReason());
+    }
+
     @Nested
     class Inserting {
 
@@ -219,6 +232,59 @@ public abstract class OrderStoreContract {
             assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
                     .allSatisfy(outcome -> assertThat(outcome.error()).isInstanceOf(PreconditionFailedException.class));
             assertThat(store.find(order.id()).orElseThrow().version()).isEqualTo(1);
+        }
+
+        @Test
+        void anUpdateWritesEveryStateTimeAndReasonItIsGiven() {
+            OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
+            store.insert(order);
+            Instant paidAt = T0.plusSeconds(1);
+            Instant shippedAt = T0.plusSeconds(2);
+            OrderRecord paid = moved(order, OrderState.PAID, paidAt, Optional.of(paidAt), Optional.empty());
+            OrderRecord shipped = moved(paid, OrderState.SHIPPED, shippedAt, Optional.of(paidAt), Optional.of(shippedAt));
+
+            OrderRecord afterPaying = store.update(paid, 0);
+            OrderRecord afterShipping = store.update(shipped, 1);
+
+            assertThat(afterPaying).as("the store writes paid_at as given and nothing else")
+                    .isEqualTo(atVersion(paid, 1));
+            assertThat(afterShipping).as("the store writes shipped_at as given and keeps paid_at")
+                    .isEqualTo(atVersion(shipped, 2));
+            assertThat(store.find(order.id())).contains(afterShipping);
+        }
+
+        @Test
+        void anUpdateKeepsIdOwnerCreationAndIdempotencyAndCountsTheVersionItself() {
+            OrderRecord order = withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"), "kept", "f");
+            store.insert(order);
+            OrderRecord rewritten = new OrderRecord(order.id(), newOwner(), OrderState.OPEN, "USD",
+                    List.of(new OrderItemRecord("Z", 4, new BigDecimal("0.25"))), new BigDecimal("1.00"), "new",
+                    T0.plusSeconds(50), T0.plusSeconds(60), 42, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+
+            OrderRecord updated = store.update(rewritten, 0);
+
+            assertThat(updated).as("owner, creation time and idempotency are the stored ones; the version is one more")
+                    .isEqualTo(new OrderRecord(order.id(), order.ownerId(), OrderState.OPEN, "USD", rewritten.items(),
+                            rewritten.amount(), "new", order.createdAt(), T0.plusSeconds(60), 1, order.idempotency(),
+                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            assertThat(store.find(order.id())).contains(updated);
+            assertThat(store.insert(withIdempotency(order(order.ownerId(), T0, OrderState.OPEN, "EUR", "1.00", "A"),
+                    "kept", "f"))).as("the key still names the order").isEqualTo(Created.replayed(updated));
+        }
+
+        @Test
+        void aDeletedOrdersKeyIsFreeAgain() {
+            AccountId owner = newOwner();
+            OrderRecord order = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "freed", "f");
+            store.insert(order);
+            store.delete(order.id(), 0);
+
+            Created<OrderRecord> again = store.insert(withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "2.00",
+                    "B"), "freed", "other"));
+
+            assertThat(again.replayed()).as("a deleted order's key makes a new order").isFalse();
+            assertThat(store.find(again.value().id())).contains(again.value());
         }
 
         @Test
@@ -433,6 +499,47 @@ public abstract class OrderStoreContract {
 
             assertThat(page.items()).allSatisfy(order -> assertThat(order.items()).hasSize(2));
             assertThat(page.items()).containsExactlyInAnyOrderElementsOf(orders);
+        }
+    }
+
+    @Nested
+    class ListingEdges {
+
+        private final List<SortKey> newestFirst = List.of(SortKey.descending("created_at"));
+
+        @Test
+        void anOwnerWithoutOrdersHasOneEmptyPage() {
+            Page<OrderRecord> page = store.list(newOwner(), ListQuery.firstPage(newestFirst, 10));
+
+            assertThat(page.items()).isEmpty();
+            assertThat(page.hasMore()).as("nothing follows an empty page").isFalse();
+        }
+
+        @Test
+        void aPageHoldsExactlyTheLimitAndNothingFollowsTheLast() {
+            AccountId owner = newOwner();
+            List<OrderRecord> newest = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                OrderRecord order = order(owner, T0.plusSeconds(i), OrderState.OPEN, "EUR", "1.00", "A");
+                store.insert(order);
+                newest.addFirst(order);
+            }
+
+            Page<OrderRecord> one = store.list(owner, ListQuery.firstPage(newestFirst, 1));
+            Page<OrderRecord> two = store.list(owner, ListQuery.firstPage(newestFirst, 2));
+            Page<OrderRecord> all = store.list(owner, ListQuery.firstPage(newestFirst, 3));
+            OrderRecord last = newest.getLast();
+            Page<OrderRecord> afterLast = store.list(owner, ListQuery.firstPage(newestFirst, 3)
+                    .at(KeysetCursor.after(List.of(last.createdAt()), last.id().value())));
+
+            assertThat(one.items()).as("a limit of 1 gives one order").containsExactly(newest.getFirst());
+            assertThat(one.hasMore()).isTrue();
+            assertThat(two.items()).as("a page is never longer than its limit").containsExactlyElementsOf(newest.subList(0, 2));
+            assertThat(two.hasMore()).isTrue();
+            assertThat(all.items()).containsExactlyElementsOf(newest);
+            assertThat(all.hasMore()).as("a limit equal to what is left leaves nothing to follow").isFalse();
+            assertThat(afterLast.items()).as("nothing comes after the last order").isEmpty();
+            assertThat(afterLast.hasMore()).isFalse();
         }
     }
 

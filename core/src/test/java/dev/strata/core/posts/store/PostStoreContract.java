@@ -120,6 +120,19 @@ public abstract class PostStoreContract {
         }
 
         @Test
+        void anUpdateChangesTheBodyAloneAndKeepsAuthorChannelAndCreationTime() {
+            AccountId author = newAccount();
+            ChannelRecord channel = insertChannel(author);
+            PostRecord post = insertPost(author, Optional.of(channel.id()), "before", T0);
+
+            PostRecord updated = store.updatePost(new PostUpdateRecord(post.id(), 0, "after", T0.plusSeconds(5)));
+
+            assertThat(updated).isEqualTo(new PostRecord(post.id(), author, Optional.of(channel.id()), "after", T0,
+                    T0.plusSeconds(5), 1));
+            assertThat(store.findPost(post.id())).contains(updated);
+        }
+
+        @Test
         void aStaleOrMissingUpdateIsRefusedAndChangesNothing() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
@@ -189,6 +202,19 @@ public abstract class PostStoreContract {
             assertThatThrownBy(() -> insert(author, keyed(key, "goodbye"), "goodbye"))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
             assertThat(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)).items()).hasSize(1);
+        }
+
+        @Test
+        void aDeletedPostsKeyIsFreeAgain() {
+            AccountId author = newAccount();
+            String key = UUID.randomUUID().toString();
+            Created<PostRecord> first = insert(author, keyed(key, "hello"), "hello");
+            store.deletePost(first.value().id());
+
+            Created<PostRecord> again = insert(author, keyed(key, "goodbye"), "goodbye");
+
+            assertThat(again.replayed()).as("deleting a post frees the key it was created with").isFalse();
+            assertThat(store.findPost(again.value().id()).map(PostRecord::body)).contains("goodbye");
         }
 
         @Test
@@ -304,6 +330,45 @@ public abstract class PostStoreContract {
             assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
                     .containing(Optional.of("\u05e9\u05dc\u05d5\u05dd")))))
                     .containsExactly(post.id());
+        }
+
+        @Test
+        void aPageHoldsExactlyItsLimitAndSaysWhetherMoreFollow() {
+            AccountId author = newAccount();
+            List<PostId> newestFirst = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                newestFirst.addFirst(insertPublic(author, "post " + i, T0.plusSeconds(i)).id());
+            }
+            PostFilter byAuthor = PostFilter.visibleTo(author, 1).byAuthor(author);
+
+            for (int limit = 1; limit <= 5; limit++) {
+                Page<PostRecord> page = store.listPosts(new PostFilter(author, byAuthor.author(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit, false));
+
+                assertThat(ids(page)).as("a page of at most %d posts", limit)
+                        .containsExactlyElementsOf(newestFirst.subList(0, Math.min(limit, 4)));
+                assertThat(page.hasMore()).as("whether more follow a page of %d of 4 posts", limit).isEqualTo(limit < 4);
+            }
+        }
+
+        @Test
+        void nothingFollowsTheOldestPostAndNothingPrecedesTheNewest() {
+            AccountId author = newAccount();
+            PostRecord oldest = insertPublic(author, "oldest", T0);
+            PostRecord newest = insertPublic(author, "newest", T0.plusSeconds(1));
+            PostFilter filter = PostFilter.visibleTo(author, 5).byAuthor(author);
+
+            Page<PostRecord> afterOldest = store.listPosts(filter.after(Optional.of(
+                    new PostCursor(oldest.createdAt(), oldest.id()))));
+            Page<PostRecord> beforeNewest = store.listPosts(filter.before(new PostCursor(newest.createdAt(), newest.id())));
+            Page<PostRecord> beforeOldest = store.listPosts(filter.before(new PostCursor(oldest.createdAt(), oldest.id())));
+
+            assertThat(afterOldest.items()).as("no post after the oldest").isEmpty();
+            assertThat(afterOldest.hasMore()).isFalse();
+            assertThat(beforeNewest.items()).as("no post before the newest").isEmpty();
+            assertThat(beforeNewest.hasMore()).isFalse();
+            assertThat(ids(beforeOldest)).as("the post before the oldest is the newest").containsExactly(newest.id());
+            assertThat(beforeOldest.hasMore()).isFalse();
         }
 
         @Test
