@@ -15,7 +15,25 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, Optional<RateLimitStore> rateLimitStore) {
+
+    /** Settings with the rate limits' store left to its default for the database. */
+    public Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
+            Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
+            Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
+            int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
+            List<String> corsOrigins) {
+        this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
+                sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
+                corsOrigins, Optional.empty());
+    }
+
+    /** These settings with the rate limits kept in {@code store}. */
+    public Settings withRateLimitStore(RateLimitStore store) {
+        return new Settings(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
+                statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
+                rateLimits, corsOrigins, Optional.of(store));
+    }
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -30,6 +48,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(rateLimitStore, "rateLimitStore");
         corsOrigins = List.copyOf(corsOrigins);
         if (adminPort < 0 || adminPort > 65_535) {
             throw new IllegalArgumentException("the admin port must be 0-65535 (0 picks a free one): " + adminPort);
@@ -48,6 +67,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
                 + databaseUrl.orElse("<embedded H2>") + ", poolSize=" + poolSize + ", sessionLifetime="
                 + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + ", adminPort="
                 + adminPort + ", tls=" + tls.map(TlsKeystore::toString).orElse("<off>") + ", rateLimits="
-                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", corsOrigins=" + corsOrigins + "]";
+                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", rateLimitStore="
+                + rateLimitStore.map(RateLimitStore::toString).orElse("<default>") + ", corsOrigins=" + corsOrigins + "]";
     }
 }

@@ -89,7 +89,9 @@ public final class StrataServer implements AutoCloseable {
                     .posts(posts)
                     .orders(orders)
                     .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
-            settings.rateLimits().ifPresent(builder::rateLimits);
+            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(RateLimitStore
+                    .resolve(settings.rateLimitStore(), settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:"))
+                    .isPresent()).buckets(database)));
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             http.start();

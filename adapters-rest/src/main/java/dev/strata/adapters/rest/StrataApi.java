@@ -7,8 +7,10 @@ import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.JsonEntityProvider;
+import dev.strata.adapters.rest.http.LocalRateLimitBuckets;
 import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
+import dev.strata.adapters.rest.http.RateLimitBuckets;
 import dev.strata.adapters.rest.http.RateLimitFilter;
 import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
@@ -61,7 +63,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
         builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
-        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitBuckets)));
         register(VaryFilter.class);
         if (!builder.corsOrigins.isEmpty()) {
             register(new CorsFilter(builder.corsOrigins));
@@ -104,6 +106,7 @@ public final class StrataApi extends ResourceConfig {
         private OrderService orders;
         private Optional<MeterRegistry> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
+        private RateLimitBuckets rateLimitBuckets = new LocalRateLimitBuckets();
         private List<String> corsOrigins = List.of();
 
         private Builder(IdentityService identity) {
@@ -140,6 +143,15 @@ public final class StrataApi extends ResourceConfig {
         /** Enforces {@code limits} (see {@link RateLimitFilter}); default: no rate limits. */
         public Builder rateLimits(RateLimits limits) {
             this.rateLimits = Optional.of(limits);
+            return this;
+        }
+
+        /**
+         * Keeps the rate limits' buckets in {@code buckets}, e.g. a store every instance shares;
+         * default: this instance's memory ({@link LocalRateLimitBuckets}).
+         */
+        public Builder rateLimitBuckets(RateLimitBuckets buckets) {
+            this.rateLimitBuckets = Objects.requireNonNull(buckets, "buckets");
             return this;
         }
 
