@@ -104,13 +104,20 @@ public final class Main implements Callable<Integer> {
     boolean rateLimitEnabled;
 
     @Option(names = "--rate-limit-per-minute", defaultValue = "${env:STRATA_RATE_LIMIT_PER_MINUTE:-600}",
-            description = "Requests a minute per account, or per client IP before signing in; per instance "
-                    + "(STRATA_RATE_LIMIT_PER_MINUTE).")
+            description = "Requests a minute per account, or per client IP before signing in; fleet-wide with "
+                    + "the postgres rate-limit store, per instance with local (STRATA_RATE_LIMIT_PER_MINUTE).")
     long rateLimitPerMinute;
 
     @Option(names = "--rate-limit-sign-ups-per-hour", defaultValue = "${env:STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR:-20}",
-            description = "Sign-ups an hour per client IP; per instance (STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR).")
+            description = "Sign-ups an hour per client IP; fleet-wide with the postgres rate-limit store "
+                    + "(STRATA_RATE_LIMIT_SIGN_UPS_PER_HOUR).")
     long rateLimitSignUpsPerHour;
+
+    @Option(names = "--rate-limit-store", defaultValue = "${env:STRATA_RATE_LIMIT_STORE}",
+            description = "Where rate limits are counted: postgres (shared by every instance; the default on "
+                    + "PostgreSQL) or local (this instance's memory; the default and only choice on the embedded "
+                    + "database) (STRATA_RATE_LIMIT_STORE).")
+    RateLimitStore rateLimitStore;
 
     @Option(names = "--cors-origins", defaultValue = "${env:STRATA_CORS_ORIGINS}", split = ",",
             description = "Origins whose browsers may call the API, comma-separated, e.g. https://app.example.com; "
@@ -160,7 +167,8 @@ public final class Main implements Callable<Integer> {
                         .filter(origin -> !origin.isEmpty()).toList(),
                 Optional.ofNullable(publicUrl),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
-                        .filter(proxy -> !proxy.isEmpty()).toList()));
+                        .filter(proxy -> !proxy.isEmpty()).toList()),
+                Optional.ofNullable(rateLimitStore));
         StrataServer server = StrataServer.start(settings);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(stopRequested::countDown);

@@ -17,9 +17,13 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
-        List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies) {
+        List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies,
+        Optional<RateLimitStore> rateLimitStore) {
 
-    /** The settings without a public URL and with no trusted proxy: URLs in responses are relative. */
+    /**
+     * The settings without a public URL, with no trusted proxy (URLs in responses are relative), and
+     * with the rate limits' store left to its default for the database.
+     */
     public Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
             Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
             Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
@@ -27,7 +31,14 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
             List<String> corsOrigins) {
         this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
                 sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
-                corsOrigins, Optional.empty(), TrustedProxies.NONE);
+                corsOrigins, Optional.empty(), TrustedProxies.NONE, Optional.empty());
+    }
+
+    /** These settings with the rate limits kept in {@code store}. */
+    public Settings withRateLimitStore(RateLimitStore store) {
+        return new Settings(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
+                statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
+                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store));
     }
 
     public Settings {
@@ -43,6 +54,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(rateLimitStore, "rateLimitStore");
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
@@ -63,7 +75,9 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
                 + databaseUrl.orElse("<embedded H2>") + ", poolSize=" + poolSize + ", sessionLifetime="
                 + sessionLifetime + ", tokenKeys=" + tokenKeys.map(keys -> "<set>").orElse("<generated>") + ", adminPort="
                 + adminPort + ", tls=" + tls.map(TlsKeystore::toString).orElse("<off>") + ", rateLimits="
-                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", corsOrigins=" + corsOrigins + ", publicUrl="
-                + publicUrl.map(URI::toString).orElse("<relative URLs>") + ", trustedProxies=" + trustedProxies + "]";
+                + rateLimits.map(RateLimits::toString).orElse("<off>") + ", rateLimitStore="
+                + rateLimitStore.map(RateLimitStore::toString).orElse("<default>") + ", corsOrigins=" + corsOrigins
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("<relative URLs>") + ", trustedProxies="
+                + trustedProxies + "]";
     }
 }

@@ -89,7 +89,9 @@ public final class StrataServer implements AutoCloseable {
                     .posts(posts)
                     .orders(orders)
                     .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
-            settings.rateLimits().ifPresent(builder::rateLimits);
+            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(RateLimitStore
+                    .resolve(settings.rateLimitStore(), settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:"))
+                    .isPresent()).buckets(database)));
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
             StrataApi api = builder.build();

@@ -8,11 +8,13 @@ import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.HeaderSyntaxFilter;
 import dev.strata.adapters.rest.http.JsonEntityProvider;
+import dev.strata.adapters.rest.http.LocalRateLimitBuckets;
 import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.MissingContentTypeFilter;
 import dev.strata.adapters.rest.http.ProblemAcceptFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.PublicUrls;
+import dev.strata.adapters.rest.http.RateLimitBuckets;
 import dev.strata.adapters.rest.http.RateLimitFilter;
 import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
@@ -75,7 +77,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
         builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
-        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitClock)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitBuckets)));
         register(VaryFilter.class);
         if (!builder.corsOrigins.isEmpty()) {
             register(new CorsFilter(builder.corsOrigins));
@@ -118,7 +120,7 @@ public final class StrataApi extends ResourceConfig {
         private OrderService orders;
         private Optional<MeterRegistry> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
-        private Clock rateLimitClock = Clock.systemUTC();
+        private RateLimitBuckets rateLimitBuckets = new LocalRateLimitBuckets();
         private List<String> corsOrigins = List.of();
         private Optional<URI> publicUrl = Optional.empty();
         private TrustedProxies trustedProxies = TrustedProxies.NONE;
@@ -162,7 +164,16 @@ public final class StrataApi extends ResourceConfig {
         /** Enforces {@code limits}, their buckets refilling by {@code clock} (for tests that drive time). */
         public Builder rateLimits(RateLimits limits, Clock clock) {
             this.rateLimits = Optional.of(limits);
-            this.rateLimitClock = Objects.requireNonNull(clock, "clock");
+            this.rateLimitBuckets = new LocalRateLimitBuckets(clock);
+            return this;
+        }
+
+        /**
+         * Keeps the rate limits' buckets in {@code buckets}, e.g. a store every instance shares;
+         * default: this instance's memory ({@link LocalRateLimitBuckets}).
+         */
+        public Builder rateLimitBuckets(RateLimitBuckets buckets) {
+            this.rateLimitBuckets = Objects.requireNonNull(buckets, "buckets");
             return this;
         }
 

@@ -14,6 +14,13 @@ final class Migrations {
     /** Every service's schema, in the order they migrate. */
     static final List<String> SCHEMAS = List.of("identity", "posts", "orders");
 
+    /**
+     * Schemas that exist on PostgreSQL only, migrated after the others from
+     * {@code db/migration-postgresql/<schema>}: {@code rate_limits}, the buckets shared by every
+     * instance (H2 is embedded in one process, so there is nothing to share).
+     */
+    static final List<String> POSTGRESQL_ONLY_SCHEMAS = List.of("rate_limits");
+
     private Migrations() {
     }
 
@@ -23,18 +30,28 @@ final class Migrations {
      * pool, so that the pool's statement timeout never cuts a long migration short.
      */
     static int migrate(DatabaseSettings settings) {
+        Dialect dialect = Dialect.of(settings.url());
         int applied = 0;
         for (String schema : SCHEMAS) {
-            applied += Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(settings.url(), settings.user(), settings.password())
-                    .schemas(schema)
-                    .locations(Dialect.of(settings.url()).migrationLocations(schema))
-                    // A missing folder is a packaging mistake, not an empty service.
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
+            applied += migrate(settings, schema, dialect.migrationLocations(schema));
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            for (String schema : POSTGRESQL_ONLY_SCHEMAS) {
+                applied += migrate(settings, schema, "classpath:db/migration-postgresql/" + schema);
+            }
         }
         return applied;
+    }
+
+    private static int migrate(DatabaseSettings settings, String schema, String... locations) {
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .schemas(schema)
+                .locations(locations)
+                // A missing folder is a packaging mistake, not an empty service.
+                .failOnMissingLocations(true)
+                .load()
+                .migrate()
+                .migrationsExecuted;
     }
 }

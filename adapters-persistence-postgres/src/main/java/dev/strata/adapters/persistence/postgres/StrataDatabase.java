@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.adapters.persistence.postgres.identity.JdbiIdentityStore;
 import dev.strata.adapters.persistence.postgres.orders.JdbiOrderStore;
 import dev.strata.adapters.persistence.postgres.posts.JdbiPostStore;
+import dev.strata.adapters.persistence.postgres.ratelimits.SharedBuckets;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.identity.store.IdentityStore;
 import dev.strata.core.orders.store.OrderStore;
@@ -135,6 +136,19 @@ public final class StrataDatabase implements AutoCloseable {
     /** The orders service's store. */
     public OrderStore orderStore() {
         return orderStore;
+    }
+
+    /**
+     * Rate-limit buckets kept in this database, shared by every instance of the app that uses it
+     * (see {@link SharedBuckets}). Each call makes a new view over the same table.
+     *
+     * @throws IllegalStateException on H2, which has no shared bucket backend
+     */
+    public SharedBuckets sharedBuckets() {
+        if (Dialect.of(pool.getJdbcUrl()) != Dialect.POSTGRESQL) {
+            throw new IllegalStateException("shared rate-limit buckets need PostgreSQL; H2 keeps them in memory");
+        }
+        return SharedBuckets.over(pool);
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.strata.adapters.rest.http;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
@@ -15,12 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.Request;
 
@@ -36,14 +30,13 @@ import org.glassfish.grizzly.http.server.Request;
  * (its authentication failed, or it matched no resource) is charged to its client address when its
  * response is written, so that it carries the headers too and guessing tokens or paths is not
  * free; such a request is answered as it was, never turned into a 429 after the fact. The buckets
- * live in this instance's memory: N instances behind a load balancer allow up to N times the
- * budget. Thread-safe.
+ * live where its {@link RateLimitBuckets} keeps them: in this instance's memory
+ * ({@link LocalRateLimitBuckets}, N instances allow up to N times the budget) or in a store every
+ * instance shares. Thread-safe.
  */
 @Priority(Priorities.AUTHENTICATION + 50)
 public final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /** Sweep full buckets once this many callers are tracked, so that memory stays bounded. */
-    private static final int SWEEP_AT = 100_000;
     private static final String CHARGED = RateLimitFilter.class.getName() + ".charged";
 
     /**
@@ -54,20 +47,20 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             "/docs/{file}");
 
     private final RateLimits limits;
-    private final TimeMeter time;
-    private final Map<String, Tracked> buckets = new ConcurrentHashMap<>();
+    private final RateLimitBuckets buckets;
 
     @Context
     private Provider<Request> connection;
 
+    /** Limits kept in this instance's memory. */
     public RateLimitFilter(RateLimits limits) {
-        this(limits, Clock.systemUTC());
+        this(limits, new LocalRateLimitBuckets());
     }
 
-    /** Limits whose buckets refill by {@code clock}, so that tests can drive time. */
-    public RateLimitFilter(RateLimits limits, Clock clock) {
+    /** Limits kept in {@code buckets}, shared with other instances when the store is. */
+    public RateLimitFilter(RateLimits limits, RateLimitBuckets buckets) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.time = new ClockTime(Objects.requireNonNull(clock, "clock"));
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
     }
 
     @Override
@@ -78,9 +71,8 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         boolean signUp = "POST".equals(request.getMethod()) && "/v1/accounts".equals(Routes.template(request));
         RateLimits.Budget budget = signUp ? limits.signUps() : limits.perCaller();
         String key = signUp ? "sign-up:" + clientAddress() : caller(request);
-        Bucket bucket = bucket(key, budget);
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        Charge charge = new Charge(bucket, budget, probe);
+        ConsumptionProbe probe = buckets.tryConsume(key, budget);
+        Charge charge = new Charge(key, budget, probe);
         request.setProperty(CHARGED, charge);
         if (!probe.isConsumed()) {
             throw new HttpProblem(Response.Status.TOO_MANY_REQUESTS, "rate_limited",
@@ -97,13 +89,18 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         } else if (FREE_ROUTES.contains(Routes.template(request))) {
             return;
         } else {
-            Bucket bucket = bucket("ip:" + clientAddress(), limits.perCaller());
-            charge = new Charge(bucket, limits.perCaller(), bucket.tryConsumeAndReturnRemaining(1));
+            String key = "ip:" + clientAddress();
+            try {
+                charge = new Charge(key, limits.perCaller(), buckets.tryConsume(key, limits.perCaller()));
+            } catch (RuntimeException storeUnavailable) {
+                // The answer is already decided; a bucket store that is down must not turn it into a 500.
+                return;
+            }
         }
         long remaining = charge.probe().getRemainingTokens();
         long resetNanos = charge.probe().getNanosToWaitForReset();
         if (response.getStatus() == 304 && charge.probe().isConsumed()) {
-            charge.bucket().addTokens(1);
+            buckets.refund(charge.key(), charge.budget());
             remaining = Math.min(charge.budget().requests(), remaining + 1);
         }
         response.getHeaders().putSingle("RateLimit-Limit", charge.budget().requests());
@@ -123,40 +120,10 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         return address == null ? "unknown" : address;
     }
 
-    private Bucket bucket(String key, RateLimits.Budget budget) {
-        if (buckets.size() >= SWEEP_AT) {
-            // A full bucket is the same as no bucket: forgetting it changes nothing for its caller.
-            buckets.values().removeIf(tracked -> tracked.bucket().getAvailableTokens() >= tracked.budget().requests());
-        }
-        return buckets.computeIfAbsent(key, unused -> new Tracked(Bucket.builder()
-                .withCustomTimePrecision(time)
-                .addLimit(Bandwidth.builder().capacity(budget.requests())
-                        .refillGreedy(budget.requests(), budget.period()).build())
-                .build(), budget)).bucket();
-    }
-
     private static long seconds(long nanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
     }
 
-    /** Bucket4j's time, read from a {@link Clock}: wall-clock time, as Bucket4j's default is. */
-    private record ClockTime(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
-
-    private record Tracked(Bucket bucket, RateLimits.Budget budget) {
-    }
-
-    private record Charge(Bucket bucket, RateLimits.Budget budget, ConsumptionProbe probe) {
+    private record Charge(String key, RateLimits.Budget budget, ConsumptionProbe probe) {
     }
 }

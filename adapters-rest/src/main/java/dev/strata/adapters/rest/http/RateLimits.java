@@ -1,5 +1,7 @@
 package dev.strata.adapters.rest.http;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,6 +34,20 @@ public record RateLimits(Budget perCaller, Budget signUps) {
             if (requests < 1 || period.toMillis() < 1) {
                 throw new IllegalArgumentException("a rate limit allows at least one request per positive period");
             }
+        }
+
+        /**
+         * This budget as a Bucket4j bucket: {@code requests} at once, refilled evenly over
+         * {@code period}. Every {@link RateLimitBuckets} store builds its buckets from it, so that
+         * a bucket behaves the same wherever it is kept.
+         */
+        public BucketConfiguration configuration() {
+            return BucketConfiguration.builder().addLimit(bandwidth()).build();
+        }
+
+        /** The one limit of this budget's buckets. */
+        Bandwidth bandwidth() {
+            return Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build();
         }
     }
 }
