@@ -15,7 +15,8 @@ class ValidationTest {
     void textIsTrimmedAndCheckedAtItsExactBounds() {
         Validator validator = new Validator();
 
-        assertThat(validator.text("name", "  ab  ", 2, 3)).isEqualTo("ab");
+        assertThat(validator.text("name", " ab ", 2, 4)).as("trimmed, the maximum counting the text as sent")
+                .isEqualTo("ab");
         assertThat(validator.text("name", "abc", 2, 3)).isEqualTo("abc");
         assertThat(validator.text("name", "\uD83D\uDE80\uD83D\uDE80", 2, 2)).as("code points, not chars")
                 .isEqualTo("\uD83D\uDE80\uD83D\uDE80");
@@ -31,6 +32,7 @@ class ValidationTest {
         assertThat(validator.text("blank", "   ", 1, 3)).isNull();
         assertThat(validator.text("short", "a", 2, 3)).isNull();
         assertThat(validator.text("long", "abcd", 2, 3)).isNull();
+        assertThat(validator.text("padded", " ab ", 2, 3)).as("the maximum counts the text as sent").isNull();
         assertThat(validator.text("bell", "a\u0007b", 1, 3)).isNull();
         assertThat(validator.hasErrors()).isTrue();
 
@@ -40,10 +42,11 @@ class ValidationTest {
                     tuple("blank", "required"),
                     tuple("short", "too_short"),
                     tuple("long", "too_long"),
+                    tuple("padded", "too_long"),
                     tuple("bell", "control_characters"));
             assertThat(error.code()).isEqualTo("validation_failed");
             assertThat(error.getMessage()).startsWith("missing: is required; blank: ")
-                    .contains("short: must be at least 2 characters; long: must be at most 3 characters");
+                    .contains("short: must be at least 2 characters, surrounding whitespace aside; long: must be at most 3 characters");
         });
     }
 
