@@ -569,11 +569,15 @@ public abstract class IdentityServiceContract {
     }
 
     @Test
-    void signingInWithoutAnEmailOrAPasswordIsJustWrongCredentials() {
-        for (Credentials missing : List.of(new Credentials(null, PASSWORD), new Credentials(uniqueEmail(), null))) {
-            assertThatThrownBy(() -> identity.signIn(missing)).as(missing.toString())
-                    .isInstanceOfSatisfying(AuthenticationException.class,
-                            error -> assertThat(error.code()).isEqualTo("invalid_credentials"));
-        }
+    void signingInWithoutAnEmailOrAPasswordIsAMalformedRequestNamingTheField() {
+        assertThatThrownBy(() -> identity.signIn(new Credentials(null, PASSWORD))).as("no email")
+                .isInstanceOfSatisfying(ValidationException.class, error -> assertThat(error.errors())
+                        .extracting(FieldError::field, FieldError::code).containsExactly(tuple("email", "required")));
+        assertThatThrownBy(() -> identity.signIn(new Credentials(uniqueEmail(), null))).as("no password")
+                .isInstanceOfSatisfying(ValidationException.class, error -> assertThat(error.errors())
+                        .extracting(FieldError::field, FieldError::code).containsExactly(tuple("password", "required")));
+        assertThatThrownBy(() -> identity.signIn(new Credentials(" ", ""))).as("blank email, empty password")
+                .isInstanceOfSatisfying(ValidationException.class, error -> assertThat(error.errors())
+                        .extracting(FieldError::field).containsExactly("email", "password"));
     }
 }
