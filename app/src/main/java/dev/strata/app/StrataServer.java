@@ -89,9 +89,8 @@ public final class StrataServer implements AutoCloseable {
                     .posts(posts)
                     .orders(orders)
                     .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
-            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(RateLimitStore
-                    .resolve(settings.rateLimitStore(), settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:"))
-                    .isPresent()).buckets(database)));
+            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits)
+                    .rateLimitBuckets(RateLimitStore.bucketsFor(settings, database)));
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             http.start();

@@ -137,7 +137,7 @@ public final class FleetLoad {
                 outcome = response.statusCode() >= 500 ? "5xx" : response.statusCode() >= 400 ? "4xx" : "ok";
                 if (!outcome.equals("ok")) {
                     System.out.println(Instant.now() + " fleet-load " + phaseAtStart + ": " + kind + " attempt "
-                            + attempt + ": " + response.statusCode() + " " + response.body().lines().findFirst().orElse(""));
+                            + attempt + ": " + response.statusCode() + " " + abbreviated(response.body()));
                 }
             } catch (IOException failure) {
                 outcome = "connection_error";
@@ -261,6 +261,11 @@ public final class FleetLoad {
             throw new IllegalStateException("no " + pattern + " in " + body);
         }
         return matcher.group(1);
+    }
+
+    private static String abbreviated(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() <= 160 ? flat : flat.substring(0, 160) + "...";
     }
 
     private static void pause() {
