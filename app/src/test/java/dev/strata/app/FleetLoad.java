@@ -224,21 +224,22 @@ public final class FleetLoad {
 
     private String signUpAndIn() throws IOException, InterruptedException {
         String email = "load-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> account = client.send(HttpRequest.newBuilder(base.resolve("/v1/accounts"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\",\"display_name\":\"Load\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (account.statusCode() != 201) {
-            throw new IllegalStateException("sign-up answered " + account.statusCode() + ": " + account.body());
+        created("/v1/accounts", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"display_name\":\"Load\"}");
+        return match(TOKEN, created("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\"}"));
+    }
+
+    /** POSTs {@code json} to {@code path} and returns the body of its 201; anything else ends the run. */
+    private String created(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
-        HttpResponse<String> session = client.send(HttpRequest.newBuilder(base.resolve("/v1/sessions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (session.statusCode() != 201) {
-            throw new IllegalStateException("sign-in answered " + session.statusCode() + ": " + session.body());
-        }
-        return match(TOKEN, session.body());
+        return response.body();
     }
 
     private void followPhase() {
