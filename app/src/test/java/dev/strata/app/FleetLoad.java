@@ -126,37 +126,48 @@ public final class FleetLoad {
         return id;
     }
 
+    /**
+     * Sends the request until it gets an answer that is not a 5xx, at most {@value #MAX_ATTEMPTS}
+     * times. Each attempt counts in the phase it ended in (a request that started before a SIGKILL
+     * and failed because of it belongs to the kill); its retry's success counts in the phase of
+     * the first failure.
+     */
     private HttpResponse<String> call(String kind, RequestFactory request) {
-        String phaseAtStart = phase;
+        String phaseOfFirstFailure = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             sent.incrementAndGet();
             String outcome;
+            String detail;
             HttpResponse<String> response = null;
             try {
                 response = client.send(request.make(), HttpResponse.BodyHandlers.ofString());
                 outcome = response.statusCode() >= 500 ? "5xx" : response.statusCode() >= 400 ? "4xx" : "ok";
-                if (!outcome.equals("ok")) {
-                    System.out.println(Instant.now() + " fleet-load " + phaseAtStart + ": " + kind + " attempt "
-                            + attempt + ": " + response.statusCode() + " " + abbreviated(response.body()));
-                }
+                detail = response.statusCode() + " " + abbreviated(response.body());
             } catch (IOException failure) {
                 outcome = "connection_error";
-                System.out.println(Instant.now() + " fleet-load " + phaseAtStart + ": " + kind + " attempt " + attempt + ": "
-                        + failure);
+                detail = failure.toString();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return null;
             }
-            count(phaseAtStart, kind + "_" + outcome);
+            String phaseAtEnd = phase;
+            count(phaseAtEnd, kind + "_" + outcome);
+            if (!outcome.equals("ok")) {
+                System.out.println(Instant.now() + " fleet-load " + phaseAtEnd + ": " + kind + " attempt " + attempt
+                        + ": " + detail);
+            }
             if (!outcome.equals("5xx") && !outcome.equals("connection_error")) {
-                if (attempt > 1) {
-                    count(phaseAtStart, kind + "_retried_and_succeeded");
+                if (phaseOfFirstFailure != null) {
+                    count(phaseOfFirstFailure, kind + "_retried_and_succeeded");
                 }
                 return response;
             }
+            if (phaseOfFirstFailure == null) {
+                phaseOfFirstFailure = phaseAtEnd;
+            }
             pause();
         }
-        count(phaseAtStart, kind + "_failed_after_retries");
+        count(phaseOfFirstFailure, kind + "_failed_after_retries");
         return null;
     }
 
