@@ -31,6 +31,12 @@ public enum RateLimitStore {
         return store;
     }
 
+    /** The buckets of the store {@code settings} choose, over {@code database} when shared. */
+    static RateLimitBuckets bucketsFor(Settings settings, StrataDatabase database) {
+        boolean onPostgres = settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent();
+        return resolve(settings.rateLimitStore(), onPostgres).buckets(database);
+    }
+
     /** The buckets of this store, over {@code database} when shared. */
     RateLimitBuckets buckets(StrataDatabase database) {
         return this == POSTGRES ? new Shared(database.sharedBuckets()) : new LocalRateLimitBuckets();

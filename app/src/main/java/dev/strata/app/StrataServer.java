@@ -89,9 +89,8 @@ public final class StrataServer implements AutoCloseable {
                     .posts(posts)
                     .orders(orders)
                     .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
-            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(RateLimitStore
-                    .resolve(settings.rateLimitStore(), settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:"))
-                    .isPresent()).buckets(database)));
+            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits)
+                    .rateLimitBuckets(RateLimitStore.bucketsFor(settings, database)));
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
             StrataApi api = builder.build();

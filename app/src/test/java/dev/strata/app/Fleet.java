@@ -52,19 +52,19 @@ final class Fleet implements AutoCloseable {
 
     /** {@code settings} with rate limits of {@code limits}. */
     static Settings withRateLimits(Settings settings, RateLimits limits) {
-        return new Settings(settings.host(), settings.port(), settings.dataDirectory(), settings.databaseUrl(),
-                settings.databaseUser(), settings.databasePassword(), settings.poolSize(), settings.statementTimeout(),
-                settings.sessionLifetime(), settings.tokenKeys(), settings.shutdownGrace(), settings.maxBodyBytes(),
-                settings.adminPort(), settings.readTimeout(), settings.tls(), Optional.of(limits),
-                settings.corsOrigins(), settings.publicUrl(), settings.trustedProxies(), settings.rateLimitStore());
+        return copy(settings, settings.tokenKeys(), Optional.of(limits));
     }
 
     private static Settings withTokenKeys(Settings settings, String keys) {
+        return copy(settings, Optional.of(keys), settings.rateLimits());
+    }
+
+    private static Settings copy(Settings settings, Optional<String> tokenKeys, Optional<RateLimits> rateLimits) {
         return new Settings(settings.host(), settings.port(), settings.dataDirectory(), settings.databaseUrl(),
                 settings.databaseUser(), settings.databasePassword(), settings.poolSize(), settings.statementTimeout(),
-                settings.sessionLifetime(), Optional.of(keys), settings.shutdownGrace(), settings.maxBodyBytes(),
-                settings.adminPort(), settings.readTimeout(), settings.tls(), settings.rateLimits(),
-                settings.corsOrigins(), settings.publicUrl(), settings.trustedProxies(), settings.rateLimitStore());
+                settings.sessionLifetime(), tokenKeys, settings.shutdownGrace(), settings.maxBodyBytes(),
+                settings.adminPort(), settings.readTimeout(), settings.tls(), rateLimits, settings.corsOrigins(),
+                settings.publicUrl(), settings.trustedProxies(), settings.rateLimitStore());
     }
 
     @Override

@@ -126,37 +126,48 @@ public final class FleetLoad {
         return id;
     }
 
+    /**
+     * Sends the request until it gets an answer that is not a 5xx, at most {@value #MAX_ATTEMPTS}
+     * times. Each attempt counts in the phase it ended in (a request that started before a SIGKILL
+     * and failed because of it belongs to the kill); its retry's success counts in the phase of
+     * the first failure.
+     */
     private HttpResponse<String> call(String kind, RequestFactory request) {
-        String phaseAtStart = phase;
+        String phaseOfFirstFailure = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             sent.incrementAndGet();
             String outcome;
+            String detail;
             HttpResponse<String> response = null;
             try {
                 response = client.send(request.make(), HttpResponse.BodyHandlers.ofString());
                 outcome = response.statusCode() >= 500 ? "5xx" : response.statusCode() >= 400 ? "4xx" : "ok";
-                if (!outcome.equals("ok")) {
-                    System.out.println(Instant.now() + " fleet-load " + phaseAtStart + ": " + kind + " attempt "
-                            + attempt + ": " + response.statusCode() + " " + response.body().lines().findFirst().orElse(""));
-                }
+                detail = response.statusCode() + " " + abbreviated(response.body());
             } catch (IOException failure) {
                 outcome = "connection_error";
-                System.out.println(Instant.now() + " fleet-load " + phaseAtStart + ": " + kind + " attempt " + attempt + ": "
-                        + failure);
+                detail = failure.toString();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return null;
             }
-            count(phaseAtStart, kind + "_" + outcome);
+            String phaseAtEnd = phase;
+            count(phaseAtEnd, kind + "_" + outcome);
+            if (!outcome.equals("ok")) {
+                System.out.println(Instant.now() + " fleet-load " + phaseAtEnd + ": " + kind + " attempt " + attempt
+                        + ": " + detail);
+            }
             if (!outcome.equals("5xx") && !outcome.equals("connection_error")) {
-                if (attempt > 1) {
-                    count(phaseAtStart, kind + "_retried_and_succeeded");
+                if (phaseOfFirstFailure != null) {
+                    count(phaseOfFirstFailure, kind + "_retried_and_succeeded");
                 }
                 return response;
             }
+            if (phaseOfFirstFailure == null) {
+                phaseOfFirstFailure = phaseAtEnd;
+            }
             pause();
         }
-        count(phaseAtStart, kind + "_failed_after_retries");
+        count(phaseOfFirstFailure, kind + "_failed_after_retries");
         return null;
     }
 
@@ -224,21 +235,22 @@ public final class FleetLoad {
 
     private String signUpAndIn() throws IOException, InterruptedException {
         String email = "load-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> account = client.send(HttpRequest.newBuilder(base.resolve("/v1/accounts"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\",\"display_name\":\"Load\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (account.statusCode() != 201) {
-            throw new IllegalStateException("sign-up answered " + account.statusCode() + ": " + account.body());
+        created("/v1/accounts", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"display_name\":\"Load\"}");
+        return match(TOKEN, created("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\"}"));
+    }
+
+    /** POSTs {@code json} to {@code path} and returns the body of its 201; anything else ends the run. */
+    private String created(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
-        HttpResponse<String> session = client.send(HttpRequest.newBuilder(base.resolve("/v1/sessions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (session.statusCode() != 201) {
-            throw new IllegalStateException("sign-in answered " + session.statusCode() + ": " + session.body());
-        }
-        return match(TOKEN, session.body());
+        return response.body();
     }
 
     private void followPhase() {
@@ -261,6 +273,11 @@ public final class FleetLoad {
             throw new IllegalStateException("no " + pattern + " in " + body);
         }
         return matcher.group(1);
+    }
+
+    private static String abbreviated(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() <= 160 ? flat : flat.substring(0, 160) + "...";
     }
 
     private static void pause() {

@@ -160,20 +160,19 @@ class MonitoredMetricsExistTest {
     }
 
     private static List<String> expressions(String rules) {
-        List<String> expressions = new ArrayList<>();
-        Matcher expression = EXPRESSION.matcher(rules);
-        while (expression.find()) {
-            expressions.add(expression.group(1));
-        }
-        return expressions;
+        return firstGroups(EXPRESSION, rules);
     }
 
     private static Set<String> recorded(String rules) {
-        Set<String> names = new TreeSet<>();
-        Matcher record = RECORDED.matcher(rules);
-        while (record.find()) {
-            names.add(record.group(1));
+        return new TreeSet<>(firstGroups(RECORDED, rules));
+    }
+
+    private static List<String> firstGroups(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
         }
-        return names;
+        return found;
     }
 }

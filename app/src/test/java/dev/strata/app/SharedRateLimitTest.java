@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +57,26 @@ class SharedRateLimitTest {
     private static void forgetClientAddressBuckets() {
         TestDatabases.postgres().jdbi().useHandle(handle -> handle
                 .execute("DELETE FROM rate_limits.buckets WHERE id LIKE 'ip:%|10/PT1H'"));
+    }
+
+    @Test
+    void whenTheSharedStoreIsUnreachableRequestsGet503NotAnError() {
+        forgetClientAddressBuckets();
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)(/.*)").matcher(
+                TestDatabases.postgresSettings().url());
+        assertThat(url.matches()).as("a PostgreSQL URL with host and port").isTrue();
+        try (TcpProxy proxy = TcpProxy.to(url.group(1), Integer.parseInt(url.group(2)));
+                RunningApp app = RunningApp.start(Fleet.withRateLimits(RunningApp.settings(
+                        "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3)), TEN_AN_HOUR))) {
+            assertThat(app.api.get("/v1").send().status()).isEqualTo(200);
+
+            proxy.cut();
+            HttpResult unavailable = app.api.get("/v1").send();
+
+            assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+            assertThat(unavailable.contentType()).startsWith("application/problem+json");
+            assertThat(unavailable.header("Retry-After")).isPresent();
+        }
     }
 
     @Test

@@ -40,10 +40,6 @@ final class OperationConventions {
     private static final Set<Class<? extends Annotation>> NOT_A_BODY = Set.of(PathParam.class, QueryParam.class,
             HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
 
-    /** The shared header parameters; every other shared parameter is a query parameter. */
-    private static final Set<String> HEADER_PARAMETERS = Set.of("Request-Id", "If-Match", "If-None-Match",
-            "Idempotency-Key", "Prefer");
-
     private OperationConventions() {
     }
 
@@ -71,12 +67,7 @@ final class OperationConventions {
                 || method.getDeclaringClass().isAnnotationPresent(Authenticated.class);
         boolean hasBody = hasBody(method);
         boolean namesAResource = hasParameter(method, PathParam.class);
-        boolean takesAQuery = operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(OperationConventions::isQuery);
         boolean read = method.isAnnotationPresent(GET.class);
-        // What reaches a service can meet an unreachable database; the entry point and the
-        // documentation are answered from memory and cannot.
-        boolean usesAService = authenticated || hasBody || namesAResource || takesAQuery;
 
         for (var entry : responses.entrySet()) {
             ApiResponse response = entry.getValue();
@@ -120,11 +111,11 @@ final class OperationConventions {
                 operation.getRequestBody().setRequired(true);
             }
         }
-        // Every operation counts against the caller's rate limit, when limits are configured.
+        // Every operation counts against the caller's rate limit, when limits are configured. What
+        // reaches a service can meet an unreachable database, and so can the entry point when the
+        // rate limits are kept in the database every instance shares: any operation may be a 503.
         addResponse(responses, "429", ProblemResponses.TOO_MANY_REQUESTS);
-        if (usesAService) {
-            addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
-        }
+        addResponse(responses, "503", ProblemResponses.SERVICE_UNAVAILABLE);
         sortByStatus(responses);
     }
 
@@ -208,11 +199,6 @@ final class OperationConventions {
         }
         parameters.addAll(0, shared);
         operation.setParameters(parameters);
-    }
-
-    private static boolean isQuery(Parameter parameter) {
-        return "query".equals(parameter.getIn()) || (parameter.get$ref() != null
-                && !HEADER_PARAMETERS.contains(parameter.get$ref().substring(ApiComponents.PARAMETERS.length())));
     }
 
     private static void putIfAbsent(ApiResponse response, String name, Header header) {
