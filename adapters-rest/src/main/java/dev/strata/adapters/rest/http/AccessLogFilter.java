@@ -46,7 +46,8 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         String key = request.getHeaderString("Idempotency-Key");
         Line line = new Line(request.getMethod(), Routes.template(request),
-                request.getUriInfo().getRequestUri().getRawPath(), response.getStatus(),
+                // Relative to the base: the path as the client sent it, without a public URL's prefix.
+                "/" + request.getUriInfo().getPath(false), response.getStatus(),
                 started instanceof Long nanos ? nanos : System.nanoTime(), request.getHeaderString(RequestIdFilter.HEADER),
                 caller == null ? null : caller.getName(),
                 key == null ? null : key.substring(0, Math.min(key.length(), MAX_LOGGED_KEY)));

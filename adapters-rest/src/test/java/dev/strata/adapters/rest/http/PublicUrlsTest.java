@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.adapters.rest.StrataApi;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.RawHttp;
 import dev.strata.adapters.rest.testing.TestApi;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No header a client sends steers the URLs the API writes ({@code Location}, {@code Link}, list
@@ -84,30 +85,37 @@ class PublicUrlsTest {
         return answers;
     }
 
-    private static String setUp(TestApi api) {
-        Accounts.SignedIn ada = Accounts.signUpAndIn(api.http);
-        for (int post = 0; post < 3; post++) {
-            api.http.post("/v1/posts").bearer(ada.token()).json("{\"body\":\"seed\"}").send();
-        }
-        return ada.token();
-    }
-
-    @Nested
+    /** A server of its own, with a signed-in account that has three posts (so that lists have a next page). */
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class WithoutAPublicUrlFromAnUntrustedPeer {
+    abstract static class Scenario {
 
-        @RegisterExtension
-        final TestApi api = new TestApi(builder -> builder.trustedProxies(TrustedProxies.of(List.of("10.0.0.0/8"))));
-        private String token;
+        final TestApi api;
+        String token;
+
+        Scenario(UnaryOperator<StrataApi.Builder> settings) {
+            this.api = new TestApi(settings);
+        }
 
         @BeforeAll
         void signIn() {
-            token = setUp(api);
+            Accounts.SignedIn ada = Accounts.signUpAndIn(api.http);
+            for (int post = 0; post < 3; post++) {
+                api.http.post("/v1/posts").bearer(ada.token()).json("{\"body\":\"seed\"}").send();
+            }
+            token = ada.token();
         }
 
         @AfterAll
         void stop() {
             api.close();
+        }
+    }
+
+    @Nested
+    class WithoutAPublicUrlFromAnUntrustedPeer extends Scenario {
+
+        WithoutAPublicUrlFromAnUntrustedPeer() {
+            super(builder -> builder.trustedProxies(TrustedProxies.of(List.of("10.0.0.0/8"))));
         }
 
         @Test
@@ -128,22 +136,11 @@ class PublicUrlsTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class WithAPublicUrlEvenFromATrustedPeer {
+    class WithAPublicUrlEvenFromATrustedPeer extends Scenario {
 
-        @RegisterExtension
-        final TestApi api = new TestApi(builder -> builder.publicUrl(URI.create("https://api.example.com/strata"))
-                .trustedProxies(TrustedProxies.of(List.of("127.0.0.1", "::1"))));
-        private String token;
-
-        @BeforeAll
-        void signIn() {
-            token = setUp(api);
-        }
-
-        @AfterAll
-        void stop() {
-            api.close();
+        WithAPublicUrlEvenFromATrustedPeer() {
+            super(builder -> builder.publicUrl(URI.create("https://api.example.com/strata"))
+                    .trustedProxies(TrustedProxies.of(List.of("127.0.0.1", "::1"))));
         }
 
         @Test
@@ -173,21 +170,10 @@ class PublicUrlsTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class WithoutAPublicUrlFromATrustedProxy {
+    class WithoutAPublicUrlFromATrustedProxy extends Scenario {
 
-        @RegisterExtension
-        final TestApi api = new TestApi(builder -> builder.trustedProxies(TrustedProxies.of(List.of("127.0.0.0/8"))));
-        private String token;
-
-        @BeforeAll
-        void signIn() {
-            token = setUp(api);
-        }
-
-        @AfterAll
-        void stop() {
-            api.close();
+        WithoutAPublicUrlFromATrustedProxy() {
+            super(builder -> builder.trustedProxies(TrustedProxies.of(List.of("127.0.0.0/8"))));
         }
 
         @Test

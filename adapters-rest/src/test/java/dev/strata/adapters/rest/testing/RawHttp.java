@@ -28,8 +28,13 @@ public final class RawHttp {
     public record Answer(Optional<Response> response, String raw) {
     }
 
-    /** One parsed response. */
-    public record Response(int status, Map<String, List<String>> headers, String body) {
+    /**
+     * One parsed response.
+     *
+     * @param trailing whatever the server sent after it: a second response means the server read a
+     *                 second request out of the bytes of the first (request smuggling)
+     */
+    public record Response(int status, Map<String, List<String>> headers, String body, String trailing) {
 
         /** The first value of a header (case-insensitive name), if sent. */
         public Optional<String> header(String name) {
@@ -88,15 +93,18 @@ public final class RawHttp {
             List<String> length = headers.get("content-length");
             List<String> coding = headers.get("transfer-encoding");
             String body;
+            String trailing = "";
             if (length != null) {
-                body = afterHead.substring(0, Math.min(afterHead.length(), Integer.parseInt(length.getFirst())));
+                int end = Math.min(afterHead.length(), Integer.parseInt(length.getFirst()));
+                body = afterHead.substring(0, end);
+                trailing = afterHead.substring(end);
             } else if (coding != null && coding.getFirst().equalsIgnoreCase("chunked")) {
                 body = unchunk(afterHead);
             } else {
                 body = afterHead;
             }
             return Optional.of(new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1),
-                    StandardCharsets.UTF_8)));
+                    StandardCharsets.UTF_8), trailing));
         }
         return Optional.empty();
     }
