@@ -15,6 +15,7 @@ import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.RateLimitFilter;
 import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
+import dev.strata.adapters.rest.http.UriEncodingFilter;
 import dev.strata.adapters.rest.http.VaryFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
@@ -60,6 +61,7 @@ public final class StrataApi extends ResourceConfig {
         register(ProblemMapper.class);
         register(RequestIdFilter.class);
         register(HeaderSyntaxFilter.class);
+        register(UriEncodingFilter.class);
         register(ProblemAcceptFilter.class);
         register(MissingContentTypeFilter.class);
         register(AccessLogFilter.class);
