@@ -19,6 +19,7 @@ import dev.strata.adapters.rest.http.RateLimitFilter;
 import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.http.TrustedProxies;
+import dev.strata.adapters.rest.http.UriEncodingFilter;
 import dev.strata.adapters.rest.http.VaryFilter;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
@@ -70,6 +71,7 @@ public final class StrataApi extends ResourceConfig {
         register(RequestIdFilter.class);
         register(new PublicUrls(builder.publicUrl, builder.trustedProxies));
         register(HeaderSyntaxFilter.class);
+        register(UriEncodingFilter.class);
         register(ProblemAcceptFilter.class);
         register(MissingContentTypeFilter.class);
         register(AccessLogFilter.class);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Refuses a request whose {@code Content-Type}, {@code Accept}, {@code If-Match},
+ * Refuses a request whose {@code Content-Length}, {@code Content-Type}, {@code Accept}, {@code If-Match},
  * {@code If-None-Match} or {@code Prefer} does not follow its grammar with a 400 problem naming the
  * header ({@code malformed_header}), before routing: Jersey reads these headers while it routes and
  * fails on a malformed one with an exception that is no client error, so that without this filter
@@ -43,6 +43,12 @@ public final class HeaderSyntaxFilter implements ContainerRequestFilter {
     }
 
     private static void check(ContainerRequestContext request) {
+        // RFC 9110 §8.6: 1*DIGIT. The transport checks it on the wire; Jersey reads it again for the
+        // body limit and fails on anything else with an exception that is no client error.
+        List<String> lengths = request.getHeaders().get(HttpHeaders.CONTENT_LENGTH);
+        if (lengths != null && (lengths.size() > 1 || !lengths.getFirst().strip().matches("[0-9]{1,18}"))) {
+            throw new MalformedHeaderException(HttpHeaders.CONTENT_LENGTH, "must be one number of bytes");
+        }
         List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (contentTypes != null) {
             if (contentTypes.size() > 1) {

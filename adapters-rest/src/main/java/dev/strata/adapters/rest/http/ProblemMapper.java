@@ -150,8 +150,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     "must be " + describe(mismatch.getTargetType()));
         }
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            // A number too large for its field, say: the parser's own failure, wrapped with the path.
-            return invalidField(fieldPath(mapping), "invalid_value", "is out of range for its type");
+            // The parser's own failure wrapped with the path, such as a number too large for its field.
+            return invalidField(fieldPath(mapping), "invalid_value", "is not a value this field can hold");
         }
         return problem(Status.BAD_REQUEST, "malformed_json", "the request body is not valid JSON of the expected shape");
     }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -83,6 +87,32 @@ class UnicodeBodiesTest {
         }
         softly.assertAll();
         assertThat(sent).isGreaterThan(300);
+    }
+
+    @Test
+    void illFormedUtf8InAQueryValueOrThePathIsRefusedNamingIt() throws Exception {
+        String token = "Bearer " + Accounts.signUpAndIn(api.http).token();
+        HttpClient client = HttpClient.newHttpClient();
+        SoftAssertions softly = new SoftAssertions();
+        for (String hex : illFormedBytes()) {
+            StringBuilder escaped = new StringBuilder();
+            for (int i = 0; i < hex.length(); i += 2) {
+                escaped.append('%').append(hex, i, i + 2);
+            }
+            for (String[] target : new String[][] {{"/v1/posts?q=a" + escaped + "b", "q"},
+                    {"/v1/orders?currency=" + escaped, "currency"}, {"/v1/posts/post_" + escaped, "path"}}) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.server.uri().resolve(target[0]))
+                        .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+                softly.assertThat(response.statusCode()).as(target[0] + " -> " + response.body()).isEqualTo(400);
+                softly.assertThat(response.body()).as(target[0]).contains("\"field\":\"" + target[1] + "\"")
+                        .contains("\"code\":\"invalid_utf8\"");
+            }
+        }
+        softly.assertAll();
+        HttpResponse<String> wellFormed = client.send(HttpRequest.newBuilder(api.server.uri()
+                .resolve("/v1/posts?q=%C3%A9%F0%9F%98%80")).header("Authorization", token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wellFormed.statusCode()).as(wellFormed.body()).isEqualTo(200);
     }
 
     @Test
