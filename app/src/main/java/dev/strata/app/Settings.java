@@ -15,7 +15,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, Duration shutdownDelay) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -27,6 +27,10 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(tokenKeys, "tokenKeys");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(shutdownDelay, "shutdownDelay");
+        if (shutdownDelay.isNegative() || shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("the shutdown delay and grace period cannot be negative");
+        }
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rateLimits, "rateLimits");

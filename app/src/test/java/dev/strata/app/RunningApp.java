@@ -39,7 +39,7 @@ final class RunningApp implements AutoCloseable {
         }
         return new Settings("127.0.0.1", 0, data, Optional.of(databaseUrl), Optional.empty(), Optional.empty(), poolSize,
                 Duration.ofSeconds(5), Duration.ofDays(1), Optional.empty(), Duration.ofSeconds(10), 1024 * 1024, 0,
-                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), List.of());
+                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), List.of(), Duration.ZERO);
     }
 
     static RunningApp start(Settings settings) {

@@ -36,7 +36,7 @@ class TlsTest {
                 plain.databaseUser(), plain.databasePassword(), plain.poolSize(), plain.statementTimeout(),
                 plain.sessionLifetime(), plain.tokenKeys(), plain.shutdownGrace(), plain.maxBodyBytes(),
                 plain.adminPort(), plain.readTimeout(), Optional.of(new TlsKeystore(keystore, PASSWORD)),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), plain.shutdownDelay());
 
         try (RunningApp app = RunningApp.start(settings)) {
             URI root = app.server.uri().resolve("/v1");
