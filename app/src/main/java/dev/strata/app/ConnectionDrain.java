@@ -1,6 +1,7 @@
 package dev.strata.app;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -26,6 +27,8 @@ import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.nio.NIOConnection;
 import org.glassfish.grizzly.nio.transport.TCPNIOServerConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The drain of a lame-duck shutdown, on the API listener's connections. Grizzly's own graceful
@@ -49,6 +52,9 @@ final class ConnectionDrain implements AddOn {
 
     /** Longest the drain waits for a selector to let go of a listening socket before closing it anyway. */
     private static final Duration DEREGISTRATION_PATIENCE = Duration.ofSeconds(2);
+
+    private static final int MAX_BROKEN_ACCEPTS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionDrain.class);
 
     private final Map<Connection<?>, Tracked> open = new ConcurrentHashMap<>();
     private final Set<TCPNIOServerConnection> listening = ConcurrentHashMap.newKeySet();
@@ -88,7 +94,7 @@ final class ConnectionDrain implements AddOn {
      * while. So the socket is first taken off its selector, everything pending is accepted (and
      * served), and the socket is closed at once after the last accept found nothing.
      */
-    void closeListeners() throws IOException {
+    void closeListeners() {
         for (TCPNIOServerConnection server : listening) {
             SelectableChannel channel = server.getChannel();
             SelectionKey key = server.getSelectionKey();
@@ -97,21 +103,36 @@ final class ConnectionDrain implements AddOn {
                 key.selector().wakeup();
             }
             long patience = System.nanoTime() + DEREGISTRATION_PATIENCE.toNanos();
-            while (channel.isRegistered() && System.nanoTime() < patience) {
+            while (channel.isOpen() && channel.isRegistered() && System.nanoTime() < patience) {
                 acceptPending(server);
                 LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
             }
             acceptPending(server);
-            channel.close();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing the listening socket failed; it is closed anyway", e);
+            }
         }
     }
 
-    private void acceptPending(TCPNIOServerConnection server) throws IOException {
-        long before;
-        do {
-            before = accepted.get();
-            server.onAccept();
-        } while (accepted.get() != before);
+    /** Accepts until the accept queue is empty; a connection that broke before it was accepted is skipped. */
+    private void acceptPending(TCPNIOServerConnection server) {
+        for (int broken = 0; broken < MAX_BROKEN_ACCEPTS; ) {
+            long before = accepted.get();
+            try {
+                server.onAccept();
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException brokenConnection) {
+                LOG.debug("a pending connection broke while it was accepted", brokenConnection);
+                broken++;
+                continue;
+            }
+            if (accepted.get() == before) {
+                return;
+            }
+        }
     }
 
     /** From now on, responses close their connections and idle connections are closed. */

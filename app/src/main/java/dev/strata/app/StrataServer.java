@@ -184,12 +184,7 @@ public final class StrataServer implements AutoCloseable {
     private void drain() throws InterruptedException {
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         drain.startDraining();
-        try {
-            drain.closeListeners();
-        } catch (IOException e) {
-            LOG.warn("closing the listener failed; the server stops now", e);
-            return;
-        }
+        drain.closeListeners();
         LOG.info("Strata no longer accepts connections; draining the open ones");
         int cutOff = drain.awaitClosed(deadline);
         if (cutOff > 0) {

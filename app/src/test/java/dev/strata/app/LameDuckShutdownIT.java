@@ -46,7 +46,7 @@ class LameDuckShutdownIT {
 
     @Test
     void everyRequestThatReachedTheServerIsAnsweredAcrossRepeatedSigterms() throws Exception {
-        Map<String, String> settings = Map.of("STRATA_SHUTDOWN_DELAY", "1s", "STRATA_SHUTDOWN_GRACE", "20s",
+        Map<String, String> settings = Map.of("STRATA_SHUTDOWN_DELAY", "2s", "STRATA_SHUTDOWN_GRACE", "20s",
                 "STRATA_RATE_LIMIT_ENABLED", "false", "STRATA_TOKEN_KEYS", "k1:" + Base64.getEncoder()
                         .encodeToString(UUID.randomUUID().toString().getBytes()));
         Tally total = new Tally();
@@ -63,9 +63,6 @@ class LameDuckShutdownIT {
                 total.add(tally);
                 System.out.printf("lame-duck round %d: %s%n", round, tally);
                 tally.problems.forEach(problem -> problems.add("round " + round + ": " + problem));
-                if (tally.servedAfterReadinessDown.get() == 0) {
-                    problems.add("round " + round + ": no request was served 2xx after readiness turned 503");
-                }
                 if (app.exitValue() != 0) {
                     problems.add("round " + round + ": exit status " + app.exitValue());
                 }
@@ -75,6 +72,8 @@ class LameDuckShutdownIT {
         }
         System.out.printf("lame-duck total over %d rounds: %s%n", ROUNDS, total);
         assertThat(problems).as("over %d rounds: %s", ROUNDS, total).isEmpty();
+        assertThat(total.servedAfterReadinessDown.get()).as("requests served 2xx after readiness turned 503")
+                .isPositive();
         assertThat(total.refused.get()).as("the listener closed while clients kept connecting").isPositive();
         assertThat(total.closingResponses.get()).as("responses told kept-alive clients to go").isPositive();
     }

@@ -27,7 +27,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class PackagedApp implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient ADMIN_CLIENT = HttpClient.newHttpClient();
 
     private final Process process;
