@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar strata-app.jar}: reads the settings from flags, falling back to {@code STRATA_*}
  * environment variables and then to defaults, starts the server, and stops it gracefully on
- * SIGTERM or Ctrl-C, exiting with status 0 once requests in flight are done.
+ * SIGTERM or Ctrl-C (a second one ends the shutdown delay early), exiting with status 0 once requests
+ * in flight are done.
  */
 @Command(name = "strata-app", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, showDefaultValues = true,
@@ -75,6 +76,12 @@ public final class Main implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "How long requests in flight may take to finish on shutdown (STRATA_SHUTDOWN_GRACE).")
     Duration shutdownGrace;
+
+    @Option(names = "--shutdown-delay", defaultValue = "${env:STRATA_SHUTDOWN_DELAY:-5s}",
+            converter = DurationConverter.class,
+            description = "On shutdown, how long the API keeps serving after readiness turns 503, so that load "
+                    + "balancers stop routing here; 0 drains at once (STRATA_SHUTDOWN_DELAY).")
+    Duration shutdownDelay;
 
     @Option(names = "--max-body-bytes", defaultValue = "${env:STRATA_MAX_BODY_BYTES:-1048576}",
             description = "Largest request body accepted; larger ones get 413 (STRATA_MAX_BODY_BYTES).")
@@ -168,10 +175,16 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicUrl),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
                         .filter(proxy -> !proxy.isEmpty()).toList()),
-                Optional.ofNullable(rateLimitStore));
+                Optional.ofNullable(rateLimitStore), shutdownDelay);
         StrataServer server = StrataServer.start(settings);
         CountDownLatch stopRequested = new CountDownLatch(1);
-        Signals.onTermination(stopRequested::countDown);
+        Signals.onTermination(() -> {
+            if (stopRequested.getCount() == 0) {
+                // A second signal: the operator does not want to wait for the rest of the delay.
+                server.endShutdownDelay();
+            }
+            stopRequested.countDown();
+        });
         // Any other way the JVM ends (System.exit elsewhere, SIGHUP) still drains what it can.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "strata-shutdown"));
         stopRequested.await();
@@ -183,12 +196,15 @@ public final class Main implements Callable<Integer> {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    /** Reads {@code 500ms}, {@code 30s}, {@code 15m}, {@code 12h}, {@code 7d} or ISO-8601 ({@code PT30S}). */
+    /** Reads {@code 0}, {@code 500ms}, {@code 30s}, {@code 15m}, {@code 12h}, {@code 7d} or ISO-8601 ({@code PT30S}). */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
         @Override
         public Duration convert(String value) {
             String text = value.strip().toLowerCase(Locale.ROOT);
+            if (text.equals("0")) {
+                return Duration.ZERO;
+            }
             try {
                 if (text.startsWith("p")) {
                     return Duration.parse(text.toUpperCase(Locale.ROOT));

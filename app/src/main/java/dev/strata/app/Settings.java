@@ -18,11 +18,11 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
         List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies,
-        Optional<RateLimitStore> rateLimitStore) {
+        Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay) {
 
     /**
      * The settings without a public URL, with no trusted proxy (URLs in responses are relative), and
-     * with the rate limits' store left to its default for the database.
+     * with the rate limits' store left to its default for the database, and no shutdown delay.
      */
     public Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
             Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
@@ -31,14 +31,14 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
             List<String> corsOrigins) {
         this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
                 sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
-                corsOrigins, Optional.empty(), TrustedProxies.NONE, Optional.empty());
+                corsOrigins, Optional.empty(), TrustedProxies.NONE, Optional.empty(), Duration.ZERO);
     }
 
     /** These settings with the rate limits kept in {@code store}. */
     public Settings withRateLimitStore(RateLimitStore store) {
         return new Settings(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
                 statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
-                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store));
+                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store), shutdownDelay);
     }
 
     public Settings {
@@ -51,6 +51,10 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(tokenKeys, "tokenKeys");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(shutdownDelay, "shutdownDelay");
+        if (shutdownDelay.isNegative() || shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("the shutdown delay and grace period cannot be negative");
+        }
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rateLimits, "rateLimits");
@@ -78,6 +82,6 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
                 + rateLimits.map(RateLimits::toString).orElse("<off>") + ", rateLimitStore="
                 + rateLimitStore.map(RateLimitStore::toString).orElse("<default>") + ", corsOrigins=" + corsOrigins
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("<relative URLs>") + ", trustedProxies="
-                + trustedProxies + "]";
+                + trustedProxies + ", shutdownDelay=" + shutdownDelay + "]";
     }
 }

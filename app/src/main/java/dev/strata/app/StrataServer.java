@@ -15,12 +15,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +42,16 @@ public final class StrataServer implements AutoCloseable {
     private final Metrics metrics;
     private final AdminServer admin;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch delayEnded = new CountDownLatch(1);
+    private final ConnectionDrain drain;
     private final ScheduledExecutorService housekeeping;
 
-    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, Metrics metrics,
-            IdentityService identity) {
+    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, ConnectionDrain drain,
+            Metrics metrics, IdentityService identity) {
         this.settings = settings;
         this.database = database;
         this.http = http;
+        this.drain = drain;
         this.metrics = metrics;
         this.uri = URI.create((settings.tls().isPresent() ? "https://" : "http://") + settings.host() + ":"
                 + GrizzlyServers.port(http));
@@ -95,10 +97,12 @@ public final class StrataServer implements AutoCloseable {
             builder.trustedProxies(settings.trustedProxies());
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
+            ConnectionDrain drain = new ConnectionDrain();
+            http.getListeners().forEach(listener -> listener.registerAddOn(drain));
             http.start();
             StrataServer server;
             try {
-                server = new StrataServer(settings, database, http, metrics, identity);
+                server = new StrataServer(settings, database, http, drain, metrics, identity);
             } catch (RuntimeException e) {
                 http.shutdownNow();
                 throw e;
@@ -144,29 +148,51 @@ public final class StrataServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets requests in flight finish within the grace period, then
-     * closes the database.
+     * Ends what remains of the shutdown delay, so that the drain starts now (a second SIGTERM or
+     * Ctrl-C). Does nothing before {@link #close()} is called.
+     */
+    public void endShutdownDelay() {
+        delayEnded.countDown();
+    }
+
+    /**
+     * A lame-duck shutdown: readiness answers 503 at once while the API keeps serving for the
+     * shutdown delay, so that load balancers stop routing here; then the listener closes, every
+     * response carries {@code Connection: close}, idle connections are closed between requests
+     * (see {@link ConnectionDrain}) and requests in flight have the grace period to finish. Then
+     * the database, the admin port and the metrics are closed.
      */
     @Override
     public void close() {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        LOG.info("Strata is shutting down; waiting up to {} for requests in flight", settings.shutdownGrace());
+        LOG.info("Strata is shutting down: readiness answers 503; the API serves for {} more, then drains for up to {}",
+                settings.shutdownDelay(), settings.shutdownGrace());
         housekeeping.shutdownNow();
         try {
-            http.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
-                    .get(settings.shutdownGrace().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            delayEnded.await(settings.shutdownDelay().toNanos(), TimeUnit.NANOSECONDS);
+            drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("requests still in flight after the grace period were cut off", e);
-            http.shutdownNow();
         } finally {
+            http.shutdownNow();
             database.close();
             admin.close();
             metrics.close();
             LOG.info("Strata stopped");
+        }
+    }
+
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        drain.startDraining();
+        drain.closeListeners();
+        LOG.info("Strata no longer accepts connections; draining the open ones");
+        int cutOff = drain.awaitClosed(deadline);
+        if (cutOff > 0) {
+            LOG.warn("cut off {} request(s) still in flight after the grace period of {}", cutOff,
+                    settings.shutdownGrace());
         }
     }
 }

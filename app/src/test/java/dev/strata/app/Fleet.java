@@ -64,7 +64,7 @@ final class Fleet implements AutoCloseable {
                 settings.databaseUser(), settings.databasePassword(), settings.poolSize(), settings.statementTimeout(),
                 settings.sessionLifetime(), tokenKeys, settings.shutdownGrace(), settings.maxBodyBytes(),
                 settings.adminPort(), settings.readTimeout(), settings.tls(), rateLimits, settings.corsOrigins(),
-                settings.publicUrl(), settings.trustedProxies(), settings.rateLimitStore());
+                settings.publicUrl(), settings.trustedProxies(), settings.rateLimitStore(), settings.shutdownDelay());
     }
 
     @Override

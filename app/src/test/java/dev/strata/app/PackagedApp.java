@@ -1,8 +1,10 @@
 package dev.strata.app;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged jar ({@code java -jar strata-app.jar}) in its own process, as an operator runs it:
@@ -23,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PackagedApp implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final HttpClient ADMIN_CLIENT = HttpClient.newHttpClient();
 
     private final Process process;
     private final Path log;
@@ -54,6 +59,8 @@ final class PackagedApp implements AutoCloseable {
         environment.put("STRATA_PORT", Integer.toString(port));
         environment.put("STRATA_ADMIN_PORT", Integer.toString(adminPort));
         environment.put("STRATA_DATA_DIR", dataDirectory.toString());
+        // Tests that are not about the lame-duck delay need not wait for it.
+        environment.put("STRATA_SHUTDOWN_DELAY", "0");
         environment.putAll(settings);
         PackagedApp app = new PackagedApp(builder.start(), log, port, adminPort);
         app.awaitReady();
@@ -66,6 +73,22 @@ final class PackagedApp implements AutoCloseable {
 
     int adminPort() {
         return adminPort;
+    }
+
+    /** The status {@code GET /health/ready} answers now; an exception when the admin port does not answer. */
+    int readiness() throws IOException, InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build();
+        return ADMIN_CLIENT.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Whether a connection to the API port is refused now (its listener is closed). */
+    boolean apiRefusesConnections() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return false;
+        } catch (ConnectException refused) {
+            return true;
+        }
     }
 
     URI uri() {
@@ -87,6 +110,12 @@ final class PackagedApp implements AutoCloseable {
     /** Sends SIGTERM, as an operator's {@code kill} or a container runtime does. */
     void terminate() {
         process.destroy();
+    }
+
+    /** Sends SIGKILL, as a crash or the kernel's out-of-memory killer does, and waits for the end. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** Sends SIGTERM and waits for the process to end; returns whether it did within 30 s. */
@@ -117,22 +146,24 @@ final class PackagedApp implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(100);
+        try {
+            Awaitility.await("the app answers ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !process.isAlive() || readinessOrZero() == 200);
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError("the app did not become ready:\n" + output(), e);
         }
-        process.destroyForcibly();
-        throw new AssertionError("the app did not become ready:\n" + output());
+        if (!process.isAlive()) {
+            throw new AssertionError("the app exited while starting:\n" + output());
+        }
+    }
+
+    private int readinessOrZero() throws InterruptedException {
+        try {
+            return readiness();
+        } catch (IOException stillStarting) {
+            return 0;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -22,8 +22,9 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Object flow = new Object();
     private volatile boolean cut;
-    private volatile boolean stalled;
+    private boolean stalled;
 
     private TcpProxy(ServerSocket listener, String targetHost, int targetPort) {
         this.listener = listener;
@@ -47,13 +48,19 @@ final class TcpProxy implements AutoCloseable {
     /** Drops every connection and refuses new ones until {@link #restore()}. */
     void cut() {
         cut = true;
+        synchronized (flow) {
+            flow.notifyAll();
+        }
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
     void restore() {
         cut = false;
-        stalled = false;
+        synchronized (flow) {
+            stalled = false;
+            flow.notifyAll();
+        }
     }
 
     /**
@@ -61,7 +68,9 @@ final class TcpProxy implements AutoCloseable {
      * statement sent now holds its pooled connection until {@link #restore()}.
      */
     void stall() {
-        stalled = true;
+        synchronized (flow) {
+            stalled = true;
+        }
     }
 
     private void acceptLoop() {
@@ -93,8 +102,10 @@ final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                while (stalled && !cut) {
-                    Thread.sleep(20);
+                synchronized (flow) {
+                    while (stalled && !cut) {
+                        flow.wait();
+                    }
                 }
                 out.write(buffer, 0, read);
                 out.flush();
