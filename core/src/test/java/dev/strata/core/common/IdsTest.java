@@ -121,6 +121,7 @@ class IdsTest {
         String body = valid.substring(5);
 
         assertThat(new AccountId(valid).value()).isEqualTo(valid);
+        assertThat(Ids.requireValid("acct", valid)).isEqualTo(valid);
         for (String bad : List.of("post_" + body.substring(1), "acct" + body, "acct-" + body, "acct_" + body + "0",
                 "acct_" + body.substring(1), "acct_" + body.substring(1) + "u", "acct_" + body.toUpperCase(),
                 "acct_8" + body.substring(1), "", "acct_")) {

@@ -1,11 +1,15 @@
 package dev.strata.core.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.UnavailableException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -82,5 +86,42 @@ class PasswordHasherTest {
         String[] other = new PasswordHasher().decoyHash().split("\\$");
         assertThat(other[4]).isNotEqualTo(decoy.split("\\$")[4]);
         assertThat(other[5]).isNotEqualTo(decoy.split("\\$")[5]);
+    }
+
+    @Test
+    void aCallerThatCannotGetAPermitInTimeIsToldTheServiceIsUnavailable() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        // The first computation holds the only permit (the nano clock is read while it is held)
+        // until told to let go.
+        PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(8, 1, 1), 1, Duration.ofMillis(1))
+                .timedBy(() -> {
+                    if (first.compareAndSet(true, false)) {
+                        holding.countDown();
+                        awaitUninterruptibly(release);
+                    }
+                    return 0;
+                });
+        Thread holder = Thread.ofVirtual().start(() -> hasher.hash("first"));
+        holding.await();
+
+        assertThatThrownBy(() -> hasher.hash("second")).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("too many passwords");
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> hasher.verify("third", "x")).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("interrupted");
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        release.countDown();
+        holder.join();
+        assertThat(hasher.verify("fourth", hasher.hash("fourth"))).isTrue();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
