@@ -105,6 +105,20 @@ public abstract class PostServiceContract {
         return page.items().stream().map(Post::id).toList();
     }
 
+    /** {@code count} public posts by the author, a millisecond apart, newest first. */
+    private List<Post> publicPostsNewestFirst(int count) {
+        List<Post> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            made.addFirst(publicPost(author, "post " + i));
+            clock.advance(Duration.ofMillis(1));
+        }
+        return made;
+    }
+
+    private static List<PostId> idsOf(List<Post> made) {
+        return made.stream().map(Post::id).toList();
+    }
+
     @Nested
     class Creating {
 
@@ -251,11 +265,7 @@ public abstract class PostServiceContract {
 
         @Test
         void pagingByLastIdFollowsOnFromThatPost() {
-            List<PostId> made = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                made.addFirst(publicPost(author, "post " + i).id());
-                clock.advance(Duration.ofMillis(1));
-            }
+            List<PostId> made = idsOf(publicPostsNewestFirst(5));
 
             Page<Post> first = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(2));
             Page<Post> second = posts.listAccountPosts(outsider, author.accountId(),
@@ -270,11 +280,7 @@ public abstract class PostServiceContract {
 
         @Test
         void pagingWhileOthersPostNeverSkipsOrRepeatsAPost() throws InterruptedException {
-            List<PostId> made = new ArrayList<>();
-            for (int i = 0; i < 9; i++) {
-                made.addFirst(publicPost(author, "post " + i).id());
-                clock.advance(Duration.ofMillis(1));
-            }
+            List<PostId> made = idsOf(publicPostsNewestFirst(9));
 
             List<PostId> seen = new ArrayList<>();
             Page<Post> page = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(2));
@@ -292,11 +298,7 @@ public abstract class PostServiceContract {
 
         @Test
         void aPageHoldsExactlyItsLimitAndNothingFollowsTheLastOne() {
-            List<PostId> made = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                made.addFirst(publicPost(author, "post " + i).id());
-                clock.advance(Duration.ofMillis(1));
-            }
+            List<PostId> made = idsOf(publicPostsNewestFirst(3));
 
             Page<Post> one = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(1));
             Page<Post> all = posts.listAccountPosts(outsider, author.accountId(), PostQuery.newest().withLimit(3));
@@ -309,11 +311,7 @@ public abstract class PostServiceContract {
 
         @Test
         void aPreviousPageReadsTheNewerPostsNewestFirst() {
-            List<Post> made = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                made.addFirst(publicPost(author, "post " + i));
-                clock.advance(Duration.ofMillis(1));
-            }
+            List<Post> made = publicPostsNewestFirst(5);
 
             Page<Post> previous = posts.listAccountPosts(outsider, author.accountId(),
                     PostQuery.newest().withLimit(2).before(PostCursor.after(made.get(3))));

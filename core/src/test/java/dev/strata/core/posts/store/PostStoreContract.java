@@ -77,6 +77,15 @@ public abstract class PostStoreContract {
         return page.items().stream().map(PostRecord::id).toList();
     }
 
+    /** {@code count} public posts by {@code author}, a second apart from {@link #T0}; their ids newest first. */
+    private List<PostId> insertNewestFirst(AccountId author, int count) {
+        List<PostId> newestFirst = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            newestFirst.addFirst(insertPublic(author, "post " + i, T0.plusSeconds(i)).id());
+        }
+        return newestFirst;
+    }
+
     @Nested
     class Posts {
 
@@ -335,15 +344,10 @@ public abstract class PostStoreContract {
         @Test
         void aPageHoldsExactlyItsLimitAndSaysWhetherMoreFollow() {
             AccountId author = newAccount();
-            List<PostId> newestFirst = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                newestFirst.addFirst(insertPublic(author, "post " + i, T0.plusSeconds(i)).id());
-            }
-            PostFilter byAuthor = PostFilter.visibleTo(author, 1).byAuthor(author);
+            List<PostId> newestFirst = insertNewestFirst(author, 4);
 
             for (int limit = 1; limit <= 5; limit++) {
-                Page<PostRecord> page = store.listPosts(new PostFilter(author, byAuthor.author(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit, false));
+                Page<PostRecord> page = store.listPosts(PostFilter.visibleTo(author, limit).byAuthor(author));
 
                 assertThat(ids(page)).as("a page of at most %d posts", limit)
                         .containsExactlyElementsOf(newestFirst.subList(0, Math.min(limit, 4)));
@@ -395,10 +399,7 @@ public abstract class PostStoreContract {
         @Test
         void aPreviousPageReadsTheNewerSideNewestFirst() {
             AccountId author = newAccount();
-            List<PostId> newestFirst = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                newestFirst.addFirst(insertPublic(author, "post " + i, T0.plusSeconds(i)).id());
-            }
+            List<PostId> newestFirst = insertNewestFirst(author, 6);
             PostRecord fourth = store.findPost(newestFirst.get(3)).orElseThrow();
             PostFilter filter = PostFilter.visibleTo(author, 2).byAuthor(author);
 
