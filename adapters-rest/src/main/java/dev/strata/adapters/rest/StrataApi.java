@@ -79,7 +79,7 @@ public final class StrataApi extends ResourceConfig {
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
         builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
-        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitBuckets)));
+        builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitBuckets, builder.trustedProxies)));
         register(VaryFilter.class);
         if (!builder.corsOrigins.isEmpty()) {
             register(new CorsFilter(builder.corsOrigins));

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,19 +51,24 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     private final RateLimits limits;
     private final RateLimitBuckets buckets;
+    private final TrustedProxies trustedProxies;
 
     @Context
     private Provider<Request> connection;
 
     /** Limits kept in this instance's memory. */
     public RateLimitFilter(RateLimits limits) {
-        this(limits, new LocalRateLimitBuckets());
+        this(limits, new LocalRateLimitBuckets(), TrustedProxies.NONE);
     }
 
-    /** Limits kept in {@code buckets}, shared with other instances when the store is. */
-    public RateLimitFilter(RateLimits limits, RateLimitBuckets buckets) {
+    /**
+     * Limits kept in {@code buckets}; behind {@code trustedProxies}, anonymous callers are told apart
+     * by the client address those proxies forwarded in {@code X-Forwarded-For}.
+     */
+    public RateLimitFilter(RateLimits limits, RateLimitBuckets buckets, TrustedProxies trustedProxies) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.buckets = Objects.requireNonNull(buckets, "buckets");
+        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
     @Override
@@ -70,7 +78,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         }
         boolean signUp = "POST".equals(request.getMethod()) && "/v1/accounts".equals(Routes.template(request));
         RateLimits.Budget budget = signUp ? limits.signUps() : limits.perCaller();
-        String key = signUp ? "sign-up:" + clientAddress() : caller(request);
+        String key = signUp ? "sign-up:" + clientAddress(request) : caller(request);
         ConsumptionProbe probe = buckets.tryConsume(key, budget);
         Charge charge = new Charge(key, budget, probe);
         request.setProperty(CHARGED, charge);
@@ -89,7 +97,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         } else if (FREE_ROUTES.contains(Routes.template(request))) {
             return;
         } else {
-            String key = "ip:" + clientAddress();
+            String key = "ip:" + clientAddress(request);
             try {
                 charge = new Charge(key, limits.perCaller(), buckets.tryConsume(key, limits.perCaller()));
             } catch (RuntimeException storeUnavailable) {
@@ -111,13 +119,20 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     private String caller(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext() == null ? null
                 : request.getSecurityContext().getUserPrincipal();
-        return principal != null ? "account:" + principal.getName() : "ip:" + clientAddress();
+        return principal != null ? "account:" + principal.getName() : "ip:" + clientAddress(request);
     }
 
-    private String clientAddress() {
+    private String clientAddress(ContainerRequestContext request) {
         Request current = connection == null ? null : connection.get();
-        String address = current == null ? null : current.getRemoteAddr();
-        return address == null ? "unknown" : address;
+        String peer = current == null ? null : current.getRemoteAddr();
+        if (peer == null) {
+            return "unknown";
+        }
+        List<String> hops = new ArrayList<>();
+        for (String header : request.getHeaders().getOrDefault("X-Forwarded-For", List.of())) {
+            hops.addAll(Arrays.asList(header.split(",")));
+        }
+        return trustedProxies.client(peer, hops);
     }
 
     private static long seconds(long nanos) {

@@ -49,9 +49,43 @@ public final class TrustedProxies {
         }
     }
 
+    /**
+     * The client behind a connection from {@code peer}: the peer itself unless it is a trusted proxy;
+     * otherwise the hops it forwarded for ({@code forwardedFor}, oldest first, as in
+     * {@code X-Forwarded-For}) are read from the nearest back, and the first that is not a trusted proxy
+     * is the client. A hop that is not a literal address ends the walk at the last trusted one, since
+     * nothing before it can be believed.
+     */
+    public String client(String peer, List<String> forwardedFor) {
+        String client = peer;
+        if (!trusts(peer)) {
+            return client;
+        }
+        for (int index = forwardedFor.size() - 1; index >= 0; index--) {
+            String hop = forwardedFor.get(index).strip();
+            if (!isAddress(hop)) {
+                return client;
+            }
+            client = hop;
+            if (!trusts(hop)) {
+                return client;
+            }
+        }
+        return client;
+    }
+
     @Override
     public String toString() {
         return ranges.toString();
+    }
+
+    private static boolean isAddress(String text) {
+        try {
+            literal(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static InetAddress literal(String text) {

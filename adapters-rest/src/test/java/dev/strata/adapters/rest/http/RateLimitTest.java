@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,33 @@ class RateLimitTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("4");
+    }
+
+    @Test
+    void behindATrustedProxyClientsAreToldApartByTheAddressItForwarded() {
+        api.close();
+        api = new TestApi(builder -> builder.rateLimits(LIMITS, clock)
+                .trustedProxies(TrustedProxies.of(List.of("127.0.0.1"))));
+        for (int request = 0; request < 5; request++) {
+            api.http.get("/v1").header("X-Forwarded-For", "203.0.113.7").send();
+        }
+        assertThat(api.http.get("/v1").header("X-Forwarded-For", "203.0.113.7").send().status())
+                .as("one client's budget is spent").isEqualTo(429);
+
+        HttpResult another = api.http.get("/v1").header("X-Forwarded-For", "198.51.100.9, 127.0.0.1").send();
+
+        assertThat(another.status()).as("another client behind the same proxy").isEqualTo(200);
+        assertThat(another.header("RateLimit-Remaining")).hasValue("4");
+    }
+
+    @Test
+    void fromAnUntrustedPeerTheForwardedAddressIsIgnored() {
+        for (int request = 0; request < 5; request++) {
+            api.http.get("/v1").header("X-Forwarded-For", "203.0.113." + request).send();
+        }
+
+        assertThat(api.http.get("/v1").header("X-Forwarded-For", "198.51.100.9").send().status())
+                .as("a client cannot buy a fresh budget by naming another address").isEqualTo(429);
     }
 
     @Test
