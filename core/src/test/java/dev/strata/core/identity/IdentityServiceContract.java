@@ -576,4 +576,13 @@ public abstract class IdentityServiceContract {
                             error -> assertThat(error.code()).isEqualTo("invalid_credentials"));
         }
     }
+
+    @Test
+    void aBlankEmailIsMissingNotMalformed() {
+        ValidationException error = catchThrowableOfType(ValidationException.class,
+                () -> identity.createAccount(new NewAccount("   ", PASSWORD, "Ada")));
+
+        assertThat(error.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("email", "required"));
+    }
 }
