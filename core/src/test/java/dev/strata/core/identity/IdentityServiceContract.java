@@ -580,4 +580,13 @@ public abstract class IdentityServiceContract {
                 .isInstanceOfSatisfying(ValidationException.class, error -> assertThat(error.errors())
                         .extracting(FieldError::field).containsExactly("email", "password"));
     }
+
+    @Test
+    void aBlankEmailIsMissingNotMalformed() {
+        ValidationException error = catchThrowableOfType(ValidationException.class,
+                () -> identity.createAccount(new NewAccount("   ", PASSWORD, "Ada")));
+
+        assertThat(error.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("email", "required"));
+    }
 }

@@ -79,6 +79,7 @@ class IdentityValuesTest {
     void aCountOfFailuresAndItsOldestAgree() {
         assertThat(new SignInFailures(1, Optional.of(T0)).count()).isEqualTo(1);
         assertThat(SignInFailures.NONE.count()).isZero();
+        assertThat(new SignInFailures(0, Optional.empty())).isEqualTo(SignInFailures.NONE);
         assertThatThrownBy(() -> new SignInFailures(0, Optional.of(T0))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SignInFailures(1, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SignInFailures(-1, Optional.of(T0))).isInstanceOf(IllegalArgumentException.class);

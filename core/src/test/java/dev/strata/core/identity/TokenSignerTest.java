@@ -54,6 +54,8 @@ class TokenSignerTest {
             assertThat(signer.verify(token)).as(token).isEmpty();
         }
         assertThat(signer.verify(null)).isEmpty();
+        String token = signer.sign(session);
+        assertThat(signer.verify("k9" + token.substring(token.indexOf('.')))).as("a key id no key has").isEmpty();
     }
 
     @Test
