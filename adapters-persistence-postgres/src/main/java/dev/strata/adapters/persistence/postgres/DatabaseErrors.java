@@ -48,6 +48,13 @@ public final class DatabaseErrors {
 
     private static final int MAX_CAUSES = 32;
 
+    /**
+     * What HikariCP's proxy says, with no SQLState, when a connection it has already closed (for
+     * instance after marking it broken on a 08 failure) is used again, such as by a library's rollback
+     * after the failed statement: the 08 failure itself is then lost, and this is all that is left.
+     */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private final Map<String, Supplier<? extends StrataException>> byConstraint;
 
     private DatabaseErrors(Map<String, Supplier<? extends StrataException>> byConstraint) {
@@ -116,6 +123,9 @@ public final class DatabaseErrors {
             if (cause instanceof SQLException sqlFailure) {
                 String state = sqlFailure.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state))) {
+                    return true;
+                }
+                if (state == null && HIKARI_CLOSED_CONNECTION.equals(sqlFailure.getMessage())) {
                     return true;
                 }
             }

@@ -44,6 +44,14 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void usingAConnectionThePoolHasClosedAfterItBrokeIsUnavailable() {
+        // HikariCP's words, without SQLState, when a library rolls back a connection already marked
+        // broken (Bucket4j's PostgreSQL backend does, hiding the 08006 before it).
+        assertThat(DatabaseErrors.isUnavailable(new RuntimeException(new SQLException("Connection is closed"))))
+                .isTrue();
+    }
+
+    @Test
     void aBugIsNotUnavailable() {
         assertThat(DatabaseErrors.isUnavailable(new SQLException("syntax error", "42601"))).isFalse();
     }
