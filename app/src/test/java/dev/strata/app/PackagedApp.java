@@ -84,7 +84,8 @@ final class PackagedApp implements AutoCloseable {
 
     /** Whether a connection to the API port is refused now (its listener is closed). */
     boolean apiRefusesConnections() throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try {
+            new Socket(InetAddress.getLoopbackAddress(), port).close();
             return false;
         } catch (ConnectException refused) {
             return true;
