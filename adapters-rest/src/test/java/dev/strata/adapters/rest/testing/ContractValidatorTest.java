@@ -134,10 +134,4 @@ class ContractValidatorTest {
             bare.stop(0);
         }
     }
-
-    @Test
-    void aRequestExpectedToBeRefusedBeforeTheApiMustBeRefused() {
-        assertThatThrownBy(() -> api.http.get("/v1").refusedBeforeTheApi().send())
-                .isInstanceOf(AssertionError.class).hasMessageContaining("200");
-    }
 }

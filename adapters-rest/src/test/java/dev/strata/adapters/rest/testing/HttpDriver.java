@@ -109,7 +109,6 @@ public final class HttpDriver {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
-        private boolean refusedBeforeTheApi;
 
         private Call(String method, String path) {
             this.method = method;
@@ -142,29 +141,13 @@ public final class HttpDriver {
             return this;
         }
 
-        /**
-         * Expects the HTTP server itself to refuse this request (headers or URI too large) before it
-         * reaches the API: the answer must be a 4xx, and no document describes it.
-         */
-        public Call refusedBeforeTheApi() {
-            this.refusedBeforeTheApi = true;
-            return this;
-        }
-
         public HttpResult send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
             HttpResponse<String> response = exchange(request.build());
-            if (refusedBeforeTheApi) {
-                if (response.statusCode() < 400 || response.statusCode() >= 500) {
-                    throw new AssertionError(method + " " + path + " was to be refused by the HTTP server with a 4xx,"
-                            + " but it answered " + response.statusCode());
-                }
-                return new HttpResult(response.statusCode(), response.headers(), response.body());
-            }
-            // Every other exchange of every HTTP test is checked against the served OpenAPI document.
+            // Every exchange of every HTTP test is checked against the served OpenAPI document.
             contract().ifPresent(validator -> validator.check(method, response.request().uri(), headers, body,
                     response.statusCode(), response.headers(), response.body()));
             return new HttpResult(response.statusCode(), response.headers(), response.body());
