@@ -115,6 +115,8 @@ class ChaosSetIT {
             }
         } catch (Throwable failure) {
             abandoned.set(true);
+            app.get().close();
+            postgres.close();
             throw failure;
         } finally {
             running.set(false);
