@@ -63,6 +63,8 @@ class ChaosSetIT {
     private final Gate appUp = new Gate();
     private final Gate databaseUp = new Gate();
     private final Counts counts = new Counts();
+    /** Set when the test failed: clients stop retrying instead of waiting for a recovery that will not come. */
+    private final AtomicBoolean abandoned = new AtomicBoolean();
 
     @Test
     void acknowledgedOrdersSurviveDatabaseAndAppFaultsOnceEachAndNoKeyHasTwo() throws Exception {
@@ -111,6 +113,11 @@ class ChaosSetIT {
                 appUp.open();
                 awaitMoreAcknowledged(acknowledged, "recovered from SIGKILL " + kill);
             }
+        } catch (Throwable failure) {
+            abandoned.set(true);
+            app.get().close();
+            postgres.close();
+            throw failure;
         } finally {
             running.set(false);
             appUp.open();
@@ -156,7 +163,7 @@ class ChaosSetIT {
             counts.keys.incrementAndGet();
             String body = "{\"currency\":\"EUR\",\"items\":[{\"sku\":\"chaos-" + key
                     + "\",\"quantity\":1,\"unit_price\":\"1.00\"}]}";
-            while (true) {
+            while (!abandoned.get()) {
                 counts.attempts.incrementAndGet();
                 try {
                     HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/orders"))
