@@ -259,10 +259,6 @@ public final class IdentityService {
             return null;
         }
         String email = value.strip();
-        if (email.length() > MAX_EMAIL_LENGTH) {
-            validator.reject(field, "too_long", "must be at most " + MAX_EMAIL_LENGTH + " characters");
-            return null;
-        }
         if (!EmailSyntax.isValid(email)) {
             validator.reject(field, "invalid_email", "is not an email address");
             return null;

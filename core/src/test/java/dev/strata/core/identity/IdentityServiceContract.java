@@ -537,6 +537,31 @@ public abstract class IdentityServiceContract {
     }
 
     @Test
+    void anEmailsMaximumCountsItAsSentSurroundingSpacesIncluded() {
+        String localPart = UUID.randomUUID() + "a".repeat(28);
+        String email254 = localPart + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(49)
+                + ".example.com";
+
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.createAccount(new NewAccount(" " + email254, "12345678", "A"))).errors())
+                .as("254 characters once trimmed, 255 as sent")
+                .extracting(FieldError::field, FieldError::code).containsExactly(tuple("email", "too_long"));
+    }
+
+    @Test
+    void signingInWithAnEmailOrPasswordLongerThanAnyAccountsIsAMalformedRequest() {
+        String email255 = "x".repeat(200) + "@" + "b".repeat(50) + ".com";
+        Account account = identity.createAccount(new NewAccount(uniqueEmail(), PASSWORD, "A"));
+
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.signIn(new Credentials(email255, PASSWORD))).errors())
+                .extracting(FieldError::field, FieldError::code).containsExactly(tuple("email", "too_long"));
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.signIn(new Credentials(account.email(), "p".repeat(1025)))).errors())
+                .extracting(FieldError::field, FieldError::code).containsExactly(tuple("password", "too_long"));
+    }
+
+    @Test
     void theShortestAndLongestAllowedValuesAreAccepted() {
         String localPart = UUID.randomUUID() + "a".repeat(28);
         String email254 = localPart + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(49)
