@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.http;
 
+import dev.strata.core.common.ValidationException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.glassfish.jersey.model.Parameter;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
@@ -43,6 +45,10 @@ public final class MissingContentTypeFilter implements ContainerRequestFilter {
             }
         }
         if (accepted.isEmpty()) {
+            if (request.hasEntity() && !takesABody(matched)) {
+                throw ValidationException.of("body", "unexpected_body",
+                        "this operation takes no request body; send none");
+            }
             return;
         }
         String problem;
@@ -57,6 +63,11 @@ public final class MissingContentTypeFilter implements ContainerRequestFilter {
         throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 problem + "; this operation takes " + list,
                 request.getMethod().equals(HttpMethod.PATCH) ? Map.of("Accept-Patch", list) : Map.of());
+    }
+
+    private static boolean takesABody(ResourceMethod method) {
+        return method.getInvocable().getParameters().stream()
+                .anyMatch(parameter -> parameter.getSource() == Parameter.Source.ENTITY);
     }
 
     /** Whether the sent type is one of the accepted ones exactly (type and subtype; ranges are not). */

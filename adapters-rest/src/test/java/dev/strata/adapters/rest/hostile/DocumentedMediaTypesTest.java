@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -162,5 +163,29 @@ class DocumentedMediaTypesTest {
         }
         softly.assertAll();
         assertThat(sent).isGreaterThan(8 * UNSUPPORTED.size());
+    }
+
+    @Test
+    void aBodySentToAnOperationThatTakesNoneIsRefusedNotIgnored() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (Operation operation : operations()) {
+            // GET and DELETE with a body are refused by the transport already (RequestChecks).
+            if (!Set.of("post", "put", "patch").contains(operation.method()) || operation.description().has("requestBody")) {
+                continue;
+            }
+            for (Map<String, String> contentType : List.of(Map.<String, String>of(), Map.of("Content-Type", "application/json"))) {
+                // A fresh session each time: the operation may be a sign-out.
+                Map<String, String> headers = new HashMap<>(contentType);
+                headers.put("Authorization", "Bearer " + Accounts.signUpAndIn(api.http).token());
+                HttpResponse<String> response = send(operation.method(), concrete(operation.path()), headers, "{\"a\":1}");
+                sent++;
+                String what = operation.method() + " " + operation.path() + " " + contentType + " -> " + response.body();
+                softly.assertThat(response.statusCode()).as(what).isEqualTo(400);
+                softly.assertThat(response.body()).as(what).contains("\"code\":\"unexpected_body\"");
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(4);
     }
 }
