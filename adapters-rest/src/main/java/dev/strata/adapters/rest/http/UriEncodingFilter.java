@@ -19,8 +19,10 @@ import java.util.Optional;
  * with a 400 naming the query parameter (or {@code path}), code {@code invalid_utf8}. Jersey
  * decodes them leniently, each ill-formed sequence becoming U+FFFD, so that a filter value or a
  * search text would silently differ from what the client sent. A malformed escape itself (such as
- * {@code %G1}) is the transport's to refuse; it is left alone here. {@code %00} (U+0000), which no
- * stored text can hold, is refused the same way with code {@code invalid_character}. Thread-safe.
+ * {@code %G1}) is the transport's to refuse; it is left alone here. {@code %00} (U+0000) in a query
+ * parameter, which no stored text can hold, is refused the same way with code
+ * {@code invalid_character}; in the path, each parameter's own format (ids, aliases) refuses it,
+ * naming the parameter. Thread-safe.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 390)
@@ -31,9 +33,6 @@ public final class UriEncodingFilter implements ContainerRequestFilter {
         URI uri = request.getUriInfo().getRequestUri();
         if (uri.getRawPath() != null && !isWellFormed(uri.getRawPath())) {
             throw refused("path");
-        }
-        if (uri.getRawPath() != null && holdsNul(uri.getRawPath())) {
-            throw nul("path");
         }
         String query = uri.getRawQuery();
         if (query != null) {
