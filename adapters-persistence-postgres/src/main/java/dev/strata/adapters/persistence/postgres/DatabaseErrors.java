@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence.postgres;
 
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.UnavailableException;
+import dev.strata.core.common.ValidationException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -24,7 +25,9 @@ import org.postgresql.util.ServerErrorMessage;
  * The one place where database failures become core exceptions, so that no JDBI or SQL type
  * crosses a store port. A store names the constraints it expects to be violated and the exception
  * each stands for (a unique email is {@code email_already_registered}); failures to reach the
- * database, or a database too busy to answer in time, become {@link UnavailableException}; any
+ * database, or a database too busy to answer in time, become {@link UnavailableException}; text
+ * the database cannot hold (U+0000, which the adapters refuse before it gets here) becomes a
+ * {@link ValidationException} rather than a failure; any
  * other failure is a bug and becomes an {@link IllegalStateException} that keeps the cause.
  *
  * <p>Internal to the persistence module: public only so that every feature package can use it.
@@ -45,6 +48,13 @@ public final class DatabaseErrors {
      */
     private static final Set<String> TRANSIENT_STATES = Set.of(
             "57014", "57P01", "57P02", "57P03", "55P03", "40001", "40P01", "HYT00", "90067", "90098", "90121");
+
+    /**
+     * PostgreSQL's "character not in repertoire" (22021: a U+0000 in a {@code text} parameter) and
+     * "untranslatable character" (22P05: U+0000 in {@code jsonb}): the client sent text no column
+     * can hold.
+     */
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
     private static final int MAX_CAUSES = 32;
 
@@ -94,6 +104,10 @@ public final class DatabaseErrors {
         }
         Optional<SQLException> sqlFailure = sqlExceptionIn(failure);
         String state = sqlFailure.map(SQLException::getSQLState).orElse("none");
+        if (UNSTORABLE_TEXT_STATES.contains(state)) {
+            return ValidationException.of("text", "invalid_character",
+                    "holds a character that cannot be stored (such as U+0000)");
+        }
         if (state.equals(UNIQUE_VIOLATION) || state.equals(FOREIGN_KEY_VIOLATION) || state.equals(H2_PARENT_MISSING)) {
             Optional<Supplier<? extends StrataException>> meaning =
                     sqlFailure.flatMap(DatabaseErrors::constraintName).map(byConstraint::get);

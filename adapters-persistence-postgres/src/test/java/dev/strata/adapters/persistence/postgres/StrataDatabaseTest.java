@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.common.UnavailableException;
+import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.store.IdentityStore;
 import dev.strata.core.identity.store.NewAccountRecord;
@@ -64,6 +65,29 @@ class StrataDatabaseTest {
                     assertThat(applied).as(schema).isPositive();
                 }
             }
+        }
+    }
+
+    @Nested
+    class WhenTheTextCannotBeStored {
+
+        @Test
+        void nulInAPostgresTextParameterIsAValidationFailureNotABug() {
+            for (String text : new String[] {"\u0000", "a\u0000@b.c", "a\u0000\u0000b"}) {
+                assertThatThrownBy(() -> TestDatabases.postgres().identityStore().findAccountByEmail(text))
+                        .as(text).isInstanceOf(ValidationException.class)
+                        .hasMessageContaining("cannot be stored");
+            }
+        }
+
+        @Test
+        void nulInAPostgresJsonbValueIsAValidationFailureNotABug() {
+            DatabaseErrors errors = DatabaseErrors.translating(Map.of());
+
+            assertThatThrownBy(() -> errors.call(() -> TestDatabases.postgres().jdbi().withHandle(handle -> handle
+                    .createQuery("SELECT CAST(:json AS jsonb)::text").bind("json", "{\"a\":\"\\u0000\"}")
+                    .mapTo(String.class).one())))
+                    .isInstanceOf(ValidationException.class);
         }
     }
 

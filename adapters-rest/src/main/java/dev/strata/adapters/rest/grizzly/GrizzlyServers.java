@@ -110,6 +110,7 @@ public final class GrizzlyServers {
     }
 
     private static void configure(NetworkListener listener, Options options) {
+        ClientFramingLog.install();
         listener.registerAddOn(new StrictCodecAddOn());
         listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
         listener.setMaxRequestHeaders(MAX_REQUEST_HEADERS);

@@ -23,7 +23,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * status, duration, response bytes, request id, the account id when the caller signed in and the
  * {@code Idempotency-Key} when one was sent. The same fields are attached as key-value pairs, which
  * the JSON log format writes as fields. Never other headers or bodies, so that no password or token
- * reaches a log. A response with a body is logged once the body is written, so that its size is
+ * reaches a log. Every value a client chose (method, path, request id, idempotency key) is escaped by
+ * {@link LogValues}, in the line and in the key-value pairs alike, so that none can forge a field
+ * or carry a control character; the idempotency key, which may hold spaces, is quoted. A response with a body is logged once the body is written, so that its size is
  * known.
  */
 @PreMatching
@@ -45,12 +47,14 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         Object started = request.getProperty(STARTED);
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         String key = request.getHeaderString("Idempotency-Key");
-        Line line = new Line(request.getMethod(), Routes.template(request),
+        String requestId = request.getHeaderString(RequestIdFilter.HEADER);
+        Line line = new Line(LogValues.token(request.getMethod()), Routes.template(request),
                 // Relative to the base: the path as the client sent it, without a public URL's prefix.
-                "/" + request.getUriInfo().getPath(false), response.getStatus(),
-                started instanceof Long nanos ? nanos : System.nanoTime(), request.getHeaderString(RequestIdFilter.HEADER),
-                caller == null ? null : caller.getName(),
-                key == null ? null : key.substring(0, Math.min(key.length(), MAX_LOGGED_KEY)));
+                LogValues.token("/" + request.getUriInfo().getPath(false)), response.getStatus(),
+                started instanceof Long nanos ? nanos : System.nanoTime(),
+                requestId == null ? null : LogValues.token(requestId),
+                caller == null ? null : LogValues.token(caller.getName()),
+                key == null ? null : LogValues.escaped(key.substring(0, Math.min(key.length(), MAX_LOGGED_KEY))));
         if (response.hasEntity()) {
             request.setProperty(PENDING, line);
         } else {
@@ -74,6 +78,7 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
+    /** One access line; every client-chosen value in it is already escaped. */
     private record Line(String method, String route, String path, int status, long startedNanos, String requestId,
             String accountId, String idempotencyKey) {
 
@@ -91,7 +96,7 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
             }
             event.log("{} {} {} {} {}ms {}B request_id={}{}{}", method, path, route, status, millis, bytes, requestId,
                     accountId == null ? "" : " account_id=" + accountId,
-                    idempotencyKey == null ? "" : " idempotency_key=" + idempotencyKey);
+                    idempotencyKey == null ? "" : " idempotency_key=\"" + idempotencyKey + "\"");
         }
     }
 

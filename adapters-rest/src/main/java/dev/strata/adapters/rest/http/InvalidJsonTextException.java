@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A JSON request body that is not well-formed UTF-8, or holds a string that is not valid Unicode
- * (see {@link JsonText}). {@link ProblemMapper} answers it with a 400 naming the field.
+ * or U+0000 (see {@link JsonText}). {@link ProblemMapper} answers it with a 400 naming the field.
  */
 public final class InvalidJsonTextException extends RuntimeException {
 
@@ -24,7 +24,7 @@ public final class InvalidJsonTextException extends RuntimeException {
         return pointer;
     }
 
-    /** {@code invalid_utf8} or {@code invalid_unicode}. */
+    /** {@code invalid_utf8}, {@code invalid_unicode} or {@code invalid_character} (U+0000). */
     public String code() {
         return code;
     }

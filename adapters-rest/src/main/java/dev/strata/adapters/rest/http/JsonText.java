@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 (no overlong form, no encoded surrogate, nothing past U+10FFFF, no stray byte: the JDK's
  * decoder reports each, where Jackson's byte parser decodes an overlong {@code C0 AF} as {@code /}),
  * and strings and member names that are sequences of Unicode scalar values without noncharacters
- * (no unpaired surrogate escape such as {@code "\ud800"}, which Jackson reads as it is). A failure
+ * (no unpaired surrogate escape such as {@code "\ud800"}, which Jackson reads as it is), and without
+ * U+0000 ({@code "\u0000"}), which no stored text (PostgreSQL {@code text}) can hold. A failure
  * names where it is as a JSON pointer, found by reading the document up to the fault.
  */
 final class JsonText {
@@ -54,7 +55,8 @@ final class JsonText {
 
     /**
      * Cheap first look: only a surrogate escape ({@code \\uD800} to {@code \\uDFFF}), a
-     * noncharacter, or an escape of one can make a string invalid once the bytes are well-formed.
+     * noncharacter, an escape of one, or an escape starting {@code \\u0} (U+0000) can make a
+     * string invalid once the bytes are well-formed.
      */
     private static boolean mayHoldInvalidScalars(char[] text) {
         for (int i = 0; i < text.length; i++) {
@@ -64,7 +66,7 @@ final class JsonText {
             }
             if (c == '\\' && i + 2 < text.length && (text[i + 1] == 'u' || text[i + 1] == 'U')) {
                 char first = text[i + 2];
-                if (first == 'd' || first == 'D' || first == 'f' || first == 'F') {
+                if (first == 'd' || first == 'D' || first == 'f' || first == 'F' || first == '0') {
                     return true;
                 }
             }
@@ -85,10 +87,13 @@ final class JsonText {
         try (JsonParser parser = TOKENS.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
-                    String problem = invalidScalar(parser.getText());
-                    if (problem != null) {
+                    String value = parser.getText();
+                    String problem = invalidScalar(value);
+                    if (problem != null || value.indexOf('\0') >= 0) {
                         String pointer = parser.getParsingContext().pathAsPointer().toString();
-                        throw new InvalidJsonTextException(pointer, "invalid_unicode", problem);
+                        throw problem != null ? new InvalidJsonTextException(pointer, "invalid_unicode", problem)
+                                : new InvalidJsonTextException(pointer, "invalid_character",
+                                        "holds U+0000 (NUL), which text here cannot hold");
                     }
                 }
             }

@@ -19,7 +19,10 @@ import java.util.Optional;
  * with a 400 naming the query parameter (or {@code path}), code {@code invalid_utf8}. Jersey
  * decodes them leniently, each ill-formed sequence becoming U+FFFD, so that a filter value or a
  * search text would silently differ from what the client sent. A malformed escape itself (such as
- * {@code %G1}) is the transport's to refuse; it is left alone here. Thread-safe.
+ * {@code %G1}) is the transport's to refuse; it is left alone here. {@code %00} (U+0000) in a query
+ * parameter, which no stored text can hold, is refused the same way with code
+ * {@code invalid_character}; in the path, each parameter's own format (ids, aliases) refuses it,
+ * naming the parameter. Thread-safe.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 390)
@@ -35,9 +38,11 @@ public final class UriEncodingFilter implements ContainerRequestFilter {
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (!isWellFormed(pair)) {
-                    int equals = pair.indexOf('=');
-                    String name = equals < 0 ? pair : pair.substring(0, equals);
-                    throw refused(decoded(name.replace('+', ' ')).orElse("query"));
+                    throw refused(parameterName(pair));
+                }
+                if (holdsNul(pair)) {
+                    String name = parameterName(pair);
+                    throw nul(name.indexOf('\0') >= 0 ? "query" : name);
                 }
             }
         }
@@ -45,6 +50,22 @@ public final class UriEncodingFilter implements ContainerRequestFilter {
 
     private static ValidationException refused(String field) {
         return ValidationException.of(field, "invalid_utf8", "is percent-encoded text that is not well-formed UTF-8");
+    }
+
+    /** The decoded name of a {@code name=value} pair, or {@code query} when it is not well-formed. */
+    private static String parameterName(String pair) {
+        int equals = pair.indexOf('=');
+        String name = equals < 0 ? pair : pair.substring(0, equals);
+        return decoded(name.replace('+', ' ')).orElse("query");
+    }
+
+    private static ValidationException nul(String field) {
+        return ValidationException.of(field, "invalid_character", "holds U+0000 (%00), which text here cannot hold");
+    }
+
+    /** Whether {@code raw}, well-formed, decodes to text holding U+0000. */
+    private static boolean holdsNul(String raw) {
+        return raw.indexOf('%') >= 0 && decoded(raw).map(text -> text.indexOf('\0') >= 0).orElse(false);
     }
 
     /** Whether every run of percent-encoded octets in {@code raw} decodes as strict UTF-8. */

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,65 @@ class DocumentedMediaTypesTest {
         }
         softly.assertAll();
         assertThat(sent).isGreaterThan(8);
+    }
+
+    /** Syntactically valid Content-Types that are no operation's: ranges, and types nothing here reads. */
+    private static final List<String> UNSUPPORTED = List.of("*/*", "application/*", "*/*; q=1", "text/*",
+            "application/json-seq", "text/plain", "multipart/form-data; boundary=x", "application/octet-stream",
+            "application/x-www-form-urlencoded");
+
+    @Test
+    void aBodyInAMediaRangeOrATypeNoOperationTakesIs415Problem() throws Exception {
+        String token = Accounts.signUpAndIn(api.http).token();
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (Operation operation : operations()) {
+            JsonNode body = operation.description().path("requestBody").path("content");
+            if (body.isMissingNode()) {
+                continue;
+            }
+            Set<String> types = new TreeSet<>();
+            body.fieldNames().forEachRemaining(types::add);
+            for (String contentType : UNSUPPORTED) {
+                HttpResponse<String> response = send(operation.method(), concrete(operation.path()),
+                        Map.of("Authorization", "Bearer " + token, "Content-Type", contentType), "{\"a\":1}");
+                sent++;
+                String what = operation.method() + " " + operation.path() + " Content-Type: " + contentType
+                        + " -> " + response.body();
+                softly.assertThat(response.statusCode()).as(what).isEqualTo(415);
+                softly.assertThat(response.headers().firstValue("Content-Type")).as(what)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                softly.assertThat(response.body()).as(what).contains("\"code\":\"unsupported_media_type\"");
+                if (contentType.startsWith("*/*") || contentType.startsWith("application/*")) {
+                    types.forEach(type -> softly.assertThat(response.body()).as(what).contains(type));
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(8 * UNSUPPORTED.size());
+    }
+
+    @Test
+    void aBodySentToAnOperationThatTakesNoneIsRefusedNotIgnored() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (Operation operation : operations()) {
+            // GET and DELETE with a body are refused by the transport already (RequestChecks).
+            if (!Set.of("post", "put", "patch").contains(operation.method()) || operation.description().has("requestBody")) {
+                continue;
+            }
+            for (Map<String, String> contentType : List.of(Map.<String, String>of(), Map.of("Content-Type", "application/json"))) {
+                // A fresh session each time: the operation may be a sign-out.
+                Map<String, String> headers = new HashMap<>(contentType);
+                headers.put("Authorization", "Bearer " + Accounts.signUpAndIn(api.http).token());
+                HttpResponse<String> response = send(operation.method(), concrete(operation.path()), headers, "{\"a\":1}");
+                sent++;
+                String what = operation.method() + " " + operation.path() + " " + contentType + " -> " + response.body();
+                softly.assertThat(response.statusCode()).as(what).isEqualTo(400);
+                softly.assertThat(response.body()).as(what).contains("\"code\":\"unexpected_body\"");
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(4);
     }
 }

@@ -134,4 +134,80 @@ class UnicodeBodiesTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(415);
     }
+
+    @Test
+    void nulInAnyStringIsRefusedNamingTheField() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (Bodies.Operation operation : Bodies.operations(api)) {
+            JsonNode body = operation.json();
+            for (Bodies.Place place : Bodies.places(body)) {
+                if (!place.value().isTextual()) {
+                    continue;
+                }
+                for (String nul : List.of("\\u0000", "a\\u0000", "\\u0000b", "a\\u0000\\u0000b")) {
+                    String json = Bodies.replaced(body, place, TextNode.valueOf(MARK)).replace("\\u0001MARK\\u0001", nul);
+                    HttpResult response = send(operation, json.getBytes(StandardCharsets.UTF_8));
+                    sent++;
+                    String what = operation.name() + " " + place.field() + " with " + json + " -> " + response.body();
+                    softly.assertThat(response.status()).as(what).isEqualTo(400);
+                    softly.assertThat(response.body()).as(what).contains("\"field\":\"" + place.field() + "\"")
+                            .contains("\"code\":\"invalid_character\"");
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(40);
+    }
+
+    @Test
+    void nulInAnyQueryOrPathParameterOfTheDocumentIsRefusedNamingIt() throws Exception {
+        String token = "Bearer " + Accounts.signUpAndIn(api.http).token();
+        HttpClient client = HttpClient.newHttpClient();
+        JsonNode document = api.http.get("/v1/openapi.json").send().json();
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (var paths = document.get("paths").fields(); paths.hasNext();) {
+            var path = paths.next();
+            for (var operations = path.getValue().fields(); operations.hasNext();) {
+                var operation = operations.next();
+                if (!List.of("get", "put", "post", "delete", "patch").contains(operation.getKey())) {
+                    continue;
+                }
+                List<JsonNode> parameters = new ArrayList<>();
+                path.getValue().path("parameters").forEach(parameters::add);
+                operation.getValue().path("parameters").forEach(parameters::add);
+                for (JsonNode listed : parameters) {
+                    JsonNode parameter = listed.has("$ref") ? document.at(listed.get("$ref").asText().substring(1)) : listed;
+                    String name = parameter.get("name").asText();
+                    String in = parameter.get("in").asText();
+                    if (!in.equals("query") && !in.equals("path")) {
+                        continue;
+                    }
+                    for (String value : List.of("%00", "a%00b")) {
+                        String target = in.equals("path")
+                                ? path.getKey().replace("{" + name + "}", value).replaceAll("\\{[^}]+}", "x")
+                                : path.getKey().replaceAll("\\{[^}]+}", "x") + "?" + name + "=" + value;
+                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.server.uri().resolve(target))
+                                .method(operation.getKey().toUpperCase(), HttpRequest.BodyPublishers.noBody())
+                                .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+                        sent++;
+                        String what = operation.getKey() + " " + target + " -> " + response.body();
+                        if (in.equals("query")) {
+                            softly.assertThat(response.statusCode()).as(what).isEqualTo(400);
+                            softly.assertThat(response.body()).as(what).contains("\"field\":\"" + name + "\"")
+                                    .contains("\"code\":\"invalid_character\"");
+                        } else {
+                            // A path parameter is refused by its own format (an id), or names no resource.
+                            softly.assertThat(response.statusCode()).as(what).isIn(400, 404);
+                            softly.assertThat(response.headers().firstValue("Content-Type")).as(what)
+                                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                        }
+                    }
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(20);
+    }
 }
