@@ -240,8 +240,8 @@ public final class OrderResource {
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
                             schema = @Schema(implementation = OrderShapes.OrderChanges.class)),
-                    @Content(mediaType = MediaTypes.JSON_PATCH_JSON, array = @ArraySchema(maxItems = 1000,
-                            schema = @Schema(implementation = OrderShapes.JsonPatchOperation.class)))}))
+                    @Content(mediaType = MediaTypes.JSON_PATCH_JSON,
+                            array = @ArraySchema(maxItems = OrderPatches.MAX_OPERATIONS, schema = @Schema(implementation = OrderShapes.JsonPatchOperation.class)))}))
     @WrittenRepresentation
     @ApiResponse(responseCode = "200", description = "The patched order.",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
