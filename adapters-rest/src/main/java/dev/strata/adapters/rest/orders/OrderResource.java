@@ -8,6 +8,7 @@ import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
+import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.adapters.rest.http.HttpProblem;
 import dev.strata.adapters.rest.http.IdempotencyKeys;
 import dev.strata.adapters.rest.http.ListPages;
@@ -184,7 +185,7 @@ public final class OrderResource {
             parameters = {
                     @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false,
                             description = "The ETag of the version this change was made against (or *): stale is 412.",
-                            schema = @Schema(maxLength = 1024)),
+                            schema = @Schema(maxLength = EntityTags.MAX_CONDITION_LENGTH)),
                     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
                             description = "* to create only: an existing order is then a 412.",
                                     schema = @Schema(allowableValues = "*"))})
@@ -286,7 +287,7 @@ public final class OrderResource {
             parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false,
                     description = "The ETag of"
                             + " the version this change was made against (or *): stale is 412.",
-                            schema = @Schema(maxLength = 1024)))
+                            schema = @Schema(maxLength = EntityTags.MAX_CONDITION_LENGTH)))
     @ApiResponse(responseCode = "204", description = "The order is gone.")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT, description = "The order is no longer open.")
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")
