@@ -50,7 +50,7 @@ final class OrderShapes {
                     allowableValues = {"add", "remove", "replace", "move", "copy", "test"}) String op,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 256, example = "/comment") String path,
             @Schema(maxLength = 256, description = "The source of move and copy.") String from,
-            @Schema(description = "The value of add, replace and test: any JSON value.",
+            @Schema(description = "The value of add, replace and test: any JSON value.", example = "Ring twice",
                     extensions = @Extension(properties = @ExtensionProperty(name = "x-any-value", value = "true")))
             Object value) {
     }

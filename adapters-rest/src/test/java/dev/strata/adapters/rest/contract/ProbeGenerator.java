@@ -194,6 +194,9 @@ final class ProbeGenerator {
         boolean object = SchemaValues.type(schema).equals("object");
         probes.add(new Probe(operation, "with a body of the wrong JSON type", "", false,
                 request -> request.withRawBody(object ? "[]" : "{}")));
+        if (SchemaValues.type(schema).equals("array")) {
+            wholeArrayProbes(operation, schema, probes);
+        }
         if (!object) {
             return;
         }
@@ -201,6 +204,28 @@ final class ProbeGenerator {
                 request -> request.withBody(with(request.body().orElseThrow(), List.of("unknown_field"),
                         node -> JSON.numberNode(1)))));
         fieldProbes(operation, schema, List.of(), probes);
+    }
+
+    /**
+     * A body that is an array (a JSON Patch): its documented maximum of items, one past it, and an
+     * unknown member in an item, which the item schema's {@code additionalProperties} allows or not.
+     */
+    private void wholeArrayProbes(DocumentedOperation operation, JsonNode schema, List<Probe> probes) {
+        if (schema.has("maxItems")) {
+            int most = schema.get("maxItems").asInt();
+            for (int count : List.of(most, most + 1)) {
+                probes.add(new Probe(operation, "with " + count + " items", "", count <= most,
+                        request -> request.withBody(copies(request.body().orElseThrow().get(0), count))));
+            }
+        }
+        JsonNode items = values.resolve(schema.get("items"));
+        if (SchemaValues.type(items).equals("object")) {
+            boolean allowed = !items.path("additionalProperties").isBoolean()
+                    || items.get("additionalProperties").asBoolean();
+            probes.add(new Probe(operation, "with an unknown member in an item", "", allowed,
+                    request -> request.withBody(with(request.body().orElseThrow(), List.of(0, "unknown_member"),
+                            node -> JSON.numberNode(1)))));
+        }
     }
 
     private void fieldProbes(DocumentedOperation operation, JsonNode objectSchema, List<Object> at, List<Probe> probes) {
