@@ -26,7 +26,7 @@ public final class Validator {
     /**
      * Checks a required, single-line text field that is normalised by trimming: at most
      * {@code max} code points as sent, at least {@code min} code points once surrounding
-     * whitespace ({@link String#strip()}) is removed, and free of control characters. Returns the
+     * white space ({@link WhiteSpace}) is removed, and free of control characters. Returns the
      * trimmed text, which is what is kept; or {@code null} when it was rejected (the error is
      * recorded). The maximum counts the text as sent, so that a client (and a JSON schema's
      * {@code maxLength}) can check it without knowing the normalisation.
@@ -40,7 +40,7 @@ public final class Validator {
             reject(field, "too_long", "must be at most " + max + " characters");
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = WhiteSpace.strip(value);
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length < min) {
             reject(field, length == 0 ? "required" : "too_short",

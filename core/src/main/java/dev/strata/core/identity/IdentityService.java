@@ -6,6 +6,7 @@ import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.common.Validator;
+import dev.strata.core.common.WhiteSpace;
 import dev.strata.core.identity.store.AccountRecord;
 import dev.strata.core.identity.store.AccountUpdateRecord;
 import dev.strata.core.identity.store.IdentityStore;
@@ -143,7 +144,7 @@ public final class IdentityService {
      */
     public Account authenticate(Credentials credentials) {
         checkCredentialsShape(credentials);
-        String email = credentials.email().strip();
+        String email = WhiteSpace.strip(credentials.email());
         String password = credentials.password();
         String normalized = normalize(email);
         Instant now = Timestamps.now(clock);
@@ -249,7 +250,7 @@ public final class IdentityService {
     }
 
     private static String checkEmail(Validator validator, String field, String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || WhiteSpace.isBlank(value)) {
             validator.reject(field, "required", "is required");
             return null;
         }
@@ -258,7 +259,7 @@ public final class IdentityService {
             validator.reject(field, "too_long", "must be at most " + MAX_EMAIL_LENGTH + " characters");
             return null;
         }
-        String email = value.strip();
+        String email = WhiteSpace.strip(value);
         if (!EmailSyntax.isValid(email)) {
             validator.reject(field, "invalid_email", "is not an email address");
             return null;
@@ -269,7 +270,7 @@ public final class IdentityService {
     private static void checkCredentialsShape(Credentials credentials) {
         Validator validator = new Validator();
         String email = credentials.email();
-        if (email == null || email.isBlank()) {
+        if (email == null || WhiteSpace.isBlank(email)) {
             validator.reject("email", "required", "is required");
         } else if (email.codePointCount(0, email.length()) > MAX_EMAIL_LENGTH) {
             validator.reject("email", "too_long", "must be at most " + MAX_EMAIL_LENGTH + " characters");

@@ -11,6 +11,7 @@ import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.common.Validator;
+import dev.strata.core.common.WhiteSpace;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
@@ -274,7 +275,7 @@ public final class PostService {
      */
     static String checkBody(String body) {
         Validator validator = new Validator();
-        if (body == null || body.isBlank()) {
+        if (body == null || WhiteSpace.isBlank(body)) {
             validator.reject("body", "required", "is required and must not be blank");
         } else if (body.codePointCount(0, body.length()) > MAX_BODY_LENGTH) {
             validator.reject("body", "too_long", "must be at most " + MAX_BODY_LENGTH + " characters");

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.docs;
 
+import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.adapters.rest.http.ListParameters;
 import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.http.PageTokens;
@@ -124,9 +125,11 @@ final class ApiComponents {
                         + " Request-Id response header. Any other value is a 400 naming Request-Id.",
                         text(RequestIdFilter.MAX_LENGTH, "client-abc.123").pattern("^" + RequestIdFilter.PATTERN + "$")),
                 "If-Match", headerParameter("If-Match", true, "The ETag of the version this change was made against"
-                        + " (or *): missing is 428, stale is 412.", text(1024, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
+                        + " (or *): missing is 428, stale is 412.",
+                        text(EntityTags.MAX_CONDITION_LENGTH, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
                 "If-None-Match", headerParameter("If-None-Match", false, "ETags the client already holds: a match is"
-                        + " answered 304 without a body.", text(1024, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
+                        + " answered 304 without a body.",
+                        text(EntityTags.MAX_CONDITION_LENGTH, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),
                 "Idempotency-Key", headerParameter("Idempotency-Key", false, "A client-chosen key that makes retrying"
                         + " this creation safe: a retry with the same key and body returns the original response with"
                         + " Idempotent-Replayed: true; the same key with another body is 422. 1 to "

@@ -124,7 +124,7 @@ public final class ApiDocument {
         if (property.getExtensions() == null || !property.getExtensions().containsKey("x-any-value")) {
             return property;
         }
-        return new Schema<>().description(property.getDescription()).nullable(true);
+        return new Schema<>().description(property.getDescription()).example(property.getExample()).nullable(true);
     }
 
     /**

@@ -21,9 +21,16 @@ public final class TextRules {
     /** A UTC date (2026-01-01) or an RFC 3339 instant. */
     public static final String DATE_OR_INSTANT = "([0-9]{4}-[0-9]{2}-[0-9]{2}|" + INSTANT + ")";
 
+    /**
+     * What white space is, for trimming and blank checks: core's {@code WhiteSpace}, in words.
+     */
+    public static final String WHITE_SPACE_DEFINITION = " (every Unicode space, line and paragraph separator,"
+            + " the no-break spaces U+00A0, U+2007 and U+202F included, tab and line breaks, and the invisible"
+            + " format characters U+180E, U+200B, U+2060 and U+FEFF; other format characters, such as U+200D,"
+            + " are text)";
+
     /** How a trimmed field is normalised, for its description. */
-    public static final String TRIMMED = " Surrounding whitespace (Unicode white space, such as U+3000 and U+2029)"
-            + " is removed before it is checked and stored, and the response shows the trimmed value; the"
+    public static final String TRIMMED = " Surrounding white space" + WHITE_SPACE_DEFINITION + " is removed before it is checked and stored, and the response shows the trimmed value; the"
             + " maximum length counts the text as sent, the minimum the trimmed text.";
 
     private TextRules() {

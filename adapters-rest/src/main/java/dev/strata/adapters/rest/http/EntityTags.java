@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class EntityTags {
 
+    /** The longest conditional header (its lines joined by ", ") read; the document's {@code maxLength}. */
+    public static final int MAX_CONDITION_LENGTH = 1024;
+
     private EntityTags() {
     }
 
@@ -59,7 +62,8 @@ public final class EntityTags {
      * Reads a conditional header's values (RFC 9110 §13.1.1, §13.1.2): {@code "*"} alone, or a list
      * of entity tags {@code [W/]"opaque"}, where the opaque part holds no quote, space or control
      * character (RFC 9110 §8.8.3). RFC 9110 tells a recipient to ignore none of these headers when
-     * malformed (unlike If-Modified-Since, §13.1.3), so a malformed one is refused.
+     * malformed (unlike If-Modified-Since, §13.1.3), so a malformed one is refused, and so is one
+     * longer than {@link #MAX_CONDITION_LENGTH}.
      *
      * @param header the header's name, for the failure
      * @param values every line of the header as received, or null when absent
@@ -68,6 +72,9 @@ public final class EntityTags {
     public static Condition parse(String header, List<String> values) {
         if (values == null || values.isEmpty()) {
             return new Condition(false, List.of());
+        }
+        if (String.join(", ", values).length() > MAX_CONDITION_LENGTH) {
+            throw new MalformedHeaderException(header, "is longer than " + MAX_CONDITION_LENGTH + " characters");
         }
         List<EntityTag> tags = new ArrayList<>();
         int stars = 0;

@@ -43,6 +43,8 @@ final class OrderPatches {
     private static final Set<String> READ_ONLY =
             Set.of("id", "owner_id", "state", "amount", "created_at", "updated_at", "version", "_links");
     private static final Set<String> OPERATIONS = Set.of("add", "remove", "replace", "move", "copy", "test");
+    /** The most operations a JSON Patch may have; the document's {@code maxItems}. */
+    static final int MAX_OPERATIONS = 1000;
 
     private OrderPatches() {
     }
@@ -96,6 +98,9 @@ final class OrderPatches {
     private static JsonArray checkedOperations(JsonNode patch) {
         if (patch == null || !patch.isArray()) {
             throw malformed("a JSON Patch is an array of operations");
+        }
+        if (patch.size() > MAX_OPERATIONS) {
+            throw malformed("a JSON Patch has at most " + MAX_OPERATIONS + " operations, this one has " + patch.size());
         }
         JsonArray operations = toJakarta(patch).asJsonArray();
         for (int i = 0; i < operations.size(); i++) {

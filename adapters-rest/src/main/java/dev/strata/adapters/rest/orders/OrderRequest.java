@@ -1,5 +1,13 @@
 package dev.strata.adapters.rest.orders;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.PropertyName;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import java.io.IOException;
 import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.core.common.Validator;
 import dev.strata.core.orders.OrderDraft;
@@ -26,18 +34,47 @@ public record OrderRequest(
         String currency,
         @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), minItems = 1, maxItems = 100,
                 schema = @Schema(implementation = ItemRequest.class)) List<ItemRequest> items,
-        @Schema(nullable = true, maxLength = 1000, pattern = TextRules.LINES_WITHOUT_CARRIAGE_RETURNS,
-                description = "Kept exactly as sent; tabs and line feeds allowed, no other control characters.",
-                example = "Leave it with the neighbours") String comment) {
+        @Schema(maxLength = 1000, pattern = TextRules.LINES_WITHOUT_CARRIAGE_RETURNS,
+                description = "Kept exactly as sent; tabs and line feeds allowed, no other control characters."
+                        + " Optional: left out, the order's comment is the empty string; null is refused.",
+                example = "Leave it with the neighbours")
+        @JsonDeserialize(using = NotNull.class) String comment) {
 
     /**
      * A price's text as the document gives it: a decimal string of at most two decimals. Here only
      * its shape is checked ({@link #DECIMAL}); the range and the scale are the service's, which
      * names them together with every other bad field.
      */
-    static final String PRICE = "^-?[0-9]+(\\.[0-9]{1,2})?$";
-    static final String DECIMAL = "-?[0-9]+(\\.[0-9]+)?";
+    static final String PRICE = "^(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$";
+    static final String DECIMAL = "(0|[1-9][0-9]*)(\\.[0-9]+)?";
     static final int MAX_PRICE_LENGTH = 32;
+
+    /**
+     * A text member that may be left out (then it is {@code null} here) but not sent as JSON
+     * {@code null}: an explicit null is a field error naming the member.
+     */
+    static final class NotNull extends StdDeserializer<String> {
+
+        NotNull() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return StringDeserializer.instance.deserialize(parser, context);
+        }
+
+        @Override
+        public String getNullValue(DeserializationContext context) throws InvalidNullException {
+            throw InvalidNullException.from(context, PropertyName.NO_NAME,
+                    context.constructType(String.class));
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+    }
 
     /** One item of a request. */
     @Schema(name = "OrderItemInput", description = "One line of an order.")
@@ -48,8 +85,9 @@ public record OrderRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "int32", minimum = "1", maximum = "10000",
                     example = "2") Integer quantity,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = PRICE, maxLength = MAX_PRICE_LENGTH,
-                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals; answered with"
-                            + " exactly 2 (12.5 is kept as 12.50).",
+                    description = "A decimal string, 0 to 999999999.99, at most 2 decimals, no sign and no"
+                            + " leading zeros (0.50, not 00.50 or -0.00); answered with exactly 2 (12.5 is kept"
+                            + " as 12.50).",
                     example = "\"12.50\"") String unitPrice) {
     }
 
@@ -82,7 +120,7 @@ public record OrderRequest(
         if (text == null) {
             return null;
         }
-        // Plain decimals only: no exponent, no sign, bounded length; the range and scale are the service's.
+        // Plain decimals only: no exponent, no sign, no leading zero, bounded length; the range and scale are the service's.
         if (text.length() > MAX_PRICE_LENGTH || !text.matches(DECIMAL)) {
             validator.reject(field, "invalid_decimal", "must be a decimal string such as \"12.50\"");
             return null;

@@ -8,6 +8,7 @@ import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
+import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.adapters.rest.http.HttpProblem;
 import dev.strata.adapters.rest.http.IdempotencyKeys;
 import dev.strata.adapters.rest.http.ListPages;
@@ -184,7 +185,7 @@ public final class OrderResource {
             parameters = {
                     @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false,
                             description = "The ETag of the version this change was made against (or *): stale is 412.",
-                            schema = @Schema(maxLength = 1024)),
+                            schema = @Schema(maxLength = EntityTags.MAX_CONDITION_LENGTH)),
                     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
                             description = "* to create only: an existing order is then a 412.",
                                     schema = @Schema(allowableValues = "*"))})
@@ -240,8 +241,8 @@ public final class OrderResource {
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = MediaTypes.MERGE_PATCH_JSON,
                             schema = @Schema(implementation = OrderShapes.OrderChanges.class)),
-                    @Content(mediaType = MediaTypes.JSON_PATCH_JSON, array = @ArraySchema(maxItems = 1000,
-                            schema = @Schema(implementation = OrderShapes.JsonPatchOperation.class)))}))
+                    @Content(mediaType = MediaTypes.JSON_PATCH_JSON,
+                            array = @ArraySchema(maxItems = OrderPatches.MAX_OPERATIONS, schema = @Schema(implementation = OrderShapes.JsonPatchOperation.class)))}))
     @WrittenRepresentation
     @ApiResponse(responseCode = "200", description = "The patched order.",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
@@ -286,7 +287,7 @@ public final class OrderResource {
             parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = false,
                     description = "The ETag of"
                             + " the version this change was made against (or *): stale is 412.",
-                            schema = @Schema(maxLength = 1024)))
+                            schema = @Schema(maxLength = EntityTags.MAX_CONDITION_LENGTH)))
     @ApiResponse(responseCode = "204", description = "The order is gone.")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT, description = "The order is no longer open.")
     @ApiResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED, description = "Stale If-Match.")

@@ -37,17 +37,20 @@ final class OrderShapes {
                     schema = @Schema(implementation = OrderRequest.ItemRequest.class))
             List<OrderRequest.ItemRequest> items,
             @Schema(nullable = true, maxLength = 1000, pattern = TextRules.LINES_WITHOUT_CARRIAGE_RETURNS,
+                    description = "null removes the comment (RFC 7396): the order's comment becomes the empty"
+                            + " string, which is what an order without a comment has.",
                     example = "Ring twice") String comment) {
     }
 
     @Schema(name = "JsonPatchOperation", description = "One RFC 6902 operation on the order's content"
-            + " (/currency, /items, /items/0/quantity, /comment, ...).")
+            + " (/currency, /items, /items/0/quantity, /comment, ...). Other members are ignored, as RFC 6902"
+            + " section 4 requires.", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
     record JsonPatchOperation(
             @Schema(requiredMode = RequiredMode.REQUIRED,
                     allowableValues = {"add", "remove", "replace", "move", "copy", "test"}) String op,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 256, example = "/comment") String path,
             @Schema(maxLength = 256, description = "The source of move and copy.") String from,
-            @Schema(description = "The value of add, replace and test: any JSON value.",
+            @Schema(description = "The value of add, replace and test: any JSON value.", example = "Ring twice",
                     extensions = @Extension(properties = @ExtensionProperty(name = "x-any-value", value = "true")))
             Object value) {
     }

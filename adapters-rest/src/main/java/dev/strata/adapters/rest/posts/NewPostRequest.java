@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 public record NewPostRequest(
         @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 5000, pattern = TextRules.LINES,
                 description = "The text, kept exactly as sent, surrounding whitespace included: 1 to 5000"
-                        + " characters, not all white space; line breaks and tabs allowed, no other control"
+                        + " characters, not all white space" + TextRules.WHITE_SPACE_DEFINITION
+                        + "; line breaks and tabs allowed, no other control"
                         + " characters.", example = "Hello, world") String body) {
 }

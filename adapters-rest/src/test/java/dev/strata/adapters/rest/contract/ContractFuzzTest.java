@@ -40,7 +40,7 @@ class ContractFuzzTest {
         SchemaValues values = new SchemaValues(document);
         ProbeGenerator generator = new ProbeGenerator(values);
         List<Probe> probes = new ArrayList<>();
-        List<DocumentedOperation> operations = DocumentedOperation.all(document);
+        List<DocumentedOperation> operations = DocumentedOperation.everyBody(document);
         operations.forEach(operation -> probes.addAll(generator.probes(operation)));
         assertThat(operations).as("the document's operations").hasSizeGreaterThan(30);
         return probes.stream().map(probe -> DynamicTest.dynamicTest(probe.toString(), () -> run(values, document, probe)));

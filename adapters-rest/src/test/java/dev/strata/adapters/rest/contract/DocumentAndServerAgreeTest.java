@@ -136,7 +136,7 @@ class DocumentAndServerAgreeTest {
 
         assertThat(changed.field("display_name")).isEqualTo("Ada King");
         assertThat(document.at("/components/schemas/AccountChanges/properties/display_name/description").asText())
-                .contains("Surrounding whitespace").contains("removed");
+                .contains("Surrounding white space").contains("U+00A0").contains("removed");
         assertThat(document.at("/components/schemas/NewPost/properties/body/description").asText())
                 .contains("exactly as sent");
     }

@@ -57,6 +57,29 @@ record DocumentedOperation(String method, String path, String operationId, List<
         return operations;
     }
 
+    /**
+     * Every operation of {@code document} once per media type its request body takes (the first
+     * as {@link #all} has it, then the others), so that each body's schema is probed.
+     */
+    static List<DocumentedOperation> everyBody(JsonNode document) {
+        List<DocumentedOperation> operations = new ArrayList<>();
+        for (DocumentedOperation operation : all(document)) {
+            operations.add(operation);
+            JsonNode content = resolve(document, document.path("paths").path(operation.path)
+                    .path(operation.method.toLowerCase(Locale.ROOT)).path("requestBody")).path("content");
+            for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext();) {
+                Map.Entry<String, JsonNode> type = types.next();
+                if (!operation.bodyType.orElseThrow().equals(type.getKey())) {
+                    operations.add(new DocumentedOperation(operation.method, operation.path, operation.operationId,
+                            operation.parameters, Optional.of(type.getKey()),
+                            Optional.of(resolve(document, type.getValue().path("schema"))), operation.bodyRequired,
+                            operation.secured));
+                }
+            }
+        }
+        return operations;
+    }
+
     /** The node a {@code $ref} names (followed until it names no other), or {@code node} itself. */
     static JsonNode resolve(JsonNode document, JsonNode node) {
         JsonNode current = node;

@@ -31,7 +31,8 @@ final class ProbeGenerator {
     private static final Set<String> STATEFUL = Set.of("page_token", "last_id", "current_password");
     /**
      * The request headers whose values this API itself bounds; the conditional and preference
-     * headers follow their RFCs' own parsing rules and have tests of their own.
+     * headers follow their RFCs' own parsing rules and have tests of their own, so of them only a
+     * documented maximum length is probed.
      */
     private static final Set<String> BOUNDED_HEADERS = Set.of("Request-Id", "Idempotency-Key");
 
@@ -56,6 +57,8 @@ final class ProbeGenerator {
         for (JsonNode parameter : operation.parametersIn("header")) {
             if (BOUNDED_HEADERS.contains(parameter.get("name").asText())) {
                 headerProbes(operation, parameter, probes);
+            } else {
+                headerLengthProbes(operation, parameter, probes);
             }
         }
         for (JsonNode parameter : operation.parametersIn("path")) {
@@ -108,6 +111,26 @@ final class ProbeGenerator {
                 probes.add(new Probe(operation, "header " + name + " " + bound.name(), name, bound.valid(),
                         request -> request.withHeader(name, text)));
             }
+        }
+    }
+
+    /**
+     * A header that follows its RFC's syntax but has a documented {@code maxLength}: its documented
+     * example lengthened (after its first character, so that a quoted example stays quoted) to the
+     * maximum, which must be read, and one past it, which must be refused.
+     */
+    private void headerLengthProbes(DocumentedOperation operation, JsonNode parameter, List<Probe> probes) {
+        String name = parameter.get("name").asText();
+        JsonNode schema = values.resolve(parameter.get("schema"));
+        String example = schema.path("example").asText("");
+        if (!schema.has("maxLength") || example.length() < 2) {
+            return;
+        }
+        int maximum = schema.get("maxLength").asInt();
+        for (int length : List.of(maximum, maximum + 1)) {
+            String text = example.charAt(0) + "a".repeat(length - example.length()) + example.substring(1);
+            probes.add(new Probe(operation, "header " + name + " of " + length + " characters", name,
+                    length <= maximum, request -> request.withHeader(name, text)));
         }
     }
 
@@ -171,6 +194,9 @@ final class ProbeGenerator {
         boolean object = SchemaValues.type(schema).equals("object");
         probes.add(new Probe(operation, "with a body of the wrong JSON type", "", false,
                 request -> request.withRawBody(object ? "[]" : "{}")));
+        if (SchemaValues.type(schema).equals("array")) {
+            wholeArrayProbes(operation, schema, probes);
+        }
         if (!object) {
             return;
         }
@@ -178,6 +204,28 @@ final class ProbeGenerator {
                 request -> request.withBody(with(request.body().orElseThrow(), List.of("unknown_field"),
                         node -> JSON.numberNode(1)))));
         fieldProbes(operation, schema, List.of(), probes);
+    }
+
+    /**
+     * A body that is an array (a JSON Patch): its documented maximum of items, one past it, and an
+     * unknown member in an item, which the item schema's {@code additionalProperties} allows or not.
+     */
+    private void wholeArrayProbes(DocumentedOperation operation, JsonNode schema, List<Probe> probes) {
+        if (schema.has("maxItems")) {
+            int most = schema.get("maxItems").asInt();
+            for (int count : List.of(most, most + 1)) {
+                probes.add(new Probe(operation, "with " + count + " items", "", count <= most,
+                        request -> request.withBody(copies(request.body().orElseThrow().get(0), count))));
+            }
+        }
+        JsonNode items = values.resolve(schema.get("items"));
+        if (SchemaValues.type(items).equals("object")) {
+            boolean allowed = !items.path("additionalProperties").isBoolean()
+                    || items.get("additionalProperties").asBoolean();
+            probes.add(new Probe(operation, "with an unknown member in an item", "", allowed,
+                    request -> request.withBody(with(request.body().orElseThrow(), List.of(0, "unknown_member"),
+                            node -> JSON.numberNode(1)))));
+        }
     }
 
     private void fieldProbes(DocumentedOperation operation, JsonNode objectSchema, List<Object> at, List<Probe> probes) {

@@ -44,6 +44,10 @@ final class SchemaValues {
         if (resolved.has("enum")) {
             return resolved.get("enum").get(0);
         }
+        if (!resolved.has("type") && !resolved.has("properties") && resolved.has("example")) {
+            // Any JSON value: the one the document gives as its example.
+            return resolved.get("example");
+        }
         switch (type(resolved)) {
             case "string" -> {
                 return JSON.textNode(text(resolved, -1).orElseThrow(

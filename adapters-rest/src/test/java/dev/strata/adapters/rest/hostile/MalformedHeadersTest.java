@@ -123,6 +123,19 @@ class MalformedHeadersTest {
     }
 
     @Test
+    void entityTagConditionsLongerThanTheDocumentedMaximumAreRefusedNamingTheHeader() {
+        String longest = "\"" + "a".repeat(1022) + "\"";
+        String tooLong = "\"" + "a".repeat(1023) + "\"";
+        String tooLongList = "\"x\", ".repeat(204) + "\"yyy\"";
+        assertThat(tooLongList).hasSize(1025);
+        SoftAssertions softly = new SoftAssertions();
+        refusedEverywhere("If-None-Match", Set.of(tooLong, tooLongList), softly);
+        refusedEverywhere("If-Match", Set.of(tooLong, tooLongList), softly);
+        softly.assertAll();
+        assertThat(http.get("/v1").header("If-None-Match", longest).send().status()).isEqualTo(200);
+    }
+
+    @Test
     void malformedMediaTypesAreRefusedNamingTheHeader() {
         SoftAssertions softly = new SoftAssertions();
         int sent = refusedEverywhere("Accept", malformedMediaTypes(true), softly)

@@ -8,6 +8,7 @@ import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import dev.strata.core.common.Race;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,6 +186,27 @@ class OrderPatchApiTest {
             assertThat(patch(JSON_PATCH, "{\"op\":\"remove\"}").field("code")).isEqualTo("malformed_patch");
             assertThat(patch(JSON_PATCH, "[{\"op\":\"jump\",\"path\":\"/a\"}]").status()).isEqualTo(400);
             assertThat(patch(JSON_PATCH, "[{\"op\":\"add\",\"path\":\"/comment\"}]").status()).isEqualTo(400);
+        }
+
+        @Test
+        void atMostTheDocumentedThousandOperationsAreApplied() {
+            String test = "{\"op\":\"test\",\"path\":\"/currency\",\"value\":\"EUR\"}";
+
+            HttpResult tooMany = patch(JSON_PATCH, "[" + String.join(",", Collections.nCopies(1001, test)) + "]");
+            HttpResult enough = patch(JSON_PATCH, "[" + String.join(",", Collections.nCopies(1000, test)) + "]");
+
+            assertThat(tooMany.status()).isEqualTo(400);
+            assertThat(tooMany.field("code")).isEqualTo("malformed_patch");
+            assertThat(enough.status()).isEqualTo(200);
+        }
+
+        @Test
+        void membersAnOperationDoesNotDefineAreIgnoredAsRfc6902AndTheDocumentSay() {
+            HttpResult patched = patch(JSON_PATCH,
+                    "[{\"op\":\"replace\",\"path\":\"/comment\",\"value\":\"z\",\"extra\":true}]");
+
+            assertThat(patched.status()).isEqualTo(200);
+            assertThat(patched.field("comment")).isEqualTo("z");
         }
 
         @Test

@@ -117,6 +117,55 @@ class OrdersApiTest {
         }
 
         @Test
+        void aPriceWithASignOrALeadingZeroIsRefusedAsTheDocumentSays() {
+            for (String price : List.of("-0.00", "-1", "-0", "+1", "0012.50", "00", "01", "00.50")) {
+                HttpResult refused = http.post("/v1/orders").bearer(buyer.token())
+                        .json(Orders.body("EUR", "A", 1, price)).send();
+
+                assertThat(refused.status()).as(price).isEqualTo(400);
+                assertThat(errorFields(refused)).as(price).containsExactly("items[0].unit_price");
+            }
+            for (String price : List.of("0", "0.5", "0.50", "10", "999999999.99")) {
+                HttpResult created = http.post("/v1/orders").bearer(buyer.token())
+                        .json(Orders.body("EUR", "A", 1, price)).send();
+
+                assertThat(created.status()).as(price).isEqualTo(201);
+            }
+        }
+
+        @Test
+        void aNullCommentIsRefusedNamingItOnEveryWriteButAMergePatch() {
+            String nullComment = "{\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":1,"
+                    + "\"unit_price\":\"1.00\"}],\"comment\":null}";
+            String created = create().field("id");
+            String etag = http.get("/v1/orders/" + created).bearer(buyer.token()).send().header("ETag").orElseThrow();
+
+            List<HttpResult> refusals = List.of(
+                    http.post("/v1/orders").bearer(buyer.token()).json(nullComment).send(),
+                    http.put("/v1/orders/" + Ids.ordered("ord", Clock.systemUTC())).bearer(buyer.token())
+                            .json(nullComment).send(),
+                    http.put("/v1/orders/" + created).bearer(buyer.token()).header("If-Match", etag)
+                            .json(nullComment).send(),
+                    http.patch("/v1/orders/" + created).bearer(buyer.token()).header("If-Match", etag)
+                            .body("application/json-patch+json",
+                                    "[{\"op\":\"replace\",\"path\":\"/comment\",\"value\":null}]").send());
+
+            for (HttpResult refused : refusals) {
+                assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(errorFields(refused)).containsExactly("comment");
+            }
+            HttpResult removed = http.patch("/v1/orders/" + created).bearer(buyer.token()).header("If-Match", etag)
+                    .body("application/merge-patch+json", "{\"comment\":null}").send();
+            assertThat(removed.status()).isEqualTo(200);
+            assertThat(removed.field("comment")).as("a merge patch's null removes it: empty, as documented").isEmpty();
+            HttpResult absent = http.post("/v1/orders").bearer(buyer.token()).json(Orders.body("EUR", "A", 1, "1.00"))
+                    .send();
+            assertThat(absent.status()).isEqualTo(201);
+            assertThat(absent.field("comment")).isEmpty();
+        }
+
+        @Test
         void aPriceWithThreeDecimalsIsA400NamingThePriceWhicheverWayItIsSent() {
             String tooPrecise = Orders.body("EUR", "A", 1, "1.005");
             String created = create().field("id");
