@@ -1,9 +1,11 @@
 package dev.strata.app;
 
 import dev.strata.adapters.rest.grizzly.GrizzlyServers;
+import dev.strata.adapters.rest.http.RequestIdFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.glassfish.grizzly.http.Method;
@@ -29,12 +31,10 @@ final class AdminServer implements AutoCloseable {
     }
 
     static AdminServer start(String host, int port, Supplier<String> metrics, BooleanSupplier ready) {
-        HttpServer http = GrizzlyServers.createBare(host, port, GrizzlyServers.Options.DEFAULT);
-        http.getServerConfiguration().addHttpHandler(handler(() -> new Answer(200, PROMETHEUS_TEXT, metrics.get())),
-                "/metrics");
-        http.getServerConfiguration().addHttpHandler(handler(() -> Answer.health(true)), "/health/live");
-        http.getServerConfiguration().addHttpHandler(handler(() -> Answer.health(ready.getAsBoolean())),
-                "/health/ready");
+        HttpServer http = GrizzlyServers.createBare(host, port, GrizzlyServers.Options.DEFAULT, Map.of(
+                "/metrics", handler(() -> new Answer(200, PROMETHEUS_TEXT, metrics.get())),
+                "/health/live", handler(() -> Answer.health(true)),
+                "/health/ready", handler(() -> Answer.health(ready.getAsBoolean()))));
         try {
             http.start();
         } catch (IOException e) {
@@ -57,12 +57,15 @@ final class AdminServer implements AutoCloseable {
             @Override
             public void service(Request request, Response response) throws IOException {
                 if (!Method.GET.equals(request.getMethod()) && !Method.HEAD.equals(request.getMethod())) {
-                    response.setStatus(405);
-                    response.setHeader("Allow", "GET, HEAD");
+                    GrizzlyServers.answerWithProblem(request, response, 405, "method_not_allowed",
+                            request.getMethod().getMethodString() + " is not allowed here; GET and HEAD are",
+                            Map.of("Allow", "GET, HEAD"));
                     return;
                 }
                 Answer result = answer.get();
                 response.setStatus(result.status());
+                response.setHeader(RequestIdFilter.HEADER,
+                        RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER)));
                 response.setContentType(result.contentType());
                 response.setHeader("Cache-Control", "no-store");
                 if (result.status() == 503) {

@@ -1,13 +1,20 @@
 package dev.strata.adapters.rest.grizzly;
 
+import dev.strata.adapters.rest.http.MediaTypes;
+import dev.strata.adapters.rest.http.RequestIdFilter;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.CompressionConfig;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -90,10 +97,12 @@ public final class GrizzlyServers {
     }
 
     /**
-     * A plain HTTP server with no application yet, on the same transport settings, for
-     * {@link org.glassfish.grizzly.http.server.HttpHandler}s (such as an admin port). Not started.
+     * A plain HTTP server on the same transport settings that serves {@code routes} (exact paths to
+     * handlers, such as an admin port's {@code /metrics}). Not started. The routes are matched on the
+     * path as sent, by one handler at the root: Grizzly's own mapping decodes the path first and
+     * answers an undecodable one ({@code %FF}) with an empty 500. Any other path is a 404 problem.
      */
-    public static HttpServer createBare(String host, int port, Options options) {
+    public static HttpServer createBare(String host, int port, Options options, Map<String, HttpHandler> routes) {
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("grizzly", host, port);
         server.addListener(listener);
@@ -101,7 +110,41 @@ public final class GrizzlyServers {
         server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
         // Grizzly would answer TRACE itself with an empty 405; the handlers (or the 404 page) answer instead.
         server.getServerConfiguration().setPassTraceRequest(true);
+        Map<String, HttpHandler> served = Map.copyOf(routes);
+        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws Exception {
+                HttpHandler route = served.get(request.getRequestURI());
+                if (route == null) {
+                    answerWithProblem(request, response, 404, "not_found", "this server serves "
+                            + String.join(", ", served.keySet().stream().sorted().toList()), Map.of());
+                } else {
+                    route.service(request, response);
+                }
+            }
+        }, "/");
         return server;
+    }
+
+    /**
+     * Answers {@code request} with an RFC 9457 problem and a {@code Request-Id}, the same document the
+     * API and the transport's own refusals give, for {@link org.glassfish.grizzly.http.server.HttpHandler}s
+     * of a bare server (such as the admin port).
+     *
+     * @param headers extra response headers, such as {@code Allow}
+     */
+    public static void answerWithProblem(Request request, Response response, int status, String code, String detail,
+            Map<String, String> headers) throws IOException {
+        String requestId = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
+        byte[] body = new RequestRefusal(status, code, detail, headers).body(requestId);
+        response.setStatus(status);
+        headers.forEach(response::setHeader);
+        response.setHeader(RequestIdFilter.HEADER, requestId);
+        response.setContentType(MediaTypes.PROBLEM_JSON);
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod().getMethodString())) {
+            response.getOutputStream().write(body);
+        }
     }
 
     /** The port a started server listens on. */

@@ -6,6 +6,7 @@ import dev.strata.adapters.rest.testing.TestApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -34,7 +35,7 @@ class HostileRequestsTest {
 
     @BeforeAll
     static void startBare() throws Exception {
-        bare = GrizzlyServers.createBare("127.0.0.1", 0, GrizzlyServers.Options.DEFAULT);
+        bare = GrizzlyServers.createBare("127.0.0.1", 0, GrizzlyServers.Options.DEFAULT, Map.of());
         bare.start();
     }
 

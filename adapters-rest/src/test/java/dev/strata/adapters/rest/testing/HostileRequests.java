@@ -84,6 +84,14 @@ public final class HostileRequests {
                         !asteriskOptions));
             }
         }
+        // Well-formed percent-encoding of bytes that are not UTF-8: a clean answer (400, or 404 where no
+        // route takes the path), never the HTTP server's empty 500.
+        for (String target : List.of("/metrics%FF", "/health/%FF", "/v1/%C0%AF", "/%E2%82", "/v1/posts?q=%FF")) {
+            for (String method : List.of("GET", "POST")) {
+                cases.add(raw(method + " " + target, method + " " + target + " HTTP/1.1\r\n" + OK_HEAD
+                        + "Content-Length: 0\r\n\r\n", false));
+            }
+        }
         List<String> badMethods = List.of("G@T", "GE T", "G\u0000T", "(GET)", "\u00c9T", "CONNECT");
         for (String method : badMethods) {
             cases.add(raw("method " + printable(method), method + " /v1 HTTP/1.1\r\n" + OK_HEAD + "\r\n", true));
