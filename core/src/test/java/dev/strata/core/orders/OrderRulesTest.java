@@ -111,6 +111,8 @@ class OrderRulesTest {
         assertThat(codes(draft("", (OrderItemDraft) null))).containsExactly("items[0]:required");
         assertThat(codes(draft("", new OrderItemDraft(null, null, null)))).containsExactly(
                 "items[0].sku:required", "items[0].quantity:required", "items[0].unit_price:required");
+        assertThat(codes(draft("", item("", 1, "1")))).as("an empty SKU is missing, not malformed")
+                .containsExactly("items[0].sku:required");
         assertThat(codes(draft("", item("A", 10_001, "1")))).containsExactly("items[0].quantity:out_of_range");
         assertThat(codes(draft("", item("A", 1, "-0.01")))).containsExactly("items[0].unit_price:out_of_range");
         assertThat(codes(draft("", item("A", 1, "1000000000.00"))))

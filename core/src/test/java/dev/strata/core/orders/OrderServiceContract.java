@@ -439,6 +439,8 @@ public abstract class OrderServiceContract {
             orders.ship(caller, order.id());
             assertThatThrownBy(() -> orders.cancel(caller, order.id(), "no"))
                     .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "order_not_cancellable");
+            assertThatThrownBy(() -> orders.ship(caller, order.id())).as("shipping twice says it is already done")
+                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "order_already_shipped");
         }
 
         @Test
