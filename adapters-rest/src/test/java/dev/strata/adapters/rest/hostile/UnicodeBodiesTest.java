@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +63,27 @@ class UnicodeBodiesTest {
 
     @Test
     void illFormedTextInAnyStringIsRefusedNamingTheField() throws Exception {
+        int sent = assertEveryStringRefused("\"code\":\"invalid_(utf8|unicode)\"", (body, place) -> {
+            String template = Bodies.replaced(body, place, TextNode.valueOf("a" + MARK + "b"));
+            List<byte[]> spoilt = new ArrayList<>();
+            illFormedBytes().forEach(hex -> spoilt.add(HexFormat.of().parseHex(hex)));
+            invalidEscapes().forEach(escape -> spoilt.add(escape.getBytes(StandardCharsets.US_ASCII)));
+            return spoilt.stream().map(inserted -> new Spoilt(HexFormat.of().formatHex(inserted),
+                    withBytes(template.replace("\\u0001", "\u0001"), inserted))).toList();
+        });
+        assertThat(sent).isGreaterThan(300);
+    }
+
+    /** A request body with one string spoilt, and what was done to it. */
+    private record Spoilt(String description, byte[] body) {
+    }
+
+    /**
+     * Sends every body {@code spoil} makes of each string of each operation's request; each must be a
+     * 400 naming that string's field, with a code matching {@code codePattern}. Returns how many were sent.
+     */
+    private int assertEveryStringRefused(String codePattern,
+            BiFunction<JsonNode, Bodies.Place, List<Spoilt>> spoil) throws Exception {
         SoftAssertions softly = new SoftAssertions();
         int sent = 0;
         for (Bodies.Operation operation : Bodies.operations(api)) {
@@ -69,24 +92,19 @@ class UnicodeBodiesTest {
                 if (!place.value().isTextual()) {
                     continue;
                 }
-                String template = Bodies.replaced(body, place, TextNode.valueOf("a" + MARK + "b"));
-                List<byte[]> spoilt = new ArrayList<>();
-                illFormedBytes().forEach(hex -> spoilt.add(HexFormat.of().parseHex(hex)));
-                invalidEscapes().forEach(escape -> spoilt.add(escape.getBytes(StandardCharsets.US_ASCII)));
-                for (byte[] inserted : spoilt) {
-                    HttpResult response = send(operation, withBytes(template.replace("\\u0001", "\u0001"),
-                            inserted));
+                for (Spoilt spoilt : spoil.apply(body, place)) {
+                    HttpResult response = send(operation, spoilt.body());
                     sent++;
-                    String what = operation.name() + " " + place.field() + " with "
-                            + HexFormat.of().formatHex(inserted) + " -> " + response.body();
+                    String what = operation.name() + " " + place.field() + " with " + spoilt.description() + " -> "
+                            + response.body();
                     softly.assertThat(response.status()).as(what).isEqualTo(400);
                     softly.assertThat(response.body()).as(what).contains("\"field\":\"" + place.field() + "\"")
-                            .containsPattern("\"code\":\"invalid_(utf8|unicode)\"");
+                            .containsPattern(codePattern);
                 }
             }
         }
         softly.assertAll();
-        assertThat(sent).isGreaterThan(300);
+        return sent;
     }
 
     @Test
@@ -137,26 +155,12 @@ class UnicodeBodiesTest {
 
     @Test
     void nulInAnyStringIsRefusedNamingTheField() throws Exception {
-        SoftAssertions softly = new SoftAssertions();
-        int sent = 0;
-        for (Bodies.Operation operation : Bodies.operations(api)) {
-            JsonNode body = operation.json();
-            for (Bodies.Place place : Bodies.places(body)) {
-                if (!place.value().isTextual()) {
-                    continue;
-                }
-                for (String nul : List.of("\\u0000", "a\\u0000", "\\u0000b", "a\\u0000\\u0000b")) {
-                    String json = Bodies.replaced(body, place, TextNode.valueOf(MARK)).replace("\\u0001MARK\\u0001", nul);
-                    HttpResult response = send(operation, json.getBytes(StandardCharsets.UTF_8));
-                    sent++;
-                    String what = operation.name() + " " + place.field() + " with " + json + " -> " + response.body();
-                    softly.assertThat(response.status()).as(what).isEqualTo(400);
-                    softly.assertThat(response.body()).as(what).contains("\"field\":\"" + place.field() + "\"")
-                            .contains("\"code\":\"invalid_character\"");
-                }
-            }
-        }
-        softly.assertAll();
+        int sent = assertEveryStringRefused("\"code\":\"invalid_character\"", (body, place) ->
+                Stream.of("\\u0000", "a\\u0000", "\\u0000b", "a\\u0000\\u0000b").map(nul -> {
+                    String json = Bodies.replaced(body, place, TextNode.valueOf(MARK))
+                            .replace("\\u0001MARK\\u0001", nul);
+                    return new Spoilt(json, json.getBytes(StandardCharsets.UTF_8));
+                }).toList());
         assertThat(sent).isGreaterThan(40);
     }
 
