@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.FieldError;
@@ -133,7 +134,7 @@ public abstract class IdentityServiceContract {
         signUp(email);
 
         assertThatThrownBy(() -> signUp(email.toUpperCase(java.util.Locale.ROOT)))
-                .isInstanceOfSatisfying(ConflictException.class,
+                .isInstanceOfSatisfying(AlreadyExistsException.class,
                         error -> assertThat(error.code()).isEqualTo("email_already_registered"));
     }
 

@@ -3,6 +3,7 @@ package dev.strata.core.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.FieldError;
@@ -264,7 +265,7 @@ public abstract class OrderServiceContract {
 
             assertThat(order.id()).isEqualTo(id);
             assertThatThrownBy(() -> orders.createWithId(caller, id, draft("USD", "", item("A", 1, "5"))))
-                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "order_already_exists");
+                    .isInstanceOf(AlreadyExistsException.class).hasFieldOrPropertyWithValue("code", "order_already_exists");
             assertThatThrownBy(() -> orders.createWithId(newCaller(), id, draft("USD", "", item("A", 1, "5"))))
                     .isInstanceOf(NotFoundException.class);
         }

@@ -4,6 +4,7 @@ import static dev.strata.core.identity.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
@@ -98,7 +99,7 @@ public abstract class IdentityStoreContract {
         NewAccountRecord duplicate = newAccount(email.toUpperCase(Locale.ROOT));
 
         assertThatThrownBy(() -> store.insertAccount(duplicate))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(AlreadyExistsException.class)
                 .extracting(error -> ((StrataException) error).code()).isEqualTo("email_already_registered");
         assertThat(store.findAccount(duplicate.id())).isEmpty();
     }
@@ -154,7 +155,7 @@ public abstract class IdentityStoreContract {
                 "Thief", second.passwordHash(), T0, Optional.empty());
 
         assertThatThrownBy(() -> store.updateAccount(taking))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(AlreadyExistsException.class)
                 .extracting(error -> ((StrataException) error).code()).isEqualTo("email_already_registered");
         assertThat(store.findAccount(second.id())).contains(second);
     }
