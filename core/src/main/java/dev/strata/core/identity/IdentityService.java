@@ -207,6 +207,11 @@ public final class IdentityService {
         store.deleteSessions(id);
     }
 
+    /** The live sessions of the caller's account, newest first: {@code listSessions(caller, caller.accountId())}. */
+    public List<Session> listSessions(AuthenticatedSession caller) {
+        return listSessions(caller, caller.accountId());
+    }
+
     /** The live sessions of the caller's own account, newest first. */
     public List<Session> listSessions(AuthenticatedSession caller, AccountId id) {
         requireSelf(caller, id);

@@ -277,10 +277,19 @@ public final class PostService {
     }
 
     private Page<Post> list(AuthenticatedSession caller, PostFilter scope, PostQuery query) {
-        PostFilter filter = scope.createdIn(query.from(), query.before()).containing(query.text())
-                .after(query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id))));
-        if (query.backwards()) {
-            filter = filter.before(query.after().orElseThrow());
+        PostFilter filter = scope;
+        if (query.from().isPresent()) {
+            filter = filter.createdFrom(query.from().get());
+        }
+        if (query.before().isPresent()) {
+            filter = filter.createdBefore(query.before().get());
+        }
+        if (query.text().isPresent()) {
+            filter = filter.containing(query.text().get());
+        }
+        Optional<PostCursor> position = query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id)));
+        if (position.isPresent()) {
+            filter = query.backwards() ? filter.before(position.get()) : filter.after(position.get());
         }
         Page<PostRecord> page = store.listPosts(filter);
         return new Page<>(page.items().stream().map(PostService::toPost).toList(), page.hasMore());
