@@ -1,5 +1,8 @@
 package dev.strata.adapters.rest;
 
+import dev.strata.adapters.common.LocalRateLimitBuckets;
+import dev.strata.adapters.common.RateLimitBuckets;
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.docs.ApiDocumentation;
 import dev.strata.adapters.rest.http.AccessLogFilter;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
@@ -8,15 +11,12 @@ import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.HeaderSyntaxFilter;
 import dev.strata.adapters.rest.http.JsonEntityProvider;
-import dev.strata.adapters.rest.http.LocalRateLimitBuckets;
 import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.MissingContentTypeFilter;
 import dev.strata.adapters.rest.http.ProblemAcceptFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.PublicUrls;
-import dev.strata.adapters.rest.http.RateLimitBuckets;
 import dev.strata.adapters.rest.http.RateLimitFilter;
-import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.http.TrustedProxies;
 import dev.strata.adapters.rest.http.UriEncodingFilter;
