@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
 import dev.strata.contracts.RuleReporter;
@@ -147,7 +148,7 @@ public abstract class IdentityServiceContract {
         signUp(email);
 
         assertThatThrownBy(() -> signUp(email.toUpperCase(java.util.Locale.ROOT)))
-                .isInstanceOfSatisfying(ConflictException.class,
+                .isInstanceOfSatisfying(AlreadyExistsException.class,
                         error -> assertThat(error.code()).isEqualTo("email_already_registered"));
     }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
 import dev.strata.contracts.RuleReporter;
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.StrataException;
@@ -117,7 +117,7 @@ public abstract class IdentityStoreContract {
         NewAccountRecord duplicate = newAccount(email.toUpperCase(Locale.ROOT));
 
         assertThatThrownBy(() -> store.insertAccount(duplicate))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(AlreadyExistsException.class)
                 .extracting(error -> ((StrataException) error).code()).isEqualTo("email_already_registered");
         assertThat(store.findAccount(duplicate.id())).isEmpty();
     }
@@ -131,7 +131,7 @@ public abstract class IdentityStoreContract {
 
         assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(1);
         assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
-                .allSatisfy(outcome -> assertThat(outcome.error()).isInstanceOf(ConflictException.class));
+                .allSatisfy(outcome -> assertThat(outcome.error()).isInstanceOf(AlreadyExistsException.class));
         assertThat(store.findAccountByEmail(email)).isPresent();
     }
 
@@ -183,7 +183,7 @@ public abstract class IdentityStoreContract {
                 "Thief", second.passwordHash(), T0, Optional.empty());
 
         assertThatThrownBy(() -> store.updateAccount(taking))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(AlreadyExistsException.class)
                 .extracting(error -> ((StrataException) error).code()).isEqualTo("email_already_registered");
         assertThat(store.findAccount(second.id())).contains(second);
     }

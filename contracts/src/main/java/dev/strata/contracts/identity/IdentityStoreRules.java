@@ -14,7 +14,7 @@ public final class IdentityStoreRules {
             "IdentityStore.insertAccount: the account is stored as given, at version 0, with its update time equal to its creation time";
     /** Rule of {@link IdentityStore#insertAccount}. */
     public static final String EMAIL_UNIQUE =
-            "IdentityStore.insertAccount: an account whose normalized email is already registered is a ConflictException with code email_already_registered and is not inserted; of concurrent inserts of one email, exactly one succeeds";
+            "IdentityStore.insertAccount: an account whose normalized email is already registered is an AlreadyExistsException with code email_already_registered and is not inserted; of concurrent inserts of one email, exactly one succeeds";
     /** Rule of {@link IdentityStore#findAccount} and {@link IdentityStore#findAccountByEmail}. */
     public static final String FIND_ACCOUNT_MISS =
             "IdentityStore.findAccount: an account that does not exist is empty, not an error";
@@ -32,7 +32,7 @@ public final class IdentityStoreRules {
             "IdentityStore.updateAccount: an account that does not exist is a NotFoundException with code account_not_found";
     /** Rule of {@link IdentityStore#updateAccount}. */
     public static final String UPDATE_ACCOUNT_EMAIL_TAKEN =
-            "IdentityStore.updateAccount: a new email that belongs to another account is a ConflictException with code email_already_registered and nothing changes";
+            "IdentityStore.updateAccount: a new email that belongs to another account is an AlreadyExistsException with code email_already_registered and nothing changes";
     /** Rule of {@link IdentityStore#updateAccount}. */
     public static final String UPDATE_ENDS_OTHER_SESSIONS =
             "IdentityStore.updateAccount: when the update names a session to keep, every other session of that account ends with it, and no other account's";

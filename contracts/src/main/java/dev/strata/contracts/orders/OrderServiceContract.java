@@ -3,6 +3,7 @@ package dev.strata.contracts.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
 import dev.strata.contracts.RuleReporter;
@@ -275,7 +276,7 @@ public abstract class OrderServiceContract {
 
             assertThat(order.id()).isEqualTo(id);
             assertThatThrownBy(() -> orders.createWithId(caller, id, draft("USD", "", item("A", 1, "5"))))
-                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "order_already_exists");
+                    .isInstanceOf(AlreadyExistsException.class).hasFieldOrPropertyWithValue("code", "order_already_exists");
             assertThatThrownBy(() -> orders.createWithId(newCaller(), id, draft("USD", "", item("A", 1, "5"))))
                     .isInstanceOf(NotFoundException.class);
         }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
 import dev.strata.contracts.RuleReporter;
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.Filter;
 import dev.strata.core.common.IdempotencyKey;
@@ -145,7 +145,7 @@ public abstract class OrderStoreContract {
                     order.amount(), "", T0, T0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty());
 
-            assertThatThrownBy(() -> store.insert(other)).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> store.insert(other)).isInstanceOf(AlreadyExistsException.class)
                     .hasFieldOrPropertyWithValue("code", "order_already_exists");
             assertThat(store.find(order.id()).orElseThrow().currency()).isEqualTo("EUR");
         }

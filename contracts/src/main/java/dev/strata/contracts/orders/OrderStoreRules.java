@@ -17,7 +17,7 @@ public final class OrderStoreRules {
             "OrderStore.find: an order that does not exist is empty, not an error";
     /** Rule of {@link OrderStore#insert}. */
     public static final String ID_UNIQUE =
-            "OrderStore.insert: an order whose id exists, whoever owns it, is a ConflictException with code order_already_exists and nothing changes";
+            "OrderStore.insert: an order whose id exists, whoever owns it, is an AlreadyExistsException with code order_already_exists and nothing changes";
     /** Rule of {@link OrderStore#insert}, idempotent. */
     public static final String REPLAY =
             "OrderStore.insert: when the owner already has an order under the idempotency key and fingerprint, nothing is inserted and that order is returned, replayed; of concurrent inserts under one key, exactly one inserts";

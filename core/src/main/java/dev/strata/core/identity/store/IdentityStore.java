@@ -1,6 +1,6 @@
 package dev.strata.core.identity.store;
 
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.UnavailableException;
@@ -26,13 +26,13 @@ public interface IdentityStore {
 
     /**
      * Inserts a new account: the account is stored as given, at version 0, with its update time
-     * equal to its creation time. An account whose normalized email is already registered is a
-     * ConflictException with code {@code email_already_registered} and is not inserted; of
+     * equal to its creation time. An account whose normalized email is already registered is an
+     * AlreadyExistsException with code {@code email_already_registered} and is not inserted; of
      * concurrent inserts of one email, exactly one succeeds.
      *
      * @param account the account to insert, its email already normalized by the service
      * @return the account as stored
-     * @throws ConflictException with code {@code email_already_registered} when the normalized email
+     * @throws AlreadyExistsException with code {@code email_already_registered} when the normalized email
      *                           is registered already
      */
     AccountRecord insertAccount(NewAccountRecord account);
@@ -64,7 +64,7 @@ public interface IdentityStore {
      * and nothing changes, no session ends; of concurrent updates at one version, exactly one
      * succeeds;</li>
      * <li>an account that does not exist is a NotFoundException with code {@code account_not_found};</li>
-     * <li>a new email that belongs to another account is a ConflictException with code
+     * <li>a new email that belongs to another account is an AlreadyExistsException with code
      * {@code email_already_registered} and nothing changes;</li>
      * <li>when the update names a session to keep, every other session of that account ends with
      * it, and no other account's.</li>
@@ -74,7 +74,7 @@ public interface IdentityStore {
      * @return the account as stored after the update
      * @throws NotFoundException           with code {@code account_not_found} when there is no such account
      * @throws PreconditionFailedException with code {@code version_mismatch} when the version differs
-     * @throws ConflictException           with code {@code email_already_registered} when the new
+     * @throws AlreadyExistsException      with code {@code email_already_registered} when the new
      *                                     email belongs to another account
      */
     AccountRecord updateAccount(AccountUpdateRecord update);

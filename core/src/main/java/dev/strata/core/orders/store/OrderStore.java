@@ -1,6 +1,6 @@
 package dev.strata.core.orders.store;
 
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
@@ -27,7 +27,7 @@ public interface OrderStore {
      * <ul>
      * <li>the order is stored as given, at version 0, amounts and prices equal in value and scale to
      * what was written;</li>
-     * <li>an order whose id exists, whoever owns it, is a ConflictException with code
+     * <li>an order whose id exists, whoever owns it, is an AlreadyExistsException with code
      * {@code order_already_exists} and nothing changes;</li>
      * <li>when the owner already has an order under the idempotency key and fingerprint, nothing is
      * inserted and that order is returned, {@link Created#replayed() replayed}; of concurrent inserts
@@ -39,7 +39,7 @@ public interface OrderStore {
      *
      * @param order the order to insert
      * @return the order, and whether it was replayed
-     * @throws ConflictException with code {@code order_already_exists} when an order with the same
+     * @throws AlreadyExistsException with code {@code order_already_exists} when an order with the same
      *                           id exists (whoever owns it)
      * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another fingerprint
      */
