@@ -1,8 +1,11 @@
-package dev.strata.core.orders.store;
+package dev.strata.contracts.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.contracts.Checks;
+import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.Filter;
@@ -15,13 +18,15 @@ import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.QueryOperator;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.orders.OrderState;
+import dev.strata.core.orders.store.OrderItemRecord;
+import dev.strata.core.orders.store.OrderRecord;
+import dev.strata.core.orders.store.OrderStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +43,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link OrderStore} must have. Extend it with {@link #newStore()} returning
@@ -45,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * database with other tests. List results are checked against orders filtered and sorted here, in
  * plain Java.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class OrderStoreContract {
 
     protected static final Instant T0 = Timestamps.now(Clock.systemUTC());
@@ -105,6 +112,8 @@ public abstract class OrderStoreContract {
     class Inserting {
 
         @Test
+
+        @Checks(OrderStoreRules.INSERT)
         void anInsertedOrderReadsBackExactlyAtVersionZero() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1234567.89", "A-1", "b.2");
 
@@ -119,11 +128,15 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.FIND_MISS)
         void aMissingOrderIsEmpty() {
             assertThat(store.find(OrderId.generate(Clock.systemUTC()))).isEmpty();
         }
 
         @Test
+
+        @Checks(OrderStoreRules.ID_UNIQUE)
         void aSecondOrderWithTheSameIdConflicts() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -138,6 +151,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.REPLAY)
         void anIdempotencyKeyAlreadyUsedByTheOwnerReturnsTheFirstOrder() {
             AccountId owner = newOwner();
             OrderRecord first = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "key-1", "f1");
@@ -151,6 +166,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.KEY_REUSED)
         void anIdempotencyKeyUsedWithAnotherFingerprintIsRefused() {
             AccountId owner = newOwner();
             OrderRecord first = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "key-2", "f1");
@@ -162,6 +179,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.KEYS_PER_OWNER)
         void theSameKeyOfAnotherOwnerIsAnotherOrder() {
             store.insert(withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"), "shared", "f"));
 
@@ -170,6 +189,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.REPLAY)
         void ofConcurrentInsertsUnderOneKeyExactlyOneInserts() throws InterruptedException {
             AccountId owner = newOwner();
 
@@ -189,6 +210,8 @@ public abstract class OrderStoreContract {
     class Updating {
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE)
         void anUpdateAtTheCurrentVersionWritesAndRaisesTheVersion() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -202,6 +225,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE_STALE)
         void anUpdateAtAStaleVersionFailsAndChangesNothing() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -213,6 +238,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks({OrderStoreRules.UPDATE_MISSING, OrderStoreRules.DELETE_MISSING})
         void updatingOrDeletingAMissingOrderIsNotFound() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
 
@@ -221,6 +248,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE_STALE)
         void ofConcurrentUpdatesAtOneVersionExactlyOneSucceeds() throws InterruptedException {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -235,6 +264,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE)
         void anUpdateWritesEveryStateTimeAndReasonItIsGiven() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -254,6 +285,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE_KEEPS)
         void anUpdateKeepsIdOwnerCreationAndIdempotencyAndCountsTheVersionItself() {
             OrderRecord order = withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"), "kept", "f");
             store.insert(order);
@@ -274,6 +307,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.DELETE_FREES_KEY)
         void aDeletedOrdersKeyIsFreeAgain() {
             AccountId owner = newOwner();
             OrderRecord order = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "freed", "f");
@@ -288,6 +323,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.DELETE)
         void aDeleteAtTheCurrentVersionRemovesTheOrder() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -361,6 +398,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_FILTERS)
         void everyOperatorFiltersAsItSays() {
             BigDecimal twenty = new BigDecimal("20.5");
             Instant third = T0.plus(Duration.ofMinutes(3));
@@ -394,6 +433,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_FILTERS)
         void filtersCombineWithAnd() {
             List<SortKey> sort = List.of(SortKey.descending("created_at"));
             Page<OrderRecord> page = store.list(owner, new ListQuery(List.of(
@@ -419,6 +460,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_SORT)
         void keysetPagesCoverEverySortForwardAndBackward() {
             for (List<SortKey> sort : sorts()) {
                 ListQuery first = ListQuery.firstPage(sort, 7);
@@ -447,6 +490,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_SORT)
         void offsetPagesCoverEverySort() {
             for (List<SortKey> sort : sorts()) {
                 List<OrderId> seen = new ArrayList<>();
@@ -462,6 +507,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_SORT)
         void keysetPagesNeitherSkipNorRepeatWhileOrdersAreInserted() {
             List<SortKey> sort = List.of(SortKey.descending("created_at"));
             ListQuery first = ListQuery.firstPage(sort, 4);
@@ -483,6 +530,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_LIMIT)
         void aLimitIsHonouredAndHasMoreSaysWhetherMoreFollow() {
             Page<OrderRecord> page = store.list(owner, ListQuery.firstPage(List.of(SortKey.ascending("amount")), 30));
             assertThat(page.items()).hasSize(30);
@@ -494,6 +543,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_ITEMS)
         void listedOrdersCarryTheirItems() {
             Page<OrderRecord> page = store.list(owner, ListQuery.firstPage(List.of(SortKey.ascending("amount")), 100));
 
@@ -508,6 +559,8 @@ public abstract class OrderStoreContract {
         private final List<SortKey> newestFirst = List.of(SortKey.descending("created_at"));
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_LIMIT)
         void anOwnerWithoutOrdersHasOneEmptyPage() {
             Page<OrderRecord> page = store.list(newOwner(), ListQuery.firstPage(newestFirst, 10));
 
@@ -516,6 +569,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_LIMIT)
         void aPageHoldsExactlyTheLimitAndNothingFollowsTheLast() {
             AccountId owner = newOwner();
             List<OrderRecord> newest = new ArrayList<>();

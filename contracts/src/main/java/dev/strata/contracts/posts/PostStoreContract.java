@@ -1,8 +1,11 @@
-package dev.strata.core.posts.store;
+package dev.strata.contracts.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.contracts.Checks;
+import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
@@ -10,15 +13,21 @@ import dev.strata.core.common.IdempotentRequest;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostCursor;
-import dev.strata.core.posts.PostFixtures;
 import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.MemberRecord;
+import dev.strata.core.posts.store.NewChannelRecord;
+import dev.strata.core.posts.store.NewPostRecord;
+import dev.strata.core.posts.store.PostFilter;
+import dev.strata.core.posts.store.PostRecord;
+import dev.strata.core.posts.store.PostStore;
+import dev.strata.core.posts.store.PostUpdateRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link PostStore} must have. Extend it with {@link #newStore()} returning your
@@ -37,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * database with other tests; lists are always narrowed to this test's author or channel, or to a
  * word only this test uses.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class PostStoreContract {
 
     protected static final Instant T0 = Timestamps.now(Clock.systemUTC());
@@ -90,6 +101,8 @@ public abstract class PostStoreContract {
     class Posts {
 
         @Test
+
+        @Checks(PostStoreRules.INSERT_POST)
         void aPostReadsBackExactlyAsInsertedAtVersionZero() {
             AccountId author = newAccount();
 
@@ -104,11 +117,15 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.FIND_POST_MISS)
         void anUnknownPostIsEmpty() {
             assertThat(store.findPost(PostId.generate(Clock.systemUTC()))).isEmpty();
         }
 
         @Test
+
+        @Checks(PostStoreRules.POST_NEEDS_CHANNEL)
         void aPostInAMissingChannelIsRefused() {
             assertThatThrownBy(() -> insertPost(newAccount(), Optional.of(ChannelId.generate(Clock.systemUTC())), "x", T0))
                     .isInstanceOfSatisfying(NotFoundException.class,
@@ -116,6 +133,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST)
         void anUpdateAtTheCurrentVersionRaisesIt() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
@@ -129,6 +148,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST)
         void anUpdateChangesTheBodyAloneAndKeepsAuthorChannelAndCreationTime() {
             AccountId author = newAccount();
             ChannelRecord channel = insertChannel(author);
@@ -142,20 +163,30 @@ public abstract class PostStoreContract {
         }
 
         @Test
-        void aStaleOrMissingUpdateIsRefusedAndChangesNothing() {
+
+        @Checks(PostStoreRules.UPDATE_POST_STALE)
+        void aStaleUpdateIsRefusedAndChangesNothing() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
             assertThatThrownBy(() -> store.updatePost(new PostUpdateRecord(post.id(), 7, "after", T0)))
                     .isInstanceOfSatisfying(PreconditionFailedException.class,
                             error -> assertThat(error.code()).isEqualTo("version_mismatch"));
-            assertThatThrownBy(() -> store.updatePost(
-                    new PostUpdateRecord(PostId.generate(Clock.systemUTC()), 0, "after", T0)))
-                    .isInstanceOfSatisfying(NotFoundException.class,
-                            error -> assertThat(error.code()).isEqualTo("post_not_found"));
             assertThat(store.findPost(post.id())).contains(post);
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST_MISSING)
+        void updatingAMissingPostIsNotFound() {
+            assertThatThrownBy(() -> store.updatePost(
+                    new PostUpdateRecord(PostId.generate(Clock.systemUTC()), 0, "after", T0)))
+                    .isInstanceOfSatisfying(NotFoundException.class,
+                            error -> assertThat(error.code()).isEqualTo("post_not_found"));
+        }
+
+        @Test
+
+        @Checks(PostStoreRules.UPDATE_POST_STALE)
         void concurrentUpdatesAtOneVersionLetExactlyOneWin() throws InterruptedException {
             PostRecord post = insertPublic(newAccount(), "before", T0);
             AtomicInteger attempt = new AtomicInteger();
@@ -170,6 +201,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.DELETE_POST)
         void aDeletedPostIsGone() {
             PostRecord post = insertPublic(newAccount(), "bye", T0);
 
@@ -188,6 +221,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.REPLAY)
         void theSameKeyAndRequestReplaysTheFirstPost() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -203,6 +238,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.KEY_REUSED)
         void theSameKeyWithAnotherRequestIsRefused() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -214,6 +251,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.DELETE_FREES_KEY)
         void aDeletedPostsKeyIsFreeAgain() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -227,6 +266,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.KEYS_PER_AUTHOR)
         void keysBelongToTheirAuthor() {
             String key = UUID.randomUUID().toString();
 
@@ -238,6 +279,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.REPLAY)
         void concurrentDuplicatesCreateExactlyOnePost() throws InterruptedException {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -258,6 +301,8 @@ public abstract class PostStoreContract {
     class Lists {
 
         @Test
+
+        @Checks(PostStoreRules.LIST_ORDER)
         void newestFirstWithTheIdBreakingTies() {
             AccountId author = newAccount();
             PostRecord old = insertPublic(author, "old", T0);
@@ -272,6 +317,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_VISIBILITY)
         void aViewerSeesPublicPostsAndItsChannelsOnly() {
             AccountId author = newAccount();
             AccountId viewer = newAccount();
@@ -290,6 +337,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TIME_WINDOW)
         void aTimeWindowIsHalfOpen() {
             AccountId author = newAccount();
             insertPublic(author, "before", T0.minusMillis(1));
@@ -304,6 +353,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchIgnoresCaseAndTakesWildcardsLiterally() {
             AccountId author = newAccount();
             String word = PostFixtures.uniqueWord();
@@ -322,6 +373,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchIgnoresCaseBeyondAscii() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, "Un \u00c9T\u00c9 " + PostFixtures.uniqueWord(), T0);
@@ -332,6 +385,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchFindsUnicodeText() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, PostFixtures.UNICODE_BODY + " " + PostFixtures.uniqueWord(), T0);
@@ -342,6 +397,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_LIMIT)
         void aPageHoldsExactlyItsLimitAndSaysWhetherMoreFollow() {
             AccountId author = newAccount();
             List<PostId> newestFirst = insertNewestFirst(author, 4);
@@ -356,6 +413,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void nothingFollowsTheOldestPostAndNothingPrecedesTheNewest() {
             AccountId author = newAccount();
             PostRecord oldest = insertPublic(author, "oldest", T0);
@@ -376,6 +435,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void pagesFollowEachOtherWithoutGapsOrRepeats() {
             AccountId author = newAccount();
             List<PostId> inserted = new ArrayList<>();
@@ -397,6 +458,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void aPreviousPageReadsTheNewerSideNewestFirst() {
             AccountId author = newAccount();
             List<PostId> newestFirst = insertNewestFirst(author, 6);
@@ -414,6 +477,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void postsInsertedWhilePagingAreNeitherSkippedNorRepeated() throws InterruptedException {
             AccountId author = newAccount();
             List<PostId> before = new ArrayList<>();
@@ -442,6 +507,8 @@ public abstract class PostStoreContract {
     class Channels {
 
         @Test
+
+        @Checks(PostStoreRules.INSERT_CHANNEL)
         void aChannelReadsBackAndItsOwnerIsItsFirstMember() {
             AccountId owner = newAccount();
 
@@ -454,6 +521,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.CHANNEL_MISS)
         void anUnknownChannelIsEmptyAndHasNoMembers() {
             ChannelId unknown = ChannelId.generate(Clock.systemUTC());
 
@@ -463,6 +532,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBERS)
         void membersAreAddedOnceAndRemoved() {
             AccountId owner = newAccount();
             AccountId member = newAccount();
@@ -479,6 +550,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBERS)
         void concurrentAddsOfOneMemberAddItOnce() throws InterruptedException {
             ChannelRecord channel = insertChannel(newAccount());
             AccountId member = newAccount();
@@ -491,6 +564,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBER_NEEDS_CHANNEL)
         void addingToAMissingChannelIsRefused() {
             assertThatThrownBy(() -> store.addMember(
                     new MemberRecord(ChannelId.generate(Clock.systemUTC()), newAccount(), T0)))
@@ -499,6 +574,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.CHANNEL_REPLAY)
         void channelCreationIsIdempotentPerOwner() throws InterruptedException {
             AccountId owner = newAccount();
             IdempotentRequest request = new IdempotentRequest(new IdempotencyKey(UUID.randomUUID().toString()),
