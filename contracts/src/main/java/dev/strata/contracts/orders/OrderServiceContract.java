@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.FieldError;
@@ -46,12 +47,14 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The orders service's rules, run over any {@link OrderStore}: extend it with {@link #newStore()}.
  * Callers are made up here (the service trusts the session it is given), so no identity store is
  * needed.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class OrderServiceContract {
 
     protected final MutableClock clock = MutableClock.startingNow();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
@@ -43,12 +44,14 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The posts service's behaviour, run over a real post store and a real identity service. Extend it
  * with {@link #newStore()} and {@link #newIdentityStore()}; the suite proves the service and the
  * stores together keep every rule, authorization first.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class PostServiceContract {
 
     private static final String PASSWORD = "correct horse battery staple";
