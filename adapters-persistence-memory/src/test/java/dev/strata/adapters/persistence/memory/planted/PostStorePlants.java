@@ -144,8 +144,8 @@ final class PostStorePlants {
                 new Plant<>(LIST_TIME_WINDOW, "includes the end of a time window", real -> new ForwardingPostStore(real) {
                     @Override
                     public Page<PostRecord> listPosts(PostFilter filter) {
-                        return real.listPosts(filter.createdIn(filter.from(),
-                                filter.before().map(end -> end.plus(1, ChronoUnit.MICROS))));
+                        return real.listPosts(filter.before()
+                                .map(end -> filter.createdBefore(end.plus(1, ChronoUnit.MICROS))).orElse(filter));
                     }
                 }),
                 new Plant<>(LIST_TEXT_SEARCH, "searches case-sensitively", real -> new ForwardingPostStore(real) {
@@ -164,7 +164,9 @@ final class PostStorePlants {
                         }
                         String pattern = "(?s).*" + filter.text().get().toLowerCase(Locale.ROOT)
                                 .replace("%", ".*").replace("_", ".") + ".*";
-                        Page<PostRecord> all = real.listPosts(filter.containing(Optional.empty()));
+                        Page<PostRecord> all = real.listPosts(new PostFilter(filter.viewer(), filter.author(),
+                                filter.channel(), filter.from(), filter.before(), Optional.empty(), filter.after(),
+                                filter.limit(), filter.backwards()));
                         return new Page<>(all.items().stream()
                                 .filter(post -> post.body().toLowerCase(Locale.ROOT).matches(pattern)).toList(), false);
                     }
