@@ -31,6 +31,15 @@ import java.util.Optional;
  * email is refused until the window passes, even with the right password; an account is seen and
  * changed only by itself, and anyone else is told it does not exist.
  *
+ * <p>Bounds, as {@code IdentityServiceContract} checks them: an email is at most 254 characters
+ * counted as sent (surrounding spaces included) with a local part of at most 64, and is trimmed; a
+ * blank email is missing, not malformed; a password is 8 to 1024 characters; under
+ * {@link IdentityPolicy#DEFAULT} 10 failed sign-ins within 15 minutes lock the email out (9 do not,
+ * and a successful sign-in clears the count), the lock-out holds for every service over the same
+ * store, refuses credential changes too, and a wrong current password counts as a failure; tokens
+ * of expired or ended sessions fail like forged ones, and tokens signed with a retired key verify
+ * while that key is kept; instants are truncated to microseconds.
+ *
  * <p>Thread-safe: all state lives in the store.
  */
 public final class IdentityService {

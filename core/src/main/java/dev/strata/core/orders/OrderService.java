@@ -41,6 +41,13 @@ import java.util.Set;
  * and any other caller is told an order does not exist; a retried creation with the same
  * idempotency key and content returns the first order, and with other content is refused.
  *
+ * <p>Bounds, as {@code OrderServiceContract} checks them: 1 to 100 items, a comment of at most 1000
+ * characters that keeps line breaks and tabs but no other control character, a quantity of 1 to
+ * 10,000, a unit price from 0 to 999,999,999.99 with at most two decimals, a cancellation reason
+ * of 1 to 500 characters; every invalid field is named at once; a stale version is reported
+ * before an order is found not open; a state change that meets a concurrent change reads the order
+ * again and retries, up to five attempts in all.
+ *
  * <p>Thread-safe: all state lives in the store.
  */
 public final class OrderService {

@@ -38,6 +38,11 @@ import java.util.Optional;
  * and the owner stays a member. Creating a post or a channel is idempotent with an
  * {@link IdempotencyKey}. Accounts are checked through {@link IdentityService}'s public API only.
  *
+ * <p>Bounds, as {@code PostServiceContract} checks them: a body is 1 to 5000 characters (code
+ * points), not blank and without control characters, and is kept exactly as sent, surrounding
+ * whitespace included; a page holds 1 to 100 posts; a time window includes its start and excludes
+ * its end; paging never skips or repeats a post while others post; search ignores case.
+ *
  * <p>Thread-safe: all state lives in the store.
  */
 public final class PostService {
