@@ -9,6 +9,7 @@ import dev.strata.adapters.rest.http.Representations;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.Ids;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
@@ -110,10 +111,7 @@ public final class ChannelResource {
         ChannelId channelId = new ChannelId(id);
         AccountId member = accountIdOf(accountId);
         boolean added = posts.addMember(caller, channelId, member);
-        MemberResponse body = posts.listMembers(caller, channelId).stream()
-                .filter(candidate -> candidate.accountId().equals(member))
-                .findFirst().map(MemberResponse::of)
-                .orElseThrow(() -> new IllegalStateException("a member just added is not listed"));
+        MemberResponse body = MemberResponse.of(posts.getMember(caller, channelId, member));
         if (added) {
             return Response.created(UriBuilder.fromResource(ChannelResource.class)
                     .path("{id}/members/{account_id}").build(id, accountId)).entity(body).build();
@@ -146,7 +144,8 @@ public final class ChannelResource {
     public Response members(@PathParam("id") @Parameter(description = "The channel's id.", schema = @Schema(
                     pattern = "^chan_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 31)) String id,
             @Context SecurityContext security, @Context Request request) {
-        List<Member> members = posts.listMembers(caller(security), new ChannelId(id));
+        List<Member> members = posts.listMembers(caller(security), new ChannelId(id),
+                ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), ListQuery.MAX_LIMIT)).items();
         return Representations.readList(request, ListResponse.complete(members.stream().map(MemberResponse::of).toList()));
     }
 

@@ -8,11 +8,13 @@ import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.PostService;
 import dev.strata.core.posts.store.PostFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -233,7 +235,7 @@ class AuthorizationMatrixTest {
         AccountId owner = new AccountId(world.owner().id());
         return List.of(api.postStore.findPost(new PostId(world.post())),
                 api.postStore.findChannel(channel),
-                api.postStore.listMembers(channel),
+                api.postStore.listMembers(channel, ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), 100)).items(),
                 api.postStore.listPosts(PostFilter.visibleTo(owner, 100).byAuthor(owner)).items(),
                 api.identityStore.findAccount(owner),
                 api.identityStore.listSessions(owner, api.clock.instant()),

@@ -65,6 +65,12 @@ public interface IdentityStore {
      */
     List<SessionRecord> listSessions(AccountId accountId, Instant liveAt);
 
+    /**
+     * Deletes an account together with all its sessions; its failed sign-ins, kept by email, stay
+     * until they age out. Its email is free for a new account afterwards. Returns whether it existed.
+     */
+    boolean deleteAccount(AccountId id);
+
     /** Deletes one session; returns whether it existed. */
     boolean deleteSession(SessionId id);
 

@@ -1,6 +1,7 @@
 package dev.strata.core.posts.store;
 
 import dev.strata.core.common.Created;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
@@ -72,9 +73,49 @@ public interface PostStore {
      */
     boolean addMember(MemberRecord member);
 
+    /** The account's membership of the channel, or empty when it is not a member (or either does not exist). */
+    Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId);
+
     /** Removes a member; returns whether it was one. */
     boolean removeMember(ChannelId channelId, AccountId accountId);
 
-    /** The channel's members, earliest joined first (then by account id); empty for no channel. */
-    List<MemberRecord> listMembers(ChannelId channelId);
+    /**
+     * One page of the channels {@code memberId} is a member of (owned ones included) that
+     * {@code query} selects, in its order (see {@link ListQuery}). The fields it may name are those
+     * of {@link dev.strata.core.posts.PostService#CHANNEL_QUERY}: {@code name} and {@code created_at};
+     * the id is the channel's. Empty for an account that is a member of none.
+     */
+    Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query);
+
+    /**
+     * Writes the channel's new name if it is still at {@code update.expectedVersion()}, raising its
+     * version by one.
+     *
+     * @return the channel as stored after the update
+     * @throws NotFoundException           with code {@code channel_not_found} when there is no such channel
+     * @throws PreconditionFailedException with code {@code version_mismatch} when the version differs
+     */
+    ChannelRecord updateChannel(ChannelUpdateRecord update);
+
+    /**
+     * Deletes a channel together with its posts (whoever wrote them), its members and the
+     * idempotency key it was created with; returns whether it existed.
+     */
+    boolean deleteChannel(ChannelId id);
+
+    /**
+     * One page of the channel's members that {@code query} selects, in its order (see
+     * {@link ListQuery}). The fields it may name are those of
+     * {@link dev.strata.core.posts.PostService#MEMBER_QUERY}: {@code joined_at}; the id is the
+     * member's account id. Empty for no channel.
+     */
+    Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query);
+
+    /**
+     * Deletes what an account leaves behind when it closes, in one transaction: the channels it owns
+     * (each as {@link #deleteChannel} does, other members' posts in them included), every post it
+     * wrote (public or in other channels), and its memberships of other channels. Deleting for an
+     * account that has nothing (or does not exist) does nothing; doing it twice is harmless.
+     */
+    void deleteAccountContent(AccountId accountId);
 }
