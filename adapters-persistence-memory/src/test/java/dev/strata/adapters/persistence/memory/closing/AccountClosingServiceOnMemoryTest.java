@@ -3,7 +3,7 @@ package dev.strata.adapters.persistence.memory.closing;
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.adapters.persistence.memory.orders.InMemoryOrderStore;
 import dev.strata.adapters.persistence.memory.posts.InMemoryPostStore;
-import dev.strata.core.closing.AccountClosingServiceContract;
+import dev.strata.contracts.closing.AccountClosingServiceContract;
 import dev.strata.core.identity.store.IdentityStore;
 import dev.strata.core.orders.store.OrderStore;
 import dev.strata.core.posts.store.PostStore;

@@ -4,7 +4,7 @@ import dev.strata.adapters.persistence.postgres.TestDatabases;
 import dev.strata.adapters.persistence.postgres.identity.JdbiIdentityStore;
 import dev.strata.adapters.persistence.postgres.orders.JdbiOrderStore;
 import dev.strata.adapters.persistence.postgres.posts.JdbiPostStore;
-import dev.strata.core.closing.AccountClosingServiceContract;
+import dev.strata.contracts.closing.AccountClosingServiceContract;
 import dev.strata.core.identity.store.IdentityStore;
 import dev.strata.core.orders.store.OrderStore;
 import dev.strata.core.posts.store.PostStore;
