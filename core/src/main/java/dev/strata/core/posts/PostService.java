@@ -73,6 +73,26 @@ public final class PostService {
             List.of(SortKey.ascending("joined_at")),
             Set.of("channel_id", "account_id", "role", "joined_at"));
 
+    /**
+     * A channel's value of a sort field of {@link #CHANNEL_QUERY}, for minting page tokens in any
+     * adapter.
+     */
+    public static Comparable<?> channelSortValue(Channel channel, String field) {
+        return switch (field) {
+            case "created_at" -> channel.createdAt();
+            case "name" -> channel.name();
+            default -> throw new IllegalArgumentException("channels are not sorted by " + field);
+        };
+    }
+
+    /** A member's value of a sort field of {@link #MEMBER_QUERY}, for minting page tokens in any adapter. */
+    public static Comparable<?> memberSortValue(Member member, String field) {
+        return switch (field) {
+            case "joined_at" -> member.joinedAt();
+            default -> throw new IllegalArgumentException("members are not sorted by " + field);
+        };
+    }
+
     private final PostStore store;
     private final IdentityService identity;
     private final Clock clock;

@@ -104,6 +104,9 @@ class AuthorizationMatrixTest {
         rows.put("changeAccount", Row.of(200, 404, 404));
         rows.put("listAccountSessions", Row.of(200, 404, 404));
         rows.put("signOutEverywhere", Row.of(204, 404, 404));
+        rows.put("endAccountSession", Row.of(204, 404, 404));
+        rows.put("closeAccount", Row.of(204, 404, 404).withBody(world -> JsonNodeFactory.instance.objectNode()
+                .put("current_password", Accounts.PASSWORD)));
         rows.put("getCurrentSession", Row.everyone(200));
         rows.put("signOut", Row.everyone(204));
         // Posts: the world's post is in the owner's channel, so only members read it; only its author changes it.
@@ -114,10 +117,15 @@ class AuthorizationMatrixTest {
         rows.put("deletePost", Row.of(204, 403, 404));
         rows.put("listAccountPosts", Row.everyone(200));
         rows.put("createChannel", Row.everyone(201));
+        rows.put("listChannels", Row.everyone(200));
         rows.put("getChannel", Row.of(200, 200, 404));
+        rows.put("renameChannel", Row.of(200, 403, 404));
+        rows.put("deleteChannel", Row.of(204, 403, 404));
         rows.put("listChannelMembers", Row.of(200, 200, 404));
+        rows.put("getChannelMember", Row.of(200, 200, 404));
         rows.put("addChannelMember", Row.of(200, 403, 404));
-        rows.put("removeChannelMember", Row.of(204, 403, 404));
+        // The account the operation names is the member: the member removing itself is leaving.
+        rows.put("removeChannelMember", Row.of(204, 204, 404));
         rows.put("listChannelPosts", Row.of(200, 200, 404));
         rows.put("createChannelPost", Row.of(201, 201, 404));
         // Orders are private to their owner.
