@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.posts;
 
 import dev.strata.adapters.rest.docs.ListOperation;
 import dev.strata.adapters.rest.docs.ProblemResponses;
+import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.ListPages;
 import dev.strata.adapters.rest.http.ListParameters;
@@ -16,8 +17,10 @@ import dev.strata.core.posts.Member;
 import dev.strata.core.posts.PostService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,9 +65,18 @@ public final class ChannelMembersResource {
     @Path("{id}/members")
     @Operation(operationId = "listChannelMembers", summary = "List a channel's members",
             description = "For members; earliest joined first by default, paged by cursor (page_token) or offset.",
-            parameters = @Parameter(in = ParameterIn.QUERY, name = "sort", description = "joined_at, ascending (+,"
-                    + " the default) or descending (-).", schema = @Schema(maxLength = 10,
-                    pattern = "^[+-]?joined_at$", example = "-joined_at")))
+            parameters = {
+                    @Parameter(in = ParameterIn.QUERY, name = "sort", description = "joined_at, ascending (+, the"
+                            + " default) or descending (-).", schema = @Schema(maxLength = 10,
+                            pattern = "^[+-]?joined_at$", example = "-joined_at")),
+                    @Parameter(in = ParameterIn.QUERY, name = "joined_at", explode = Explode.TRUE,
+                            description = "<op>:<instant> with op in eq, ne, gt, gte, lt, lte, in. Repeatable (the"
+                                    + " filters combine with AND).",
+                            array = @ArraySchema(maxItems = ListParameters.MAX_FILTER_REPEATS, schema = @Schema(
+                                    maxLength = ListParameters.MAX_EXPRESSION_LENGTH,
+                                    pattern = "^(((eq|ne|gt|gte|lt|lte):)?" + TextRules.INSTANT + "|in:"
+                                            + TextRules.INSTANT + "(," + TextRules.INSTANT + "){0,99})$",
+                                    example = "gte:2026-01-01T00:00:00Z")))})
     @ListOperation(parameters = {"limit", "page_token", "offset"})
     @ApiResponse(responseCode = "200", description = "A page of members; Link names the first, previous and next.",
             content = @Content(schema = @Schema(implementation = PostListShapes.MemberList.class)))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.docs.IdempotentCreation;
 import dev.strata.adapters.rest.docs.ListOperation;
 import dev.strata.adapters.rest.docs.ProblemResponses;
+import dev.strata.adapters.rest.docs.TextRules;
 import dev.strata.adapters.rest.docs.WrittenRepresentation;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.HttpProblem;
@@ -25,7 +26,9 @@ import dev.strata.core.posts.PostService;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -94,9 +97,23 @@ public final class ChannelResource {
     @Operation(operationId = "listChannels", summary = "List the caller's channels",
             description = "The channels the caller owns or is a member of, newest first by default, paged by cursor"
                     + " (page_token) or offset.",
-            parameters = @Parameter(in = ParameterIn.QUERY, name = "sort", description = "created_at, ascending (+,"
-                    + " the default) or descending (-).", schema = @Schema(maxLength = 11,
-                    pattern = "^[+-]?created_at$", example = "-created_at")))
+            parameters = {
+                    @Parameter(in = ParameterIn.QUERY, name = "sort", description = "created_at, ascending (+, the"
+                            + " default) or descending (-).", schema = @Schema(maxLength = 11,
+                            pattern = "^[+-]?created_at$", example = "-created_at")),
+                    @Parameter(in = ParameterIn.QUERY, name = "name", explode = Explode.TRUE,
+                            description = "eq (the default) or like (* is any run of characters) over the name."
+                                    + FILTERS,
+                            array = @ArraySchema(maxItems = ListParameters.MAX_FILTER_REPEATS, schema = @Schema(
+                                    maxLength = ListParameters.MAX_EXPRESSION_LENGTH,
+                                    pattern = "^((eq|like):)?(?![a-z]+:)[^\\u0000]+$", example = "like:eng*"))),
+                    @Parameter(in = ParameterIn.QUERY, name = "created_at", explode = Explode.TRUE,
+                            description = "<op>:<instant> with op in eq, ne, gt, gte, lt, lte, in." + FILTERS,
+                            array = @ArraySchema(maxItems = ListParameters.MAX_FILTER_REPEATS, schema = @Schema(
+                                    maxLength = ListParameters.MAX_EXPRESSION_LENGTH,
+                                    pattern = "^(((eq|ne|gt|gte|lt|lte):)?" + TextRules.INSTANT + "|in:"
+                                            + TextRules.INSTANT + "(," + TextRules.INSTANT + "){0,99})$",
+                                    example = "gte:2026-01-01T00:00:00Z")))})
     @ListOperation(parameters = {"limit", "page_token", "offset"})
     @ApiResponse(responseCode = "200", description = "A page of channels; Link names the first, previous and next.",
             content = @Content(schema = @Schema(implementation = PostListShapes.ChannelList.class)))
@@ -211,6 +228,8 @@ public final class ChannelResource {
         return PostListRequest.list(uri, request,
                 query -> posts.listChannelPosts(caller(security), channelId, query));
     }
+
+    private static final String FILTERS = " Repeatable (the filters combine with AND).";
 
     /** What a channel's merge patch may not write. */
     private static final Set<String> CHANNEL_READ_ONLY = Set.of("id", "owner_id", "created_at", "version", "_links");

@@ -57,6 +57,7 @@ class ChannelLifeApiTest {
         assertThat(ids(next.json())).containsExactly(channel);
         assertThat(first.header("Link")).hasValueSatisfying(link -> assertThat(link).contains("rel=\"next\""));
         assertThat(ids(http.get("/v1/channels").bearer(stranger.token()).send().json())).isEmpty();
+        assertThat(ids(http.get("/v1/channels?name=like:mi*").bearer(member.token()).send().json())).containsExactly(second);
         assertInvalidField(http.get("/v1/channels?sort=name").bearer(member.token()).send(), "sort",
                 "unknown_sort_field");
     }
