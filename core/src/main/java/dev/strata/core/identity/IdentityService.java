@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Accounts and sessions: sign up, sign in, verify a bearer token, change an account, sign out.
@@ -219,6 +220,58 @@ public final class IdentityService {
     /** The live sessions of the caller's account, newest first: {@code listSessions(caller, caller.accountId())}. */
     public List<Session> listSessions(AuthenticatedSession caller) {
         return listSessions(caller, caller.accountId());
+    }
+
+    /**
+     * Ends one live session of the caller's own account (from its session list); ending the
+     * caller's own session this way is signing out.
+     *
+     * @throws NotFoundException with code {@code account_not_found} for another account;
+     *                           {@code session_not_found} when the account has no such live session
+     *                           (another account's session included)
+     */
+    public void endSession(AuthenticatedSession caller, AccountId id, SessionId sessionId) {
+        requireSelf(caller, id);
+        boolean ownAndLive = store.findSession(sessionId)
+                .filter(found -> found.session().accountId().equals(id))
+                .filter(found -> found.session().expiresAt().isAfter(Timestamps.now(clock)))
+                .isPresent();
+        if (!ownAndLive || !store.deleteSession(sessionId)) {
+            throw new NotFoundException("session_not_found", "no such session");
+        }
+    }
+
+    /**
+     * Closes the caller's own account: checks its current password, ends every session of it, lets
+     * {@code releaseContent} delete or settle what other services keep for it, then deletes the
+     * account, which frees its email. Use {@code AccountClosingService}, which passes what the other
+     * services must do; this is its identity half.
+     *
+     * <p>Not one transaction across services: the sessions end first, so that no new request of
+     * the account's starts while its content goes; if a later step fails, the account still exists,
+     * its owner signs in again and closing it again finishes the work (every step is harmless to
+     * repeat).
+     *
+     * @throws ValidationException  naming {@code current_password}: {@code required} or {@code incorrect}
+     * @throws NotFoundException    with code {@code account_not_found} for another account
+     * @throws RateLimitedException when the account's email is locked out by failed attempts
+     */
+    public void closeAccount(AuthenticatedSession caller, AccountId id, String currentPassword,
+            Consumer<AccountId> releaseContent) {
+        requireSelf(caller, id);
+        Objects.requireNonNull(releaseContent, "releaseContent");
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw ValidationException.of("current_password", "required", "is required to close the account");
+        }
+        if (currentPassword.codePointCount(0, currentPassword.length()) > MAX_PASSWORD_LENGTH) {
+            throw ValidationException.of("current_password", "too_long",
+                    "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        AccountRecord account = store.findAccount(id).orElseThrow(IdentityService::accountNotFound);
+        confirmCurrentPassword(account, currentPassword);
+        store.deleteSessions(id);
+        releaseContent.accept(id);
+        store.deleteAccount(id);
     }
 
     /** The live sessions of the caller's own account, newest first. */

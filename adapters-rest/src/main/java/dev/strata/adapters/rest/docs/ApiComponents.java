@@ -99,7 +99,7 @@ final class ApiComponents {
                         text(256, "Bearer").pattern("^Bearer( .*)?$"))),
                 Map.entry("Accept-Patch", header("The patch media type this resource accepts.",
                         new StringSchema()._enum(List.of(MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON_PATCH_JSON,
-                                MediaTypes.MERGE_PATCH_JSON + ", " + MediaTypes.JSON_PATCH_JSON)))),
+                                MediaTypes.JSON_PATCH_JSON + ", " + MediaTypes.MERGE_PATCH_JSON)))),
                 Map.entry("Retry-After", header("Seconds to wait before retrying.", seconds())),
                 Map.entry("Link", header("RFC 8288 links to other pages of a collection (next, prev, first).",
                         text(8192, "</v1/posts?page_token=abc>; rel=\"next\""))),
