@@ -9,6 +9,7 @@ import dev.strata.core.identity.SessionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the identity service keeps accounts, sessions and failed sign-in
@@ -30,6 +31,12 @@ public interface IdentityStore {
 
     /** The account with this id, or empty when there is none. */
     Optional<AccountRecord> findAccount(AccountId id);
+
+    /**
+     * The accounts with these ids that exist, in no particular order, in one read: an id with no
+     * account is simply absent. Empty for an empty set.
+     */
+    List<AccountRecord> findAccounts(Set<AccountId> ids);
 
     /** The account whose normalized email is exactly {@code emailNormalized}, or empty. */
     Optional<AccountRecord> findAccountByEmail(String emailNormalized);

@@ -10,6 +10,7 @@ import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the posts service keeps posts, channels and channel members.
@@ -61,6 +62,13 @@ public interface PostStore {
 
     /** The channel with this id, or empty. */
     Optional<ChannelRecord> findChannel(ChannelId id);
+
+    /**
+     * The channels among {@code ids} that {@code memberId} is a member of, in no particular order, in
+     * one read: a channel that does not exist or that the account is not a member of is absent.
+     * Empty for an empty set.
+     */
+    List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids);
 
     /** Whether the account is a member of the channel; false when either does not exist. */
     boolean isMember(ChannelId channelId, AccountId accountId);

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,17 @@ public abstract class IdentityStoreContract {
     void aMissingAccountIsEmptyNotAnError() {
         assertThat(store.findAccount(AccountId.generate(Clock.systemUTC()))).isEmpty();
         assertThat(store.findAccountByEmail(uniqueEmail())).isEmpty();
+    }
+
+    @Test
+    void manyAccountsAreFoundInOneReadAndMissingOnesAreLeftOut() {
+        AccountRecord ada = insertAccount(uniqueEmail());
+        AccountRecord bob = insertAccount(uniqueEmail());
+        AccountId missing = AccountId.generate(Clock.systemUTC());
+
+        assertThat(store.findAccounts(Set.of(ada.id(), bob.id(), missing))).containsExactlyInAnyOrder(ada, bob);
+        assertThat(store.findAccounts(Set.of(missing))).isEmpty();
+        assertThat(store.findAccounts(Set.of())).isEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -451,6 +452,21 @@ public abstract class PostStoreContract {
             assertThat(channel.version()).isZero();
             assertThat(store.isMember(channel.id(), owner)).isTrue();
             assertThat(store.listMembers(channel.id())).containsExactly(new MemberRecord(channel.id(), owner, T0));
+        }
+
+        @Test
+        void manyChannelsAreFoundInOneReadOnlyWhereTheAccountIsAMember() {
+            AccountId reader = newAccount();
+            ChannelRecord own = insertChannel(reader);
+            ChannelRecord joined = insertChannel(newAccount());
+            store.addMember(new MemberRecord(joined.id(), reader, T0.plusSeconds(1)));
+            ChannelRecord foreign = insertChannel(newAccount());
+            ChannelId unknown = ChannelId.generate(Clock.systemUTC());
+
+            assertThat(store.findChannelsOfMember(reader, Set.of(own.id(), joined.id(), foreign.id(), unknown)))
+                    .containsExactlyInAnyOrder(own, joined);
+            assertThat(store.findChannelsOfMember(reader, Set.of(foreign.id()))).isEmpty();
+            assertThat(store.findChannelsOfMember(reader, Set.of())).isEmpty();
         }
 
         @Test
