@@ -1,0 +1,157 @@
+package dev.strata.adapters.graphql;
+
+import dev.strata.adapters.graphql.Views.AccountView;
+import dev.strata.adapters.graphql.Views.CreatedView;
+import dev.strata.core.common.Created;
+import dev.strata.core.common.FieldKind;
+import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
+import dev.strata.core.common.Page;
+import dev.strata.core.common.SortKey;
+import dev.strata.core.identity.AuthenticatedSession;
+import dev.strata.core.orders.Cancellation;
+import dev.strata.core.orders.Order;
+import dev.strata.core.orders.OrderDraft;
+import dev.strata.core.orders.OrderId;
+import dev.strata.core.orders.OrderItemDraft;
+import dev.strata.core.orders.OrderService;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Orders: the order service's operations as queries, mutations and fields. */
+final class OrderFields {
+
+    private final OrderService orders;
+
+    OrderFields(OrderService orders) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+    }
+
+    void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("order", field -> orders.get(Fetching.session(field), orderId(field)))
+                .dataFetcher("orders", this::page));
+        wiring.type("Account", type -> type.dataFetcher("orders", field -> {
+            AccountView account = field.getSource();
+            return account.isOwn() ? page(field) : null;
+        }));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("createOrder", field -> {
+                    Created<Order> created = orders.create(Fetching.session(field), draft(field.getArgument("input")),
+                            Fetching.idempotencyKey(field));
+                    return new CreatedView(created.value(), created.replayed());
+                })
+                .dataFetcher("createOrderWithId", field -> orders.createWithId(Fetching.session(field),
+                        orderId(field), draft(field.getArgument("input"))))
+                .dataFetcher("replaceOrder", field -> orders.replace(Fetching.session(field), orderId(field),
+                        draft(field.getArgument("input")), field.<Integer>getArgument("expectedVersion")))
+                .dataFetcher("updateOrder", this::update)
+                .dataFetcher("deleteOrder", this::delete)
+                .dataFetcher("cancelOrder", field -> orders.cancel(Fetching.session(field), orderId(field),
+                        field.getArgument("reason")))
+                .dataFetcher("payOrder", field -> orders.pay(Fetching.session(field), orderId(field)))
+                .dataFetcher("shipOrder", field -> orders.ship(Fetching.session(field), orderId(field))));
+        wiring.type("Order", type -> type
+                .dataFetcher("id", field -> Fetching.<Order>source(field).id().value())
+                .dataFetcher("owner", field -> AccountView.seenBy(Fetching.session(field),
+                        Fetching.<Order>source(field).ownerId())));
+        wiring.type("Cancellation", type -> type
+                .dataFetcher("at", field -> Fetching.<Cancellation>source(field).cancelledAt()));
+        wiring.type("CreateOrderPayload", type -> type
+                .dataFetcher("order", field -> Fetching.<CreatedView>source(field).value()));
+    }
+
+    /** The changed parts merged over the order as it is, replaced against the version the client read. */
+    private Order update(DataFetchingEnvironment field) {
+        AuthenticatedSession caller = Fetching.session(field);
+        OrderId id = orderId(field);
+        Map<String, Object> changes = field.getArgument("input");
+        Order current = orders.get(caller, id);
+        OrderDraft draft = new OrderDraft(
+                changes.get("currency") instanceof String currency ? currency : current.currency(),
+                changes.get("items") instanceof List<?> items ? itemDrafts(items)
+                        : current.items().stream().map(item -> new OrderItemDraft(item.sku(), item.quantity(),
+                                item.unitPrice())).toList(),
+                changes.containsKey("comment") ? (String) changes.get("comment") : current.comment());
+        return orders.replace(caller, id, draft, field.<Integer>getArgument("expectedVersion"));
+    }
+
+    private boolean delete(DataFetchingEnvironment field) {
+        AuthenticatedSession caller = Fetching.session(field);
+        OrderId id = orderId(field);
+        Integer expected = field.getArgument("expectedVersion");
+        orders.delete(caller, id, expected != null ? expected : orders.get(caller, id).version());
+        return true;
+    }
+
+    /** A page of the caller's orders in the list's default order, read as Relay's arguments ask. */
+    private Connection<Order> page(DataFetchingEnvironment field) {
+        AuthenticatedSession caller = Fetching.session(field);
+        Paging paging = Paging.of(field);
+        List<SortKey> sort = OrderService.QUERY.defaultSort();
+        String binding = "orders|" + sort.stream().map(SortKey::token).collect(Collectors.joining(","));
+        ListQuery query = ListQuery.firstPage(sort, paging.size());
+        if (paging.cursor().isPresent()) {
+            String argument = paging.cursorArgument();
+            List<String> parts = Cursors.decode(argument, paging.cursor().get(), binding, sort.size() + 1);
+            query = query.at(Cursors.read(argument, () -> {
+                List<Comparable<?>> values = new ArrayList<>();
+                for (int i = 0; i < sort.size(); i++) {
+                    values.add(kind(sort.get(i)).parse(parts.get(i)));
+                }
+                String orderId = new OrderId(parts.get(sort.size())).value();
+                return paging.backwards() ? KeysetCursor.before(values, orderId) : KeysetCursor.after(values, orderId);
+            }));
+        }
+        Page<Order> page = orders.list(caller, query);
+        return Connection.of(page.items(), page.hasMore(), paging, order -> {
+            List<String> parts = new ArrayList<>();
+            for (SortKey key : sort) {
+                parts.add(kind(key).format(sortValue(order, key.field())));
+            }
+            parts.add(order.id().value());
+            return Cursors.encode(binding, parts);
+        });
+    }
+
+    private static FieldKind kind(SortKey key) {
+        return OrderService.QUERY.field(key.field()).orElseThrow().kind();
+    }
+
+    /** An order's value of a sortable field, as the list sorts it. */
+    private static Comparable<?> sortValue(Order order, String field) {
+        return switch (field) {
+            case "state" -> order.state().wireName();
+            case "currency" -> order.currency();
+            case "amount" -> order.amount();
+            case "created_at" -> order.createdAt();
+            case "updated_at" -> order.updatedAt();
+            default -> throw new IllegalArgumentException("orders are not sorted by " + field);
+        };
+    }
+
+    private static OrderDraft draft(Map<String, Object> input) {
+        return new OrderDraft((String) input.get("currency"), itemDrafts((List<?>) input.get("items")),
+                (String) input.get("comment"));
+    }
+
+    private static List<OrderItemDraft> itemDrafts(List<?> items) {
+        return items.stream().map(item -> {
+            Map<?, ?> fields = (Map<?, ?>) item;
+            return new OrderItemDraft((String) fields.get("sku"), (Integer) fields.get("quantity"),
+                    (BigDecimal) fields.get("unitPrice"));
+        }).toList();
+    }
+
+
+    private static OrderId orderId(DataFetchingEnvironment field) {
+        return Fetching.id(field, "id", OrderId::new);
+    }
+
+}
