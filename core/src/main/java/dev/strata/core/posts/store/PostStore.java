@@ -24,7 +24,7 @@ import java.util.Set;
  * throws {@link dev.strata.core.common.IdempotencyKeyReusedException}; of concurrent duplicates,
  * exactly one inserts.
  *
- * <p>Every implementation must pass {@code PostStoreContract} from core's test-jar.
+ * <p>Every implementation must pass {@code PostStoreContract} from {@code strata-contracts}.
  */
 public interface PostStore {
 
