@@ -1,15 +1,9 @@
 package dev.strata.adapters.graphql;
 
-import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.common.ConflictException;
+import dev.strata.adapters.common.ErrorKind;
 import dev.strata.core.common.FieldError;
-import dev.strata.core.common.ForbiddenException;
-import dev.strata.core.common.IdempotencyKeyReusedException;
-import dev.strata.core.common.NotFoundException;
-import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
-import dev.strata.core.common.UnavailableException;
 import dev.strata.core.common.ValidationException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -31,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what a data fetcher throws into a GraphQL error: a {@link StrataException} keeps its
  * message (written for clients) and gets {@code extensions.code} (its stable code),
- * {@code extensions.classification} (its kind) and, for a validation failure,
+ * {@code extensions.classification} (its {@link ErrorKind}, shared by every API style) and, for a validation failure,
  * {@code extensions.fields} naming each argument in the schema's spelling ({@code displayName},
  * {@code items[0].unitPrice}); a rate limit adds {@code extensions.retryAfterSeconds}. Anything
  * else is a bug: it is logged, and the client only learns {@code internal_error}, never a class
@@ -65,7 +59,7 @@ final class Errors implements DataFetcherExceptionHandler {
     static Map<String, Object> extensions(StrataException failure) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", failure.code());
-        extensions.put("classification", kind(failure));
+        extensions.put("classification", ErrorKind.of(failure).name());
         if (failure instanceof ValidationException invalid) {
             extensions.put("fields", invalid.errors().stream().map(Errors::field).toList());
         }
@@ -104,28 +98,13 @@ final class Errors implements DataFetcherExceptionHandler {
     }
 
     private static ErrorClassification classification(StrataException failure) {
-        return ErrorClassification.errorClassification(kind(failure));
+        return ErrorClassification.errorClassification(ErrorKind.of(failure).name());
     }
 
     private static ErrorClassification internal() {
         return ErrorClassification.errorClassification("INTERNAL");
     }
 
-    /** The kind of a failure, by its type. */
-    static String kind(StrataException failure) {
-        return switch (failure) {
-            case ValidationException ignored -> "INVALID_ARGUMENT";
-            case AuthenticationException ignored -> "UNAUTHENTICATED";
-            case ForbiddenException ignored -> "PERMISSION_DENIED";
-            case NotFoundException ignored -> "NOT_FOUND";
-            case ConflictException ignored -> "FAILED_PRECONDITION";
-            case PreconditionFailedException ignored -> "ABORTED";
-            case IdempotencyKeyReusedException ignored -> "IDEMPOTENCY_KEY_REUSED";
-            case RateLimitedException ignored -> "RESOURCE_EXHAUSTED";
-            case UnavailableException ignored -> "UNAVAILABLE";
-            default -> "INTERNAL";
-        };
-    }
 
     /** The errors' codes, for metrics and tests. */
     static List<String> codes(List<GraphQLError> errors) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.graphql.GraphqlWorld.Result;
 import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

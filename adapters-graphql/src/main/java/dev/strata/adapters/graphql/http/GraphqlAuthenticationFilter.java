@@ -1,5 +1,6 @@
 package dev.strata.adapters.graphql.http;
 
+import dev.strata.adapters.common.BearerAuthentication;
 import dev.strata.adapters.graphql.Caller;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.identity.AuthenticatedSession;
@@ -28,13 +29,11 @@ public final class GraphqlAuthenticationFilter implements ContainerRequestFilter
     /** The request property that carries the {@link Caller} to the resource. */
     static final String CALLER = GraphqlAuthenticationFilter.class.getName() + ".caller";
 
-    private static final String SCHEME = "Bearer";
+    private final BearerAuthentication bearer;
 
-    private final IdentityService identity;
-
-    /** A filter that verifies tokens with {@code identity}. */
+    /** A filter that verifies tokens with {@code identity}, as every API style does. */
     public GraphqlAuthenticationFilter(IdentityService identity) {
-        this.identity = Objects.requireNonNull(identity, "identity");
+        this.bearer = new BearerAuthentication(Objects.requireNonNull(identity, "identity"));
     }
 
     @Override
@@ -46,16 +45,8 @@ public final class GraphqlAuthenticationFilter implements ContainerRequestFilter
     }
 
     private Caller authenticate(String header) {
-        if (header == null || header.isBlank()) {
-            return Caller.anonymous();
-        }
-        if (header.length() <= SCHEME.length() + 1
-                || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
-            return Caller.refused(new AuthenticationException("invalid_token",
-                    "the Authorization header must be 'Bearer <token>'"));
-        }
         try {
-            return Caller.of(identity.verifySession(header.substring(SCHEME.length() + 1).strip()));
+            return bearer.authenticateIfPresent(header).map(Caller::of).orElse(Caller.anonymous());
         } catch (AuthenticationException refused) {
             return Caller.refused(refused);
         }
@@ -89,7 +80,7 @@ public final class GraphqlAuthenticationFilter implements ContainerRequestFilter
 
         @Override
         public String getAuthenticationScheme() {
-            return SCHEME;
+            return BearerAuthentication.SCHEME;
         }
     }
 }
