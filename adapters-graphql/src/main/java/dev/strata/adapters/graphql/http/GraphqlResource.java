@@ -179,7 +179,7 @@ public final class GraphqlResource {
     private static void checkCharset(MediaType sent) {
         String charset = sent == null ? null : sent.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-            throw new RequestException("unsupported_charset", "the body is read as UTF-8 only, not as " + charset);
+            throw new RequestException(415, "unsupported_charset", "the body is read as UTF-8 only, not as " + charset);
         }
     }
 
@@ -203,7 +203,7 @@ public final class GraphqlResource {
     }
 
     private static Response refuse(MediaType type, RequestException malformed) {
-        return respond(type, 400, errors(malformed.code(), malformed.getMessage())).build();
+        return respond(type, malformed.status(), errors(malformed.code(), malformed.getMessage())).build();
     }
 
     private static Map<String, Object> errors(String code, String message) {
