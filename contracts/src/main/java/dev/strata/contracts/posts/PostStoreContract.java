@@ -3,8 +3,9 @@ package dev.strata.contracts.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
-import dev.strata.contracts.posts.PostFixtures;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link PostStore} must have. Extend it with {@link #newStore()} returning your
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * database with other tests; lists are always narrowed to this test's author or channel, or to a
  * word only this test uses.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class PostStoreContract {
 
     protected static final Instant T0 = Timestamps.now(Clock.systemUTC());
@@ -99,6 +102,8 @@ public abstract class PostStoreContract {
     class Posts {
 
         @Test
+
+        @Checks(PostStoreRules.INSERT_POST)
         void aPostReadsBackExactlyAsInsertedAtVersionZero() {
             AccountId author = newAccount();
 
@@ -113,11 +118,15 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.FIND_POST_MISS)
         void anUnknownPostIsEmpty() {
             assertThat(store.findPost(PostId.generate(Clock.systemUTC()))).isEmpty();
         }
 
         @Test
+
+        @Checks(PostStoreRules.POST_NEEDS_CHANNEL)
         void aPostInAMissingChannelIsRefused() {
             assertThatThrownBy(() -> insertPost(newAccount(), Optional.of(ChannelId.generate(Clock.systemUTC())), "x", T0))
                     .isInstanceOfSatisfying(NotFoundException.class,
@@ -125,6 +134,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST)
         void anUpdateAtTheCurrentVersionRaisesIt() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
@@ -138,6 +149,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST)
         void anUpdateChangesTheBodyAloneAndKeepsAuthorChannelAndCreationTime() {
             AccountId author = newAccount();
             ChannelRecord channel = insertChannel(author);
@@ -151,20 +164,30 @@ public abstract class PostStoreContract {
         }
 
         @Test
-        void aStaleOrMissingUpdateIsRefusedAndChangesNothing() {
+
+        @Checks(PostStoreRules.UPDATE_POST_STALE)
+        void aStaleUpdateIsRefusedAndChangesNothing() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
             assertThatThrownBy(() -> store.updatePost(new PostUpdateRecord(post.id(), 7, "after", T0)))
                     .isInstanceOfSatisfying(PreconditionFailedException.class,
                             error -> assertThat(error.code()).isEqualTo("version_mismatch"));
-            assertThatThrownBy(() -> store.updatePost(
-                    new PostUpdateRecord(PostId.generate(Clock.systemUTC()), 0, "after", T0)))
-                    .isInstanceOfSatisfying(NotFoundException.class,
-                            error -> assertThat(error.code()).isEqualTo("post_not_found"));
             assertThat(store.findPost(post.id())).contains(post);
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST_MISSING)
+        void updatingAMissingPostIsNotFound() {
+            assertThatThrownBy(() -> store.updatePost(
+                    new PostUpdateRecord(PostId.generate(Clock.systemUTC()), 0, "after", T0)))
+                    .isInstanceOfSatisfying(NotFoundException.class,
+                            error -> assertThat(error.code()).isEqualTo("post_not_found"));
+        }
+
+        @Test
+
+        @Checks(PostStoreRules.UPDATE_POST_STALE)
         void concurrentUpdatesAtOneVersionLetExactlyOneWin() throws InterruptedException {
             PostRecord post = insertPublic(newAccount(), "before", T0);
             AtomicInteger attempt = new AtomicInteger();
@@ -179,6 +202,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.DELETE_POST)
         void aDeletedPostIsGone() {
             PostRecord post = insertPublic(newAccount(), "bye", T0);
 
@@ -197,6 +222,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.REPLAY)
         void theSameKeyAndRequestReplaysTheFirstPost() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -212,6 +239,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.KEY_REUSED)
         void theSameKeyWithAnotherRequestIsRefused() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -223,6 +252,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.DELETE_FREES_KEY)
         void aDeletedPostsKeyIsFreeAgain() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -236,6 +267,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.KEYS_PER_AUTHOR)
         void keysBelongToTheirAuthor() {
             String key = UUID.randomUUID().toString();
 
@@ -247,6 +280,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.REPLAY)
         void concurrentDuplicatesCreateExactlyOnePost() throws InterruptedException {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -267,6 +302,8 @@ public abstract class PostStoreContract {
     class Lists {
 
         @Test
+
+        @Checks(PostStoreRules.LIST_ORDER)
         void newestFirstWithTheIdBreakingTies() {
             AccountId author = newAccount();
             PostRecord old = insertPublic(author, "old", T0);
@@ -281,6 +318,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_VISIBILITY)
         void aViewerSeesPublicPostsAndItsChannelsOnly() {
             AccountId author = newAccount();
             AccountId viewer = newAccount();
@@ -299,6 +338,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TIME_WINDOW)
         void aTimeWindowIsHalfOpen() {
             AccountId author = newAccount();
             insertPublic(author, "before", T0.minusMillis(1));
@@ -313,6 +354,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchIgnoresCaseAndTakesWildcardsLiterally() {
             AccountId author = newAccount();
             String word = PostFixtures.uniqueWord();
@@ -331,6 +374,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchIgnoresCaseBeyondAscii() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, "Un \u00c9T\u00c9 " + PostFixtures.uniqueWord(), T0);
@@ -341,6 +386,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchFindsUnicodeText() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, PostFixtures.UNICODE_BODY + " " + PostFixtures.uniqueWord(), T0);
@@ -351,6 +398,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_LIMIT)
         void aPageHoldsExactlyItsLimitAndSaysWhetherMoreFollow() {
             AccountId author = newAccount();
             List<PostId> newestFirst = insertNewestFirst(author, 4);
@@ -365,6 +414,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void nothingFollowsTheOldestPostAndNothingPrecedesTheNewest() {
             AccountId author = newAccount();
             PostRecord oldest = insertPublic(author, "oldest", T0);
@@ -385,6 +436,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void pagesFollowEachOtherWithoutGapsOrRepeats() {
             AccountId author = newAccount();
             List<PostId> inserted = new ArrayList<>();
@@ -406,6 +459,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void aPreviousPageReadsTheNewerSideNewestFirst() {
             AccountId author = newAccount();
             List<PostId> newestFirst = insertNewestFirst(author, 6);
@@ -423,6 +478,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void postsInsertedWhilePagingAreNeitherSkippedNorRepeated() throws InterruptedException {
             AccountId author = newAccount();
             List<PostId> before = new ArrayList<>();
@@ -451,6 +508,8 @@ public abstract class PostStoreContract {
     class Channels {
 
         @Test
+
+        @Checks(PostStoreRules.INSERT_CHANNEL)
         void aChannelReadsBackAndItsOwnerIsItsFirstMember() {
             AccountId owner = newAccount();
 
@@ -463,6 +522,7 @@ public abstract class PostStoreContract {
         }
 
         @Test
+        @Checks(PostStoreRules.FIND_CHANNELS_OF_MEMBER)
         void manyChannelsAreFoundInOneReadOnlyWhereTheAccountIsAMember() {
             AccountId reader = newAccount();
             ChannelRecord own = insertChannel(reader);
@@ -478,6 +538,7 @@ public abstract class PostStoreContract {
         }
 
         @Test
+        @Checks(PostStoreRules.CHANNEL_MISS)
         void anUnknownChannelIsEmptyAndHasNoMembers() {
             ChannelId unknown = ChannelId.generate(Clock.systemUTC());
 
@@ -487,6 +548,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBERS)
         void membersAreAddedOnceAndRemoved() {
             AccountId owner = newAccount();
             AccountId member = newAccount();
@@ -503,6 +566,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBERS)
         void concurrentAddsOfOneMemberAddItOnce() throws InterruptedException {
             ChannelRecord channel = insertChannel(newAccount());
             AccountId member = newAccount();
@@ -515,6 +580,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBER_NEEDS_CHANNEL)
         void addingToAMissingChannelIsRefused() {
             assertThatThrownBy(() -> store.addMember(
                     new MemberRecord(ChannelId.generate(Clock.systemUTC()), newAccount(), T0)))
@@ -523,6 +590,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.CHANNEL_REPLAY)
         void channelCreationIsIdempotentPerOwner() throws InterruptedException {
             AccountId owner = newAccount();
             IdempotentRequest request = new IdempotentRequest(new IdempotencyKey(UUID.randomUUID().toString()),
