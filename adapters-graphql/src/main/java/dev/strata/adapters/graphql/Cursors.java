@@ -1,90 +1,78 @@
 package dev.strata.adapters.graphql;
 
+import dev.strata.core.common.FieldError;
+import dev.strata.core.common.FieldKind;
+import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.PageTokens;
+import dev.strata.core.common.QueryField;
+import dev.strata.core.common.QuerySchema;
+import dev.strata.core.common.SortKey;
 import dev.strata.core.common.ValidationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Connection cursors: opaque to clients (base64url), holding a keyset position (the sort values
- * of one item, as text, and its id) and a hash of the list it was minted for (which list, whose,
- * with which search). A cursor offered to another list is refused ({@code cursor_mismatch}) rather
- * than silently paging elsewhere; one that does not decode is {@code invalid_cursor}. The hash is
- * no secret: a forged cursor only moves the caller within its own list, which the services scope
- * to it anyway.
+ * Connection cursors are core's {@link PageTokens}, the REST API's page tokens: a keyset position
+ * bound to the list it was minted for (its <em>binding</em>: which list, whose, with which search,
+ * filter and order). A cursor offered to another list is refused ({@code page_token_mismatch}) and
+ * one that does not decode is {@code invalid_page_token}, both naming the argument that carried it
+ * ({@code after} or {@code before}). Every edge's cursor is the position just after its node, in
+ * the list's order; paging backwards from it ({@code before}) reads the items that precede it.
  */
 final class Cursors {
 
-    private static final String VERSION = "c1";
-    private static final int MAX_LENGTH = 1024;
-    private static final char SEPARATOR = '\n';
+    /** The sessions of an account, newest first (they are not a service's list, so they have no schema there). */
+    static final QuerySchema SESSIONS = QuerySchema.of(List.of(QueryField.ordered("created_at", FieldKind.INSTANT)),
+            List.of(SortKey.descending("created_at")), Set.of());
+    /** The members of a channel, earliest joined first. */
+    static final QuerySchema MEMBERS = QuerySchema.of(List.of(QueryField.ordered("joined_at", FieldKind.INSTANT)),
+            List.of(SortKey.ascending("joined_at")), Set.of());
 
     private Cursors() {
     }
 
-    /** The cursor of a position in the list {@code binding} names; {@code parts} hold no line break. */
-    static String encode(String binding, List<String> parts) {
-        StringBuilder text = new StringBuilder(VERSION).append(SEPARATOR).append(hash(binding));
-        for (String part : parts) {
-            text.append(SEPARATOR).append(part);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    /** The cursor just after an item with these sort values and id, in the default order of {@code schema}. */
+    static String after(QuerySchema schema, String binding, List<Comparable<?>> sortValues, String id) {
+        return PageTokens.encode(KeysetCursor.after(sortValues, id), binding, schema.defaultSort(), schema);
     }
 
     /**
-     * The {@code count} parts of {@code cursor}, given as the argument {@code argument}.
+     * The position {@code paging}'s cursor names in the list {@code binding} of {@code schema}'s
+     * default order, read in {@code paging}'s direction, made into what the service takes by
+     * {@code position}.
      *
-     * @throws ValidationException naming the argument: {@code invalid_cursor} or {@code cursor_mismatch}
+     * @throws ValidationException naming the cursor's argument when it is not a cursor of this list
      */
-    static List<String> decode(String argument, String cursor, String binding, int count) {
-        String text;
-        try {
-            if (cursor.length() > MAX_LENGTH) {
-                throw new IllegalArgumentException("too long");
+    static <T> T read(Paging paging, QuerySchema schema, String binding, Function<KeysetCursor, T> position) {
+        String cursor = paging.cursor().orElseThrow();
+        return naming(paging.cursorArgument(), () -> {
+            KeysetCursor after = PageTokens.decode(cursor, binding, schema.defaultSort(), schema);
+            KeysetCursor directed = paging.backwards() ? KeysetCursor.before(after.sortValues(), after.id()) : after;
+            try {
+                return position.apply(directed);
+            } catch (RuntimeException malformed) {
+                throw ValidationException.of(PageTokens.PAGE_TOKEN, "invalid_page_token",
+                        "is not a cursor this list issued");
             }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
-                    Base64.getUrlDecoder().decode(cursor))).toString();
-        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException malformed) {
-            throw invalid(argument);
-        }
-        List<String> fields = new ArrayList<>(List.of(text.split(String.valueOf(SEPARATOR), -1)));
-        if (fields.size() != count + 2 || !fields.get(0).equals(VERSION)) {
-            throw invalid(argument);
-        }
-        if (!fields.get(1).equals(hash(binding))) {
-            throw ValidationException.of(argument, "cursor_mismatch",
-                    "was issued for another list (or another search or order); page it from its first page");
-        }
-        return List.copyOf(fields.subList(2, fields.size()));
+        });
     }
 
     /**
-     * What {@code read} makes of a decoded cursor's parts.
-     *
-     * @throws ValidationException {@code invalid_cursor} on {@code argument} when a part does not read
+     * What {@code read} returns; a failure it reports on {@code page_token} (core's name for a page
+     * token) is reported on {@code argument}, the GraphQL argument that carried the cursor.
      */
-    static <T> T read(String argument, java.util.function.Supplier<T> read) {
+    static <T> T naming(String argument, Supplier<T> read) {
         try {
             return read.get();
-        } catch (RuntimeException malformed) {
-            throw invalid(argument);
-        }
-    }
-
-    static ValidationException invalid(String argument) {
-        return ValidationException.of(argument, "invalid_cursor",
-                "is not a cursor this list issued; use a startCursor, endCursor or edge cursor it returned");
-    }
-
-    private static String hash(String binding) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(binding.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        } catch (ValidationException invalid) {
+            throw new ValidationException(invalid.errors().stream()
+                    .map(error -> error.field().equals(PageTokens.PAGE_TOKEN)
+                            ? new FieldError(argument, error.code(), "is not a cursor this list issued (" + error.message()
+                                    + ")")
+                            : error)
+                    .toList());
         }
     }
 }

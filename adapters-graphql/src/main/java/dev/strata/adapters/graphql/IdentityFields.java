@@ -3,7 +3,7 @@ package dev.strata.adapters.graphql;
 import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.SessionView;
 import dev.strata.adapters.graphql.Views.SignedIn;
-import dev.strata.core.common.FieldKind;
+import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountChanges;
 import dev.strata.core.identity.AccountId;
@@ -111,24 +111,19 @@ final class IdentityFields {
         AuthenticatedSession caller = Fetching.session(field);
         String binding = "sessions|" + view.id().value();
         List<Session> sessions = identity.listSessions(caller, view.id());
-        Function<Session, String> cursor = session -> Cursors.encode(binding,
-                List.of(FieldKind.INSTANT.format(session.createdAt()), session.id().value()));
-        Optional<Position> position = paging.cursor().map(value -> Cursors.decode("after", value, binding, 2))
-                .map(parts -> Cursors.read("after", () -> new Position((Instant) FieldKind.INSTANT.parse(parts.get(0)),
-                        parts.get(1))));
-        Connection<Session> page = Connection.ofWhole(sessions, paging, cursor,
-                session -> position.map(after -> after.precedes(session)).orElse(true));
+        Optional<KeysetCursor> position = paging.cursor().map(value -> Cursors.read(paging, Cursors.SESSIONS, binding,
+                cursor -> cursor));
+        Connection<Session> page = Connection.ofWhole(sessions, paging,
+                session -> Cursors.after(Cursors.SESSIONS, binding, List.of(session.createdAt()), session.id().value()),
+                session -> position.map(after -> isOlder(session, after)).orElse(true));
         return new Connection<>(page.edges().stream().map(edge -> new Connection.Edge<>(edge.cursor(),
                 new SessionView(edge.node(), caller.account()))).toList(), page.pageInfo());
     }
 
-    /** A position in a newest-first list of sessions: the creation time and id of the last one read. */
-    private record Position(Instant createdAt, String id) {
-
-        boolean precedes(Session session) {
-            int byTime = session.createdAt().compareTo(createdAt);
-            return byTime < 0 || (byTime == 0 && session.id().value().compareTo(id) < 0);
-        }
+    /** Whether {@code session} follows the position {@code after} in the newest-first list of sessions. */
+    private static boolean isOlder(Session session, KeysetCursor after) {
+        int byTime = session.createdAt().compareTo((Instant) after.sortValues().getFirst());
+        return byTime < 0 || (byTime == 0 && session.id().value().compareTo(after.id()) < 0);
     }
 
     /** A field of the caller's own account; null on anyone else's. */

@@ -3,11 +3,9 @@ package dev.strata.adapters.graphql;
 import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.CreatedView;
 import dev.strata.core.common.Created;
-import dev.strata.core.common.FieldKind;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
-import dev.strata.core.common.SortKey;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.orders.Cancellation;
 import dev.strata.core.orders.Order;
@@ -18,11 +16,9 @@ import dev.strata.core.orders.OrderService;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** Orders: the order service's operations as queries, mutations and fields. */
 final class OrderFields {
@@ -43,8 +39,10 @@ final class OrderFields {
         }));
         wiring.type("Mutation", type -> type
                 .dataFetcher("createOrder", field -> {
-                    Created<Order> created = orders.create(Fetching.session(field), draft(field.getArgument("input")),
-                            Fetching.idempotencyKey(field));
+                    AuthenticatedSession caller = Fetching.session(field);
+                    OrderDraft draft = draft(field.getArgument("input"));
+                    Created<Order> created = Fetching.idempotencyKey(field)
+                            .map(key -> orders.create(caller, draft, key)).orElseGet(() -> orders.create(caller, draft));
                     return new CreatedView(created.value(), created.replayed());
                 })
                 .dataFetcher("createOrderWithId", field -> orders.createWithId(Fetching.session(field),
@@ -90,50 +88,25 @@ final class OrderFields {
         return true;
     }
 
-    /** A page of the caller's orders in the list's default order, read as Relay's arguments ask. */
+    /**
+     * A page of the caller's orders, filtered and ordered as the REST list is ({@code filter} in the
+     * one-string form, {@code orderBy} as {@code -created_at,+amount} or {@code created_at desc}),
+     * read as Relay's arguments ask; the cursors are REST's page tokens for the same list.
+     */
     private Connection<Order> page(DataFetchingEnvironment field) {
         AuthenticatedSession caller = Fetching.session(field);
         Paging paging = Paging.of(field);
-        List<SortKey> sort = OrderService.QUERY.defaultSort();
-        String binding = "orders|" + sort.stream().map(SortKey::token).collect(Collectors.joining(","));
-        ListQuery query = ListQuery.firstPage(sort, paging.size());
-        if (paging.cursor().isPresent()) {
-            String argument = paging.cursorArgument();
-            List<String> parts = Cursors.decode(argument, paging.cursor().get(), binding, sort.size() + 1);
-            query = query.at(Cursors.read(argument, () -> {
-                List<Comparable<?>> values = new ArrayList<>();
-                for (int i = 0; i < sort.size(); i++) {
-                    values.add(kind(sort.get(i)).parse(parts.get(i)));
-                }
-                String orderId = new OrderId(parts.get(sort.size())).value();
-                return paging.backwards() ? KeysetCursor.before(values, orderId) : KeysetCursor.after(values, orderId);
-            }));
-        }
+        String filter = field.getArgument("filter");
+        String orderBy = field.getArgument("orderBy");
+        ListQuery read = Cursors.naming(paging.cursorArgument(), () -> OrderService.QUERY.listQuery(filter, orderBy,
+                paging.size(), paging.cursor().orElse(null)));
+        ListQuery query = paging.backwards()
+                ? read.at(KeysetCursor.before(read.cursor().orElseThrow().sortValues(), read.cursor().orElseThrow().id()))
+                : read;
         Page<Order> page = orders.list(caller, query);
-        return Connection.of(page.items(), page.hasMore(), paging, order -> {
-            List<String> parts = new ArrayList<>();
-            for (SortKey key : sort) {
-                parts.add(kind(key).format(sortValue(order, key.field())));
-            }
-            parts.add(order.id().value());
-            return Cursors.encode(binding, parts);
-        });
-    }
-
-    private static FieldKind kind(SortKey key) {
-        return OrderService.QUERY.field(key.field()).orElseThrow().kind();
-    }
-
-    /** An order's value of a sortable field, as the list sorts it. */
-    private static Comparable<?> sortValue(Order order, String field) {
-        return switch (field) {
-            case "state" -> order.state().wireName();
-            case "currency" -> order.currency();
-            case "amount" -> order.amount();
-            case "created_at" -> order.createdAt();
-            case "updated_at" -> order.updatedAt();
-            default -> throw new IllegalArgumentException("orders are not sorted by " + field);
-        };
+        return Connection.of(page.items(), page.hasMore(), paging,
+                order -> OrderService.QUERY.pageTokenAfter(query, order, OrderService::sortValue,
+                        listed -> listed.id().value()));
     }
 
     private static OrderDraft draft(Map<String, Object> input) {

@@ -3,8 +3,8 @@ package dev.strata.adapters.graphql;
 import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.CreatedView;
 import dev.strata.core.common.Created;
-import dev.strata.core.common.FieldKind;
 import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.Page;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
@@ -97,16 +97,23 @@ final class PostFields {
         Map<String, Object> input = field.getArgument("input");
         Optional<IdempotencyKey> key = Fetching.idempotencyKey(field);
         String body = (String) input.get("body");
-        Created<Post> created = input.get("channelId") instanceof String channel
-                ? posts.createChannelPost(caller, Fetching.id("channelId", channel, ChannelId::new), body, key)
-                : posts.createPost(caller, body, key);
+        Created<Post> created;
+        if (input.get("channelId") instanceof String channel) {
+            ChannelId channelId = Fetching.id("channelId", channel, ChannelId::new);
+            created = key.map(value -> posts.createChannelPost(caller, channelId, body, value))
+                    .orElseGet(() -> posts.createChannelPost(caller, channelId, body));
+        } else {
+            created = key.map(value -> posts.createPost(caller, body, value)).orElseGet(() -> posts.createPost(caller, body));
+        }
         return new CreatedView(created.value(), created.replayed());
     }
 
     private Object createChannel(DataFetchingEnvironment field) {
         Map<String, Object> input = field.getArgument("input");
-        Created<Channel> created = posts.createChannel(Fetching.session(field), (String) input.get("name"),
-                Fetching.idempotencyKey(field));
+        AuthenticatedSession caller = Fetching.session(field);
+        String name = (String) input.get("name");
+        Created<Channel> created = Fetching.idempotencyKey(field).map(key -> posts.createChannel(caller, name, key))
+                .orElseGet(() -> posts.createChannel(caller, name));
         return new CreatedView(created.value(), created.replayed());
     }
 
@@ -142,19 +149,17 @@ final class PostFields {
         Paging paging = Paging.of(field);
         String binding = "members|" + channel.id().value();
         List<Member> members = posts.listMembers(Fetching.session(field), channel.id());
-        Optional<Member> after = paging.cursor().map(value -> Cursors.decode("after", value, binding, 2))
-                .map(parts -> Cursors.read("after", () -> new Member(channel.id(), new AccountId(parts.get(1)),
-                        (Instant) FieldKind.INSTANT.parse(parts.get(0)), false)));
+        Optional<KeysetCursor> after = paging.cursor().map(value -> Cursors.read(paging, Cursors.MEMBERS, binding,
+                cursor -> cursor));
         return Connection.ofWhole(members, paging,
-                member -> Cursors.encode(binding, List.of(FieldKind.INSTANT.format(member.joinedAt()),
-                        member.accountId().value())),
+                member -> Cursors.after(Cursors.MEMBERS, binding, List.of(member.joinedAt()), member.accountId().value()),
                 member -> after.map(position -> joinedLater(member, position)).orElse(true));
     }
 
     /** Whether {@code member} follows {@code position} in the earliest-joined-first order of members. */
-    private static boolean joinedLater(Member member, Member position) {
-        int byTime = member.joinedAt().compareTo(position.joinedAt());
-        return byTime > 0 || (byTime == 0 && member.accountId().value().compareTo(position.accountId().value()) > 0);
+    private static boolean joinedLater(Member member, KeysetCursor position) {
+        int byTime = member.joinedAt().compareTo((Instant) position.sortValues().getFirst());
+        return byTime > 0 || (byTime == 0 && member.accountId().value().compareTo(position.id()) > 0);
     }
 
     /**
@@ -170,17 +175,14 @@ final class PostFields {
             query = query.containing(text.get());
         }
         if (paging.cursor().isPresent()) {
-            String argument = paging.cursorArgument();
-            List<String> parts = Cursors.decode(argument, paging.cursor().get(), bound, 2);
-            PostCursor position = Cursors.read(argument, () -> new PostCursor(
-                    (Instant) FieldKind.INSTANT.parse(parts.get(0)), new PostId(parts.get(1))));
+            PostCursor position = Cursors.read(paging, PostQuery.SCHEMA, bound,
+                    cursor -> new PostCursor((Instant) cursor.sortValues().getFirst(), new PostId(cursor.id())));
             query = paging.backwards() ? query.before(position) : query.after(position);
         }
         Page<Post> page = list.apply(query, paging);
-        return Connection.of(page.items(), page.hasMore(), paging, post -> Cursors.encode(bound,
-                List.of(FieldKind.INSTANT.format(post.createdAt()), post.id().value())));
+        return Connection.of(page.items(), page.hasMore(), paging,
+                post -> Cursors.after(PostQuery.SCHEMA, bound, List.of(post.createdAt()), post.id().value()));
     }
-
 
     private static PostId postId(DataFetchingEnvironment field, String argument) {
         return Fetching.id(field, argument, PostId::new);

@@ -123,6 +123,57 @@ class OrdersGraphqlTest {
     }
 
     @Nested
+    class Filtering {
+
+        @Test
+        void theRestListsFiltersAndOrderApplyAndTheCursorsAreBoundToThem() {
+            create(ada, order("cheap", "1.00"));
+            String dear = create(ada, order("dear", "40.00"));
+            String middle = create(ada, order("middle", "10.00"));
+            String query = "query($f: String, $o: String, $c: String) { orders(first: 1, after: $c, filter: $f,"
+                    + " orderBy: $o) { edges { node { id } } pageInfo { endCursor hasNextPage } } }";
+
+            Result first = world.run(ada, query, map("f", "amount=gte:10.00 AND state=open", "o", "-amount", "c", null));
+            Result second = world.run(ada, query, map("f", "amount=gte:10.00 AND state=open", "o", "-amount",
+                    "c", first.at("orders", "pageInfo", "endCursor")));
+            Result otherFilter = world.run(ada, query, map("f", "amount=gte:1.00", "o", "-amount",
+                    "c", first.at("orders", "pageInfo", "endCursor")));
+
+            assertThat(first.at("orders", "edges", 0, "node", "id")).isEqualTo(dear);
+            assertThat(second.at("orders", "edges", 0, "node", "id")).isEqualTo(middle);
+            assertThat(second.at("orders", "pageInfo", "hasNextPage")).isEqualTo(false);
+            assertThat(GraphqlWorld.fieldNames(otherFilter.onlyError())).containsExactly("after");
+            assertThat(GraphqlWorld.fieldCodes(otherFilter.onlyError())).containsExactly("page_token_mismatch");
+        }
+
+        @Test
+        void anUnknownFieldOrOperatorIsNamed() {
+            Map<String, Object> extensions = world.run(ada, "{ orders(filter: \"colour=red\") { edges { cursor } } }")
+                    .onlyError();
+
+            assertThat(extensions).containsEntry("code", "validation_failed");
+            assertThat(GraphqlWorld.fieldNames(extensions)).contains("filter");
+        }
+
+        @Test
+        void pagingBackFromAPagesStartReadsThePreviousPage() {
+            List<String> newestFirst = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                newestFirst.addFirst(create(ada, order("n" + i, "1.00")));
+            }
+            Result second = world.run(ada, "{ orders(first: 2) { pageInfo { endCursor } } }");
+            Result third = world.run(ada, "query($c: String) { orders(first: 2, after: $c) { pageInfo { startCursor } } }",
+                    map("c", second.at("orders", "pageInfo", "endCursor")));
+
+            Result back = world.run(ada, "query($c: String) { orders(last: 2, before: $c) { edges { node { id } } } }",
+                    map("c", third.at("orders", "pageInfo", "startCursor")));
+
+            assertThat(back.at("orders", "edges", 0, "node", "id")).isEqualTo(newestFirst.get(0));
+            assertThat(back.at("orders", "edges", 1, "node", "id")).isEqualTo(newestFirst.get(1));
+        }
+    }
+
+    @Nested
     class Changing {
 
         @Test

@@ -139,8 +139,8 @@ class PostsGraphqlTest {
             Map<String, Object> garbage = world.run(bob, "{ posts(first: 1, after: \"%%%\") { edges { cursor } } }")
                     .onlyError();
 
-            assertThat(GraphqlWorld.fieldCodes(mismatch)).containsExactly("cursor_mismatch");
-            assertThat(GraphqlWorld.fieldCodes(garbage)).containsExactly("invalid_cursor");
+            assertThat(GraphqlWorld.fieldCodes(mismatch)).containsExactly("page_token_mismatch");
+            assertThat(GraphqlWorld.fieldCodes(garbage)).containsExactly("invalid_page_token");
             assertThat(GraphqlWorld.fieldNames(garbage)).containsExactly("after");
         }
 
