@@ -1,11 +1,14 @@
 package dev.strata.adapters.graphql;
 
+import dev.strata.adapters.common.ApiMetrics;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.language.Document;
 import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
@@ -20,6 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +53,7 @@ public final class StrataGraphql {
     private final GraphQLSchema schema;
     private final IdentityService identity;
     private final PostService posts;
+    private final Optional<Measurements> measurements;
 
     private StrataGraphql(Builder builder) {
         this.identity = builder.identity;
@@ -58,9 +65,12 @@ public final class StrataGraphql {
         new OrderFields(builder.orders).wire(wiring);
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        this.measurements = builder.metrics.map(Measurements::new);
+        List<Instrumentation> instrumentations = new ArrayList<>(List.of(builder.limits.instrumentation()));
+        measurements.ifPresent(instrumentations::add);
         this.graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new Errors())
-                .instrumentation(builder.limits.instrumentation())
+                .instrumentation(new ChainedInstrumentation(instrumentations))
                 .build();
     }
 
@@ -95,7 +105,12 @@ public final class StrataGraphql {
                 .graphQLContext(Map.of(Caller.class, caller))
                 .dataLoaderRegistry(Loaders.forRequest(identity, posts, caller))
                 .build();
-        return graphql.execute(input);
+        long started = System.nanoTime();
+        ExecutionResult result = graphql.execute(input);
+        if (!result.isDataPresent()) {
+            measurements.ifPresent(measured -> measured.recordInvalid(Duration.ofNanos(System.nanoTime() - started)));
+        }
+        return result;
     }
 
     /**
@@ -122,6 +137,7 @@ public final class StrataGraphql {
         private final PostService posts;
         private final OrderService orders;
         private Limits limits = Limits.DEFAULT;
+        private Optional<ApiMetrics> metrics = Optional.empty();
 
         private Builder(IdentityService identity, PostService posts, OrderService orders) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -138,6 +154,16 @@ public final class StrataGraphql {
             return this;
         }
 
+        /**
+         * Records every root field run, and every sign-in, into {@code metrics} (see
+         * {@link Measurements}); default: not measured.
+         */
+        public Builder metrics(ApiMetrics metrics) {
+            this.metrics = Optional.of(metrics);
+            return this;
+        }
+
+        /** The API, ready to {@link StrataGraphql#execute execute} requests. */
         public StrataGraphql build() {
             return new StrataGraphql(this);
         }

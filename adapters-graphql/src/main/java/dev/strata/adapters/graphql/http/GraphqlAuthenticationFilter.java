@@ -1,9 +1,9 @@
 package dev.strata.adapters.graphql.http;
 
 import dev.strata.adapters.common.BearerAuthentication;
+import dev.strata.adapters.common.SessionPrincipal;
 import dev.strata.adapters.graphql.Caller;
 import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Reads the bearer token of a GraphQL request before the host application's rate limits and
  * access log run, so that they charge and name the account as they do for REST: a verified
- * session becomes the request's {@link SecurityContext} principal (named by the account id). A
+ * session becomes the request's {@link SecurityContext} principal, the {@link SessionPrincipal}
+ * every style uses. A
  * request without a token runs anonymously, and one whose token is refused runs with that refusal,
  * which every operation that needs a caller reports as an {@code UNAUTHENTICATED} error; signing up
  * and signing in need none. Thread-safe.
@@ -41,7 +42,7 @@ public final class GraphqlAuthenticationFilter implements ContainerRequestFilter
         Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         request.setProperty(CALLER, caller);
         caller.session().ifPresent(session -> request.setSecurityContext(
-                new CallerContext(new Account(session), request.getSecurityContext().isSecure())));
+                new CallerContext(new SessionPrincipal(session), request.getSecurityContext().isSecure())));
     }
 
     private Caller authenticate(String header) {
@@ -52,16 +53,7 @@ public final class GraphqlAuthenticationFilter implements ContainerRequestFilter
         }
     }
 
-    /** The principal of a GraphQL request with a verified session: the account, by its id. */
-    private record Account(AuthenticatedSession session) implements Principal {
-
-        @Override
-        public String getName() {
-            return session.accountId().value();
-        }
-    }
-
-    private record CallerContext(Account account, boolean secure) implements SecurityContext {
+    private record CallerContext(SessionPrincipal account, boolean secure) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {

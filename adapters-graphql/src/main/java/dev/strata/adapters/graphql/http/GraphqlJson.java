@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,8 +92,7 @@ final class GraphqlJson {
                 throw new RequestException("invalid_text", where + " holds a string with " + problem);
             });
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext();) {
-                Map.Entry<String, JsonNode> member = members.next();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 problemIn(member.getKey()).ifPresent(problem -> {
                     throw new RequestException("invalid_text", where + " holds a member name with " + problem);
                 });
