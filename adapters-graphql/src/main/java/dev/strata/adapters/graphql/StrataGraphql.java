@@ -9,11 +9,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.language.Document;
-import graphql.language.NodeUtil;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -111,23 +106,6 @@ public final class StrataGraphql {
             measurements.ifPresent(measured -> measured.recordInvalid(Duration.ofNanos(System.nanoTime() - started)));
         }
         return result;
-    }
-
-    /**
-     * The kind of operation a request would run ({@code query} or {@code mutation}), or empty when
-     * its document does not parse or does not name one operation: execution then reports why.
-     * For HTTP, which runs mutations on {@code POST} only.
-     */
-    public static Optional<OperationDefinition.Operation> operationOf(GraphqlRequest request) {
-        try {
-            Document document = Parser.parse(request.query());
-            return Optional.of(NodeUtil.getOperation(document, request.operationName().orElse(null))
-                    .operationDefinition.getOperation());
-        } catch (InvalidSyntaxException | graphql.execution.UnknownOperationException unparsable) {
-            return Optional.empty();
-        } catch (RuntimeException otherwise) {
-            return Optional.empty();
-        }
     }
 
     /** Collects the services and bounds of a {@link StrataGraphql}. Not thread-safe. */
