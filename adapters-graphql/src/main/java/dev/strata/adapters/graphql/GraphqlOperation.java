@@ -21,6 +21,7 @@ import java.util.TreeSet;
  */
 public record GraphqlOperation(OperationDefinition.Operation kind, List<String> rootFields) {
 
+    /** Checks the parts; the root fields are copied. */
     public GraphqlOperation {
         Objects.requireNonNull(kind, "kind");
         rootFields = List.copyOf(rootFields);
@@ -29,6 +30,9 @@ public record GraphqlOperation(OperationDefinition.Operation kind, List<String> 
     /**
      * The operation {@code request} selects, or empty when its document does not parse or does not
      * name one operation: execution then reports why.
+     *
+     * @param request the request
+     * @return its operation, or empty
      */
     public static Optional<GraphqlOperation> of(GraphqlRequest request) {
         try {
@@ -44,7 +48,11 @@ public record GraphqlOperation(OperationDefinition.Operation kind, List<String> 
         }
     }
 
-    /** As the access log names it, one bare token: {@code mutation:createOrder}, {@code query:orders,viewer}. */
+    /**
+     * As the access log names it, one bare token: {@code mutation:createOrder}, {@code query:orders,viewer}.
+     *
+     * @return the kind and the root fields
+     */
     public String logName() {
         return kind.name().toLowerCase(Locale.ROOT) + ":" + String.join(",", rootFields);
     }

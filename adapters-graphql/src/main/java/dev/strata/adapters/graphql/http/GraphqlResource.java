@@ -56,12 +56,22 @@ public final class GraphqlResource {
 
     private final StrataGraphql graphql;
 
-    /** The endpoint of {@code graphql}. */
+    /**
+     * The endpoint of {@code graphql}.
+     *
+     * @param graphql the API to serve
+     */
     public GraphqlResource(StrataGraphql graphql) {
         this.graphql = Objects.requireNonNull(graphql, "graphql");
     }
 
-    /** Runs a query or a mutation sent as a JSON body. */
+    /**
+     * Runs a query or a mutation sent as a JSON body.
+     *
+     * @param body    the body's bytes
+     * @param request the request
+     * @return the GraphQL response
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
@@ -76,7 +86,12 @@ public final class GraphqlResource {
         }
     }
 
-    /** Runs a query sent as query parameters; a mutation is refused with 405. */
+    /**
+     * Runs a query sent as query parameters; a mutation is refused with 405.
+     *
+     * @param request the request
+     * @return the GraphQL response
+     */
     @GET
     @Produces({GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
     public Response get(@Context ContainerRequestContext request) {
