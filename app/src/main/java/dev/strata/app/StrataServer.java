@@ -1,6 +1,8 @@
 package dev.strata.app;
 
 import dev.strata.adapters.common.ApiMetrics;
+import dev.strata.adapters.graphql.StrataGraphql;
+import dev.strata.adapters.graphql.http.GraphqlHttp;
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.rest.StrataApi;
@@ -98,6 +100,9 @@ public final class StrataServer implements AutoCloseable {
                     .rateLimitBuckets(RateLimitStore.bucketsFor(settings, database)));
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
+            // GraphQL at /graphql in the same Jersey application, behind the same filters.
+            StrataGraphql graphql = StrataGraphql.builder(identity, posts, orders).metrics(apiMetrics).build();
+            GraphqlHttp.components(graphql, identity).forEach(builder::extension);
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             ConnectionDrain drain = new ConnectionDrain();

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -158,6 +159,21 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> findChannelIn(handle, id.value()))).map(ChannelRow::toRecord);
+    }
+
+    @Override
+    public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id IN (<ids>)"
+                                + " AND id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId)")
+                        .bindList("ids", ids.stream().map(ChannelId::value).toList())
+                        .bind("memberId", memberId.value())
+                        .mapTo(ChannelRow.class)
+                        .list()))
+                .stream().map(ChannelRow::toRecord).toList();
     }
 
     @Override
