@@ -9,6 +9,7 @@ import dev.strata.core.common.UnavailableException;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 

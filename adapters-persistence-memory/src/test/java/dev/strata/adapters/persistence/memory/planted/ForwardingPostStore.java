@@ -15,6 +15,7 @@ import dev.strata.core.posts.store.PostFilter;
 import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
