@@ -3,6 +3,8 @@ package dev.strata.adapters.persistence.postgres.posts;
 import dev.strata.adapters.persistence.postgres.DatabaseErrors;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts.Keyed;
+import dev.strata.adapters.persistence.postgres.SchemaNames;
+import dev.strata.adapters.persistence.postgres.ServiceSchema;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotentRequest;
@@ -58,15 +60,26 @@ public final class JdbiPostStore implements PostStore {
     private static final String CHANNEL_COLUMNS = "id, name, owner_id, created_at, version, request_fingerprint";
 
     private final Jdbi jdbi;
+    private final ServiceSchema schema;
 
     /**
      * A store over {@code jdbi}, on which it installs {@link StrataJdbiPlugin} and the mappers of its
      * own rows; installing them again for another store on the same {@link Jdbi} does nothing.
      */
     public JdbiPostStore(Jdbi jdbi) {
+        this(jdbi, SchemaNames.DEFAULT.posts());
+    }
+
+    /**
+     * A store over {@code jdbi} whose tables are in the schema {@code schemaName} rather than
+     * {@code posts} (the name given to {@link SchemaNames}, under which the schema was migrated); it
+     * installs the same plugins as {@link #JdbiPostStore(Jdbi)}.
+     */
+    public JdbiPostStore(Jdbi jdbi, String schemaName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi")
                 .installPlugin(new StrataJdbiPlugin())
                 .installPlugin(new PostRowMappers());
+        this.schema = ServiceSchema.of(SchemaNames.DEFAULT.posts(), schemaName);
     }
 
     @Override
@@ -91,10 +104,10 @@ public final class JdbiPostStore implements PostStore {
     public PostRecord updatePost(PostUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+            int updated = handle.createUpdate(schema.sql("""
                             UPDATE posts.posts SET body = :body, updated_at = :updatedAt, version = version + 1
                             WHERE id = :id AND version = :expectedVersion
-                            """)
+                            """))
                     .bind("id", id)
                     .bind("expectedVersion", update.expectedVersion())
                     .bind("body", update.body())
@@ -112,14 +125,14 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public boolean deletePost(PostId id) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM posts.posts WHERE id = :id")
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(schema.sql("DELETE FROM posts.posts WHERE id = :id"))
                 .bind("id", id.value())
                 .execute())) > 0;
     }
 
     @Override
     public Page<PostRecord> listPosts(PostFilter filter) {
-        List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter)));
+        List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter, schema)));
         boolean hasMore = rows.size() > filter.limit();
         List<PostRecord> page = new ArrayList<>(rows.stream().limit(filter.limit()).map(PostRow::toRecord).toList());
         if (filter.backwards()) {
@@ -147,7 +160,7 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id")
+                        .createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id"))
                         .bind("id", id.value())
                         .mapTo(ChannelRow.class)
                         .findOne()))
@@ -157,7 +170,7 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public boolean isMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .createQuery(schema.sql("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId"))
                 .bind("channelId", channelId.value())
                 .bind("accountId", accountId.value())
                 .mapTo(Long.class)
@@ -173,7 +186,7 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public boolean removeMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createUpdate("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .createUpdate(schema.sql("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId"))
                 .bind("channelId", channelId.value())
                 .bind("accountId", accountId.value())
                 .execute())) > 0;
@@ -181,10 +194,10 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public List<MemberRecord> listMembers(ChannelId channelId) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("""
                                 SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId
                                 ORDER BY joined_at, account_id
-                                """)
+                                """))
                         .bind("channelId", channelId.value())
                         .mapTo(MemberRow.class)
                         .list()))
@@ -193,29 +206,29 @@ public final class JdbiPostStore implements PostStore {
 
     private Optional<PostRow> findPostByKey(String author, String key) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + PostRow.COLUMNS
-                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key")
+                .createQuery(schema.sql("SELECT " + PostRow.COLUMNS
+                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key"))
                 .bind("authorId", author)
                 .bind("key", key)
                 .mapTo(PostRow.class)
                 .findOne()));
     }
 
-    private static Optional<PostRow> findPostIn(Handle handle, String id) {
-        return handle.createQuery("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id")
+    private Optional<PostRow> findPostIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id"))
                 .bind("id", id)
                 .mapTo(PostRow.class)
                 .findOne();
     }
 
-    private static void insertPostRow(Handle handle, NewPostRecord post) {
-        handle.createUpdate("""
+    private void insertPostRow(Handle handle, NewPostRecord post) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO posts.posts
                             (id, author_id, channel_id, body, created_at, updated_at, version, idempotency_key,
                              request_fingerprint)
                         VALUES (:id, :authorId, :channelId, :body, :createdAt, :createdAt, 0, :idempotencyKey,
                                 :requestFingerprint)
-                        """)
+                        """))
                 .bind("id", post.id().value())
                 .bind("authorId", post.authorId().value())
                 .bind("channelId", post.channelId().map(ChannelId::value).orElse(null))
@@ -228,20 +241,20 @@ public final class JdbiPostStore implements PostStore {
 
     private Optional<ChannelRow> findChannelByKey(String owner, String key) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + CHANNEL_COLUMNS
-                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key")
+                .createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS
+                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key"))
                 .bind("ownerId", owner)
                 .bind("key", key)
                 .mapTo(ChannelRow.class)
                 .findOne()));
     }
 
-    private static void insertChannelRow(Handle handle, NewChannelRecord channel) {
-        handle.createUpdate("""
+    private void insertChannelRow(Handle handle, NewChannelRecord channel) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO posts.channels
                             (id, name, owner_id, created_at, version, idempotency_key, request_fingerprint)
                         VALUES (:id, :name, :ownerId, :createdAt, 0, :idempotencyKey, :requestFingerprint)
-                        """)
+                        """))
                 .bind("id", channel.id().value())
                 .bind("name", channel.name())
                 .bind("ownerId", channel.ownerId().value())
@@ -255,12 +268,12 @@ public final class JdbiPostStore implements PostStore {
      * Adds a member unless it is one already; returns 1 if it added it. {@code ON CONFLICT DO
      * NOTHING} settles concurrent adds of the same member without an error.
      */
-    private static int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
-        return handle.createUpdate("""
+    private int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
+        return handle.createUpdate(schema.sql("""
                         INSERT INTO posts.members (channel_id, account_id, joined_at)
                         VALUES (:channelId, :accountId, :joinedAt)
                         ON CONFLICT DO NOTHING
-                        """)
+                        """))
                 .bind("channelId", channelId)
                 .bind("accountId", accountId)
                 .bind("joinedAt", joinedAt)
