@@ -2,7 +2,6 @@ package dev.strata.examples.plain;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.strata.core.common.ListQuery;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.Credentials;
 import dev.strata.core.identity.IssuedSession;
@@ -11,7 +10,6 @@ import dev.strata.core.identity.TokenSigner;
 import dev.strata.core.orders.Order;
 import dev.strata.core.orders.OrderDraft;
 import dev.strata.core.orders.OrderItemDraft;
-import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.Post;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,11 +52,10 @@ public final class ShopDemo {
         strata.identity.createAccount(new NewAccount(email, "correct horse battery staple", "Grace"));
         IssuedSession issued = strata.identity.signIn(new Credentials(email, "correct horse battery staple"));
         AuthenticatedSession caller = strata.identity.verifySession(issued.token());
-        Post post = strata.posts.createPost(caller, "My first order is on its way", Optional.empty()).value();
+        Post post = strata.posts.createPost(caller, "My first order is on its way").value();
         Order order = strata.orders.create(caller, new OrderDraft("EUR",
-                List.of(new OrderItemDraft("BOOK-1", 2, new BigDecimal("12.50"))), "gift"), Optional.empty()).value();
-        List<Order> mine = strata.orders.list(caller,
-                ListQuery.firstPage(OrderService.QUERY.defaultSort(), ListQuery.DEFAULT_LIMIT)).items();
+                List.of(new OrderItemDraft("BOOK-1", 2, new BigDecimal("12.50"))), "gift")).value();
+        List<Order> mine = strata.orders.list(caller).items(); // the first page, newest first
         return "signed up " + email + "; posted " + post.id().value() + "; ordered " + order.id().value() + " for "
                 + order.amount() + " " + order.currency() + "; " + mine.size() + " order(s) listed";
     }

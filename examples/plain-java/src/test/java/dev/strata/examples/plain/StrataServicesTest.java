@@ -94,6 +94,18 @@ class StrataServicesTest {
     }
 
     @Test
+    void theReadmeShowsThisVeryWiring() throws Exception {
+        Path readme = Path.of("../../README.md");
+        String text = Files.readString(readme);
+        int start = text.indexOf("<!-- embedding:start -->\n```java\n");
+        int end = text.indexOf("```\n<!-- embedding:end -->");
+        assertThat(start).as("README marks the embedding").isNotNegative();
+
+        assertThat(text.substring(start + "<!-- embedding:start -->\n```java\n".length(), end))
+                .isEqualTo(Files.readString(Path.of("src/main/java/dev/strata/examples/plain/StrataServices.java")));
+    }
+
+    @Test
     void logsGoToLogbackNotToSlf4jsNoProviderFallback() {
         assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(LoggerContext.class);
     }

@@ -1,7 +1,6 @@
 package dev.strata.examples.spring;
 
 import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.common.ListQuery;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.Credentials;
@@ -15,7 +14,6 @@ import dev.strata.core.orders.OrderService;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -94,16 +92,15 @@ public class ShopController {
             @RequestBody NewOrder request) {
         List<OrderItemDraft> items = request.items() == null ? null : request.items().stream()
                 .map(item -> new OrderItemDraft(item.sku(), item.quantity(), item.unitPrice())).toList();
-        Order order = orders.create(caller(authorization), new OrderDraft(request.currency(), items, request.comment()),
-                Optional.empty()).value();
+        Order order = orders.create(caller(authorization), new OrderDraft(request.currency(), items, request.comment()))
+                .value();
         return ResponseEntity.created(URI.create("/orders/" + order.id().value())).body(OrderView.of(order));
     }
 
     /** The caller's orders, newest first (the first page). */
     @GetMapping("/orders")
     List<OrderView> listOrders(@RequestHeader(name = "Authorization", required = false) String authorization) {
-        return orders.list(caller(authorization), ListQuery.firstPage(OrderService.QUERY.defaultSort(),
-                ListQuery.DEFAULT_LIMIT)).items().stream().map(OrderView::of).toList();
+        return orders.list(caller(authorization)).items().stream().map(OrderView::of).toList();
     }
 
     private AuthenticatedSession caller(String authorization) {

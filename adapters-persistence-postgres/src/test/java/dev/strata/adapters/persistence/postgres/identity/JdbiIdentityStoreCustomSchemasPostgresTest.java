@@ -1,8 +1,8 @@
 package dev.strata.adapters.persistence.postgres.identity;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.contracts.identity.IdentityStoreContract;
 import dev.strata.core.identity.store.IdentityStore;
-import dev.strata.core.identity.store.IdentityStoreContract;
 
 /**
  * The identity store contract, on PostgreSQL, over a host's pool with the tables in a schema of the
