@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
 /** Strata's identity, posts and orders services, wired for a plain Java service. */
 public final class StrataServices implements AutoCloseable {
 
+    /** Accounts and sessions. */
     public final IdentityService identity;
+    /** Posts and channels. */
     public final PostService posts;
+    /** Orders. */
     public final OrderService orders;
     private final AutoCloseable database;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
@@ -72,6 +75,7 @@ public final class StrataServices implements AutoCloseable {
         }
     }
 
+    /** Stops the housekeeping and closes the database, not the pool it was opened over. */
     @Override
     public void close() throws Exception {
         housekeeping.shutdownNow();
