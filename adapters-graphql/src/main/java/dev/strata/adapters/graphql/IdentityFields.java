@@ -3,6 +3,7 @@ package dev.strata.adapters.graphql;
 import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.SessionView;
 import dev.strata.adapters.graphql.Views.SignedIn;
+import dev.strata.core.closing.AccountClosingService;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountChanges;
@@ -13,6 +14,7 @@ import dev.strata.core.identity.IdentityService;
 import dev.strata.core.identity.IssuedSession;
 import dev.strata.core.identity.NewAccount;
 import dev.strata.core.identity.Session;
+import dev.strata.core.identity.SessionId;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -27,9 +29,11 @@ import java.util.function.Function;
 final class IdentityFields {
 
     private final IdentityService identity;
+    private final AccountClosingService closing;
 
-    IdentityFields(IdentityService identity) {
+    IdentityFields(IdentityService identity, AccountClosingService closing) {
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.closing = Objects.requireNonNull(closing, "closing");
     }
 
     void wire(RuntimeWiring.Builder wiring) {
@@ -51,7 +55,17 @@ final class IdentityFields {
                     identity.endAllSessions(Fetching.session(field), Fetching.id(field, "accountId", AccountId::new));
                     return true;
                 })
-                .dataFetcher("updateAccount", this::updateAccount));
+                .dataFetcher("updateAccount", this::updateAccount)
+                .dataFetcher("endSession", field -> {
+                    identity.endSession(Fetching.session(field), Fetching.id(field, "accountId", AccountId::new),
+                            Fetching.id(field, "sessionId", SessionId::new));
+                    return true;
+                })
+                .dataFetcher("closeAccount", field -> {
+                    closing.closeAccount(Fetching.session(field), Fetching.id(field, "id", AccountId::new),
+                            field.getArgument("currentPassword"));
+                    return true;
+                }));
         wiring.type("Account", type -> type
                 .dataFetcher("id", field -> Fetching.<AccountView>source(field).id().value())
                 .dataFetcher("email", own(Account::email))

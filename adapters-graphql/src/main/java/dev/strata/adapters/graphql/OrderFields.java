@@ -3,9 +3,6 @@ package dev.strata.adapters.graphql;
 import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.CreatedView;
 import dev.strata.core.common.Created;
-import dev.strata.core.common.KeysetCursor;
-import dev.strata.core.common.ListQuery;
-import dev.strata.core.common.Page;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.orders.Cancellation;
 import dev.strata.core.orders.Order;
@@ -95,18 +92,8 @@ final class OrderFields {
      */
     private Connection<Order> page(DataFetchingEnvironment field) {
         AuthenticatedSession caller = Fetching.session(field);
-        Paging paging = Paging.of(field);
-        String filter = field.getArgument("filter");
-        String orderBy = field.getArgument("orderBy");
-        ListQuery read = Cursors.naming(paging.cursorArgument(), () -> OrderService.QUERY.listQuery(filter, orderBy,
-                paging.size(), paging.cursor().orElse(null)));
-        ListQuery query = paging.backwards()
-                ? read.at(KeysetCursor.before(read.cursor().orElseThrow().sortValues(), read.cursor().orElseThrow().id()))
-                : read;
-        Page<Order> page = orders.list(caller, query);
-        return Connection.of(page.items(), page.hasMore(), paging,
-                order -> OrderService.QUERY.pageTokenAfter(query, order, OrderService::sortValue,
-                        listed -> listed.id().value()));
+        return ListPages.read(field, OrderService.QUERY, query -> orders.list(caller, query), OrderService::sortValue,
+                listed -> listed.id().value());
     }
 
     private static OrderDraft draft(Map<String, Object> input) {

@@ -4,7 +4,6 @@ import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.CreatedView;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
-import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
@@ -46,7 +45,8 @@ final class PostFields {
                     return postPage(field, "all|" + text.orElse(""), text,
                             (query, ignored) -> posts.searchPosts(caller, query));
                 })
-                .dataFetcher("channel", field -> posts.getChannel(Fetching.session(field), channelId(field, "id"))));
+                .dataFetcher("channel", field -> posts.getChannel(Fetching.session(field), channelId(field, "id")))
+                .dataFetcher("channels", this::channels));
         wiring.type("Mutation", type -> type
                 .dataFetcher("createPost", this::createPost)
                 .dataFetcher("editPost", field -> posts.editPost(Fetching.session(field), postId(field, "id"),
@@ -56,6 +56,16 @@ final class PostFields {
                     return true;
                 })
                 .dataFetcher("createChannel", this::createChannel)
+                .dataFetcher("renameChannel", field -> posts.renameChannel(Fetching.session(field),
+                        channelId(field, "id"), field.getArgument("name"), field.<Integer>getArgument("expectedVersion")))
+                .dataFetcher("deleteChannel", field -> {
+                    posts.deleteChannel(Fetching.session(field), channelId(field, "id"));
+                    return true;
+                })
+                .dataFetcher("leaveChannel", field -> {
+                    posts.leaveChannel(Fetching.session(field), channelId(field, "id"));
+                    return true;
+                })
                 .dataFetcher("addMember", this::addMember)
                 .dataFetcher("removeMember", field -> {
                     posts.removeMember(Fetching.session(field), channelId(field, "channelId"),
@@ -77,6 +87,8 @@ final class PostFields {
                 .dataFetcher("owner", field -> AccountView.seenBy(Fetching.session(field),
                         Fetching.<Channel>source(field).ownerId()))
                 .dataFetcher("members", this::members)
+                .dataFetcher("member", field -> posts.getMember(Fetching.session(field),
+                        Fetching.<Channel>source(field).id(), Fetching.id(field, "accountId", AccountId::new)))
                 .dataFetcher("posts", field -> {
                     Channel channel = field.getSource();
                     AuthenticatedSession caller = Fetching.session(field);
@@ -146,13 +158,16 @@ final class PostFields {
     /** A page of a channel's members, earliest joined first; the cursors are REST's page tokens for the same list. */
     private Connection<Member> members(DataFetchingEnvironment field) {
         Channel channel = field.getSource();
-        Paging paging = Paging.of(field);
-        ListQuery query = Cursors.naming(paging.cursorArgument(), () -> PostService.MEMBER_QUERY.listQuery(null, null,
-                paging.size(), paging.cursor().orElse(null)));
-        Page<Member> page = posts.listMembers(Fetching.session(field), channel.id(), query);
-        return Connection.of(page.items(), page.hasMore(), paging,
-                member -> PostService.MEMBER_QUERY.pageTokenAfter(query, member, PostService::memberSortValue,
-                        listed -> listed.accountId().value()));
+        AuthenticatedSession caller = Fetching.session(field);
+        return ListPages.read(field, PostService.MEMBER_QUERY, query -> posts.listMembers(caller, channel.id(), query),
+                PostService::memberSortValue, listed -> listed.accountId().value());
+    }
+
+    /** A page of the caller's channels, filtered and ordered as {@code GET /v1/channels} is. */
+    private Connection<Channel> channels(DataFetchingEnvironment field) {
+        AuthenticatedSession caller = Fetching.session(field);
+        return ListPages.read(field, PostService.CHANNEL_QUERY, query -> posts.listChannels(caller, query),
+                PostService::channelSortValue, listed -> listed.id().value());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.strata.adapters.graphql;
 
 import dev.strata.adapters.common.ApiMetrics;
+import dev.strata.core.closing.AccountClosingService;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
@@ -55,7 +56,8 @@ public final class StrataGraphql {
         this.posts = builder.posts;
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE_TIME).scalar(Scalars.DECIMAL);
-        new IdentityFields(builder.identity).wire(wiring);
+        new IdentityFields(builder.identity,
+                new AccountClosingService(builder.identity, builder.posts, builder.orders)).wire(wiring);
         new PostFields(builder.posts).wire(wiring);
         new OrderFields(builder.orders).wire(wiring);
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
