@@ -1,5 +1,6 @@
 package dev.strata.adapters.graphql;
 
+import dev.strata.adapters.common.SignUpCharge;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.identity.AuthenticatedSession;
 import java.util.Objects;
@@ -8,19 +9,23 @@ import java.util.Optional;
 /**
  * Who sends a GraphQL request: a verified session, nobody (no {@code Authorization} header), or a
  * client whose token was refused. Operations that need a caller {@link #require()} one; signing up
- * and signing in need none, so that a stale token does not stop a client from signing in again.
+ * and signing in need none, so that a stale token does not stop a client from signing in again. A
+ * caller also carries the {@link SignUpCharge} of its client address, which {@code signUp} pays.
  * Immutable.
  */
 public final class Caller {
 
-    private static final Caller ANONYMOUS = new Caller(Optional.empty(), Optional.empty());
+    private static final Caller ANONYMOUS = new Caller(Optional.empty(), Optional.empty(), SignUpCharge.NONE);
 
     private final Optional<AuthenticatedSession> session;
     private final Optional<AuthenticationException> refusal;
+    private final SignUpCharge signUps;
 
-    private Caller(Optional<AuthenticatedSession> session, Optional<AuthenticationException> refusal) {
+    private Caller(Optional<AuthenticatedSession> session, Optional<AuthenticationException> refusal,
+            SignUpCharge signUps) {
         this.session = session;
         this.refusal = refusal;
+        this.signUps = signUps;
     }
 
     /**
@@ -39,7 +44,8 @@ public final class Caller {
      * @return the caller
      */
     public static Caller of(AuthenticatedSession session) {
-        return new Caller(Optional.of(Objects.requireNonNull(session, "session")), Optional.empty());
+        return new Caller(Optional.of(Objects.requireNonNull(session, "session")), Optional.empty(),
+                SignUpCharge.NONE);
     }
 
     /**
@@ -49,7 +55,8 @@ public final class Caller {
      * @return the caller
      */
     public static Caller refused(AuthenticationException refusal) {
-        return new Caller(Optional.empty(), Optional.of(Objects.requireNonNull(refusal, "refusal")));
+        return new Caller(Optional.empty(), Optional.of(Objects.requireNonNull(refusal, "refusal")),
+                SignUpCharge.NONE);
     }
 
     /**
@@ -71,5 +78,20 @@ public final class Caller {
     public AuthenticatedSession require() {
         return session.orElseThrow(() -> refusal.orElseGet(() -> new AuthenticationException(
                 "authentication_required", "this operation needs a bearer token: sign in with the signIn mutation")));
+    }
+
+    /**
+     * This caller, its sign-ups charged through {@code signUps} (by default they cost nothing here).
+     *
+     * @param signUps the sign-up budget of the caller's client address
+     * @return the caller
+     */
+    public Caller withSignUpCharge(SignUpCharge signUps) {
+        return new Caller(session, refusal, Objects.requireNonNull(signUps, "signUps"));
+    }
+
+    /** Charges one sign-up; throws {@code RateLimitedException} when the client's budget is spent. */
+    void chargeSignUp() {
+        signUps.charge();
     }
 }

@@ -83,6 +83,7 @@ final class IdentityFields {
 
     private Object signUp(DataFetchingEnvironment field) {
         Map<String, Object> input = field.getArgument("input");
+        Fetching.caller(field).chargeSignUp();
         Account account = identity.createAccount(new NewAccount((String) input.get("email"),
                 (String) input.get("password"), (String) input.get("displayName")));
         return AccountView.own(account);

@@ -2,6 +2,7 @@ package dev.strata.adapters.graphql.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.common.AccessLog;
+import dev.strata.adapters.common.SignUpCharge;
 import dev.strata.adapters.graphql.Caller;
 import dev.strata.adapters.graphql.GraphqlOperation;
 import dev.strata.adapters.graphql.GraphqlRequest;
@@ -114,8 +115,11 @@ public final class GraphqlResource {
     private Response run(MediaType type, ContainerRequestContext request, GraphqlRequest graphqlRequest) {
         request.setProperty(AccessLog.OPERATION_PROPERTY, GraphqlOperation.of(graphqlRequest)
                 .map(GraphqlOperation::logName).orElse("invalid"));
-        Caller caller = request.getProperty(GraphqlAuthenticationFilter.CALLER) instanceof Caller known
-                ? known : Caller.anonymous();
+        Caller known = request.getProperty(GraphqlAuthenticationFilter.CALLER) instanceof Caller found
+                ? found : Caller.anonymous();
+        // The host's rate limits (REST's filter) hand over the client's sign-up budget; none without limits.
+        Caller caller = request.getProperty(SignUpCharge.PROPERTY) instanceof SignUpCharge signUps
+                ? known.withSignUpCharge(signUps) : known;
         ExecutionResult result = graphql.execute(graphqlRequest, caller);
         boolean ran = result.isDataPresent();
         int status = !ran && type.isCompatible(GRAPHQL_RESPONSE) ? 400 : 200;

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.adapters.common.SignUpCharge;
 import dev.strata.adapters.graphql.StrataGraphql;
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.adapters.persistence.memory.orders.InMemoryOrderStore;
 import dev.strata.adapters.persistence.memory.posts.InMemoryPostStore;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.identity.IdentityFixtures;
+import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -53,6 +58,7 @@ class GraphqlOverHttpTest {
                 .build();
         ResourceConfig application = new ResourceConfig();
         GraphqlHttp.components(graphql, identity).forEach(application::register);
+        application.register(new SpentSignUps());
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application);
         endpoint = URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/graphql");
     }
@@ -266,6 +272,41 @@ class GraphqlOverHttpTest {
             assertThat(me.body().path("data").path("viewer").path("account").path("email").asText()).isEqualTo(email);
             assertThat(forged.code()).isEqualTo("invalid_token");
             assertThat(notBearer.code()).isEqualTo("invalid_token");
+        }
+    }
+
+    /**
+     * What the host's rate limits do (REST's filter hands each request the client's sign-up budget),
+     * standing for a client whose budget is spent when it sends {@code X-Sign-Ups: spent}.
+     */
+    private static final class SpentSignUps implements ContainerRequestFilter {
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            if ("spent".equals(request.getHeaderString("X-Sign-Ups"))) {
+                request.setProperty(SignUpCharge.PROPERTY, (SignUpCharge) () -> {
+                    throw new RateLimitedException("rate_limited", "too many sign-ups", Duration.ofMinutes(30));
+                });
+            }
+        }
+    }
+
+    @Nested
+    class SignUpBudget {
+
+        @Test
+        void aSignUpIsChargedToTheBudgetTheHostHandsOver() {
+            String signUp = query("mutation { signUp(input: {email: \"" + IdentityFixtures.uniqueEmail()
+                    + "\", password: \"correct horse battery staple\", displayName: \"Ada\"}) { id } }");
+
+            Answer spent = send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                    .header("X-Sign-Ups", "spent").POST(HttpRequest.BodyPublishers.ofString(signUp)));
+
+            assertThat(spent.code()).isEqualTo("rate_limited");
+            assertThat(spent.body().path("errors").path(0).path("extensions").path("retryAfterSeconds").asLong())
+                    .isEqualTo(1800);
+            assertThat(post(GRAPHQL_RESPONSE, signUp).body().path("data").path("signUp").path("id").isTextual())
+                    .as("the same sign-up within budget").isTrue();
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.strata.adapters.common.RateLimitBuckets;
 import dev.strata.adapters.common.RateLimiter;
 import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.common.SessionPrincipal;
+import dev.strata.adapters.common.SignUpCharge;
 import dev.strata.core.identity.AuthenticatedSession;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
@@ -29,9 +30,11 @@ import org.glassfish.grizzly.http.server.Request;
 /**
  * REST's side of the rate limits every API style shares ({@link RateLimiter}): every request is
  * charged to its caller, the account when it is signed in and the client IP otherwise; sign-ups
- * ({@code POST /v1/accounts}) are charged to a stricter per-IP budget. Every charged response carries {@code RateLimit-Limit},
- * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the bucket is full
- * again); a request over budget gets 429 with {@code Retry-After}. A 304 is refunded: revalidating
+ * ({@code POST /v1/accounts}) are charged to a stricter per-IP budget, and every other request
+ * carries a {@link SignUpCharge} (request property {@link SignUpCharge#PROPERTY}) with which an API
+ * style served on the same port (GraphQL's {@code signUp}) charges its sign-ups to that budget.
+ * Every charged response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset} (seconds until the bucket is full again); a request over budget gets 429 with {@code Retry-After}. A 304 is refunded: revalidating
  * a cached copy costs nothing.
  *
  * <p>It runs after authentication, so that the account is known. A request that never reaches it
@@ -85,8 +88,11 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             String client = clientAddress(request);
             charge = new Charge(client, true, limiter.chargeSignUp(client));
         } else {
-            String key = RateLimiter.callerKey(caller(request), clientAddress(request));
+            String client = clientAddress(request);
+            String key = RateLimiter.callerKey(caller(request), client);
             charge = new Charge(key, false, limiter.charge(key));
+            // For an API style that signs up inside another route (GraphQL's signUp in POST /graphql).
+            request.setProperty(SignUpCharge.PROPERTY, SignUpCharge.of(limiter, client));
         }
         request.setProperty(CHARGED, charge);
         if (!charge.decision().allowed()) {

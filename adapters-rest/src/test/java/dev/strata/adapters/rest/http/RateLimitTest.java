@@ -3,11 +3,18 @@ package dev.strata.adapters.rest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.common.RateLimits;
+import dev.strata.adapters.common.SignUpCharge;
 import dev.strata.adapters.rest.testing.Accounts;
+import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.identity.IdentityFixtures;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,6 +156,32 @@ class RateLimitTest {
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.header("Retry-After")).as("two an hour: one every 30 minutes").hasValue("1800");
         assertThat(api.http.get("/v1").send().status()).as("other requests are not affected").isEqualTo(200);
+    }
+
+    @Test
+    void anotherApiStyleOnThePortChargesItsSignUpsToTheSameBudget() {
+        api.close();
+        api = new TestApi(builder -> builder.rateLimits(LIMITS, clock).extension(new SigningUpElsewhere()));
+        HttpDriver elsewhere = HttpDriver.outsideTheApi(api.server.uri());
+        assertThat(signUp().status()).isEqualTo(201);
+        assertThat(elsewhere.post("/elsewhere/sign-up").send().status()).isEqualTo(204);
+
+        HttpResult third = signUp();
+
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(elsewhere.post("/elsewhere/sign-up").send().status()).isEqualTo(429);
+        assertThat(api.http.get("/v1").send().status()).as("other requests are not affected").isEqualTo(200);
+    }
+
+    /** A resource that signs up as GraphQL's signUp does: through the charge its request carries. */
+    @Path("/elsewhere/sign-up")
+    public static final class SigningUpElsewhere {
+
+        @POST
+        public Response signUp(@Context ContainerRequestContext request) {
+            ((SignUpCharge) request.getProperty(SignUpCharge.PROPERTY)).charge();
+            return Response.noContent().build();
+        }
     }
 
     @Test
