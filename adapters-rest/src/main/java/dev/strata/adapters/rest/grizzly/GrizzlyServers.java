@@ -42,8 +42,9 @@ import org.glassfish.jersey.server.ResourceConfig;
  * (the connection preface) and by {@code Upgrade: h2c}; on a TLS port as h2, chosen by ALPN (a client
  * that offers only {@code http/1.1} gets HTTP/1.1). Each connection allows
  * {@value #MAX_CONCURRENT_STREAMS} concurrent streams ({@code SETTINGS_MAX_CONCURRENT_STREAMS}; a client
- * that opens more gets {@code GOAWAY REFUSED_STREAM}) and advertises {@code SETTINGS_MAX_HEADER_LIST_SIZE}
- * of {@link #MAX_HEAD_BYTES}; server push is off. Requests in HTTP/2 frames get the same checks and
+ * that opens more gets {@code GOAWAY REFUSED_STREAM}), reads header blocks of up to
+ * {@link #MAX_HTTP2_HEADER_BLOCK_BYTES} (its {@code SETTINGS_MAX_HEADER_LIST_SIZE}) and refuses header
+ * lists over {@link #MAX_HEAD_BYTES} with 431, as HTTP/1.1 does; server push is off. Requests in HTTP/2 frames get the same checks and
  * problems as HTTP/1.1 ones where HTTP/2 leaves them to the server (see {@link Http2RequestGuard});
  * a header block that HTTP/2 itself forbids (RFC 9113 section 8.2) ends the connection with
  * {@code GOAWAY PROTOCOL_ERROR} (see {@link Http2ServerAddOn}). A connection's streams are served
@@ -55,6 +56,13 @@ public final class GrizzlyServers {
     public static final int MAX_HEAD_BYTES = 16 * 1024;
     /** Most request headers accepted. */
     public static final int MAX_REQUEST_HEADERS = 100;
+    /**
+     * Largest HTTP/2 header block read (as sent, compressed), advertised as
+     * {@code SETTINGS_MAX_HEADER_LIST_SIZE}: larger enough than {@link #MAX_HEAD_BYTES} that a header
+     * list over that limit is read and refused with a 431 problem, as over HTTP/1.1; a block larger
+     * than this one closes the connection.
+     */
+    public static final int MAX_HTTP2_HEADER_BLOCK_BYTES = 4 * MAX_HEAD_BYTES;
     /** Most HTTP/2 streams a connection may have open at once. */
     public static final int MAX_CONCURRENT_STREAMS = 128;
     /** Smallest response body that is compressed. */

@@ -24,7 +24,7 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
  * connection-specific field that HTTP/2 forbids, RFC 9113 section 8.2.2; {@code Content-Length}
  * must be one number), plus the decoded size of the field section (RFC 9113 section 6.5.2, each
  * field counted as name + value + 32 octets), which is refused with 431 above
- * {@link GrizzlyServers#MAX_HEAD_BYTES}. An HTTP/1.1 request, also the one that upgraded a
+ * {@link GrizzlyServers#MAX_HEAD_BYTES} (414 when {@code :path} alone is that long). An HTTP/1.1 request, also the one that upgraded a
  * connection to h2c, passed the codec's checks and goes straight through.
  */
 final class Http2RequestGuard extends HttpHandler {
@@ -82,10 +82,14 @@ final class Http2RequestGuard extends HttpHandler {
     }
 
     private static Optional<RequestRefusal> fieldSectionSize(HttpRequestPacket request) {
-        long size = pseudoField(":method", request.getMethodDC().toString())
-                + pseudoField(":scheme", request.isSecure() ? "https" : "http")
-                + pseudoField(":path", request.getRequestURIRef().getOriginalRequestURIBC().toString()
-                        + (request.getQueryStringDC().isNull() ? "" : "?" + request.getQueryStringDC()));
+        long path = pseudoField(":path", request.getRequestURIRef().getOriginalRequestURIBC().toString()
+                + (request.getQueryStringDC().isNull() ? "" : "?" + request.getQueryStringDC()));
+        if (path > GrizzlyServers.MAX_HEAD_BYTES) {
+            return Optional.of(new RequestRefusal(414, "uri_too_long", "the request target is longer than "
+                    + GrizzlyServers.MAX_HEAD_BYTES + " bytes", Map.of()));
+        }
+        long size = path + pseudoField(":method", request.getMethodDC().toString())
+                + pseudoField(":scheme", request.isSecure() ? "https" : "http");
         MimeHeaders headers = request.getHeaders();
         for (int index = 0; index < headers.size(); index++) {
             size += headers.getName(index).getLength() + headers.getValue(index).getLength() + FIELD_OVERHEAD;

@@ -38,7 +38,7 @@ class Http2FramesTest {
         try (RawHttp2 h2 = RawHttp2.connect(api.server.uri())) {
             assertThat(h2.serverSettings())
                     .containsEntry(RawHttp2.SETTINGS_MAX_CONCURRENT_STREAMS, GrizzlyServers.MAX_CONCURRENT_STREAMS)
-                    .containsEntry(RawHttp2.SETTINGS_MAX_HEADER_LIST_SIZE, GrizzlyServers.MAX_HEAD_BYTES);
+                    .containsEntry(RawHttp2.SETTINGS_MAX_HEADER_LIST_SIZE, GrizzlyServers.MAX_HTTP2_HEADER_BLOCK_BYTES);
         }
     }
 
@@ -55,6 +55,12 @@ class Http2FramesTest {
         assertProblem(answerTo(RawHttp2.get("/v1/%zz"), null), 400, "malformed_percent_encoding");
         assertProblem(answerTo(RawHttp2.get("/v1 /accounts"), null), 400, "invalid_request_target");
         assertProblem(answerTo(RawHttp2.get("//evil.example/v1"), null), 400, "invalid_request_target");
+    }
+
+    @Test
+    void aPathLongerThanTheLimitIsRefusedWith414AndAProblem() throws Exception {
+        assertProblem(answerTo(RawHttp2.get("/v1/accounts/" + "a".repeat(GrizzlyServers.MAX_HEAD_BYTES)), null), 414,
+                "uri_too_long");
     }
 
     @Test
@@ -80,20 +86,22 @@ class Http2FramesTest {
 
     @Test
     void aHeaderListLargerThanTheLimitIsRefusedWith431AndAProblem() throws Exception {
-        // About 14 KB on the wire (under the limit Grizzly applies to the encoded block) but over
-        // 16 KiB as HTTP/2 counts a header list (each field's name + value + 32).
-        List<String[]> fields = RawHttp2.get("/v1");
+        // About 14 KB on the wire, but over 16 KiB as HTTP/2 counts a header list (each field's name
+        // + value + 32); then 32 KB in HEADERS and CONTINUATION frames.
+        List<String[]> many = RawHttp2.get("/v1");
         for (int index = 0; index < 90; index++) {
-            fields.add(new String[] {"x-filler-" + index, "v".repeat(150)});
+            many.add(new String[] {"x-filler-" + index, "v".repeat(150)});
         }
+        List<String[]> large = RawHttp2.get("/v1", "x-filler", "v".repeat(32 * 1024));
 
-        assertProblem(answerTo(fields, null), 431, "request_header_fields_too_large");
+        assertProblem(answerTo(many, null), 431, "request_header_fields_too_large");
+        assertProblem(answerTo(large, null), 431, "request_header_fields_too_large");
     }
 
     @Test
     void aHeaderBlockLargerThanTheLimitOnTheWireEndsTheConnection() throws Exception {
         List<String[]> fields = RawHttp2.get("/v1");
-        for (int index = 0; index < 20; index++) {
+        for (int index = 0; index < 70; index++) {
             fields.add(new String[] {"x-filler-" + index, "v".repeat(1_000)});
         }
 
@@ -101,6 +109,22 @@ class Http2FramesTest {
 
         // Grizzly 4.0.2 cannot answer a block that passes its limit in a CONTINUATION frame.
         assertThat(answer.closed()).as(answer.toString()).isTrue();
+    }
+
+    @Test
+    void aResponseThatCompletesBeforeTheRequestBodyIsFollowedByAResetWithoutError() throws Exception {
+        try (RawHttp2 h2 = RawHttp2.connect(api.server.uri())) {
+            h2.headers(1, RawHttp2.request("POST", "/v1/accounts", "content-type", "application/json",
+                    "content-length", "2000000"), false);
+            h2.data(1, "{".getBytes(StandardCharsets.US_ASCII), false);
+
+            RawHttp2.Answer answer = h2.answer(1);
+            assertProblem(answer, 413, "payload_too_large");
+            RawHttp2.Answer after = h2.answer(1);
+
+            // RFC 9113 section 8.1: the client may stop sending and keep the response.
+            assertThat(after.reset()).as(after.toString()).contains(RawHttp2.NO_ERROR);
+        }
     }
 
     @Test

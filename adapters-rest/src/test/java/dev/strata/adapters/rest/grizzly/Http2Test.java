@@ -113,6 +113,20 @@ class Http2Test {
         }
 
         @Test
+        void largeResponsesAreGzippedOverHttp2AsOverHttp11() throws Exception {
+            HttpRequest.Builder document = request("/v1/openapi.json").header("Accept-Encoding", "gzip");
+            HttpResponse<byte[]> http2 = clients.get(HttpClient.Version.HTTP_2).send(document.copy().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> http11 = clients.get(HttpClient.Version.HTTP_1_1).send(document.copy().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(http2.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(http2.headers().firstValue("content-encoding")).hasValue("gzip");
+            assertThat(http11.headers().firstValue("content-encoding")).hasValue("gzip");
+            assertThat(gunzip(http2.body())).isEqualTo(gunzip(http11.body())).startsWith("{");
+        }
+
+        @Test
         void aCreationOverHttp2AnswersLikeOneOverHttp11() throws Exception {
             HttpResponse<String> http2 = send(HttpClient.Version.HTTP_2, signUp(IdentityFixtures.uniqueEmail()));
             HttpResponse<String> http11 = send(HttpClient.Version.HTTP_1_1, signUp(IdentityFixtures.uniqueEmail()));
@@ -206,6 +220,12 @@ class Http2Test {
         }
         view.put(":body", response.body().isEmpty() ? "" : JSON.readTree(response.body()));
         return view;
+    }
+
+    private static String gunzip(byte[] body) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -42,6 +42,7 @@ final class RawHttp2 implements AutoCloseable {
     static final int SETTINGS_MAX_CONCURRENT_STREAMS = 0x3;
     static final int SETTINGS_MAX_HEADER_LIST_SIZE = 0x6;
 
+    static final int NO_ERROR = 0x0;
     static final int PROTOCOL_ERROR = 0x1;
     static final int REFUSED_STREAM = 0x7;
 
