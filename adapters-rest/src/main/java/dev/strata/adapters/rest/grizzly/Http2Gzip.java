@@ -4,6 +4,7 @@ import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.http.CompressionConfig;
 import org.glassfish.grizzly.http.GZipContentEncoding;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.Header;
@@ -13,7 +14,8 @@ import org.glassfish.grizzly.http.util.Header;
  * {@link CompressionConfig} only in its HTTP/1.1 codec, which HTTP/2 frames never pass. The same
  * rules decide: a client that accepts gzip, a compressible content type, a body of at least the
  * minimum size (or of a size not known in advance), no content coding already; the response then
- * carries {@code Content-Encoding: gzip} and no {@code Content-Length} (HTTP/2 frames the body).
+ * carries {@code Content-Encoding: gzip} and no {@code Content-Length} (HTTP/2 frames the body). See
+ * {@link #decide} for the one difference.
  * Thread-safe: the encoder keeps each response's state on that response.
  */
 final class Http2Gzip {
@@ -29,12 +31,16 @@ final class Http2Gzip {
 
     /**
      * Whether {@code response} is gzipped, chosen on its first write while its head is not yet sent
-     * (and then given {@code Content-Encoding: gzip} and no {@code Content-Length}).
+     * (and then given {@code Content-Encoding: gzip} and no {@code Content-Length}). Only a body
+     * written whole at once is: Grizzly's gzip encoder holds back output between writes, and a
+     * write that yields nothing stalls an HTTP/2 stream, so a body streamed in parts (larger than
+     * the server's response buffer) goes uncompressed over HTTP/2.
      */
-    boolean decide(HttpResponsePacket response) {
+    boolean decide(HttpResponsePacket response, HttpPacket firstWrite) {
         Object decided = response.getAttributes().getAttribute(DECIDED);
         if (decided == null) {
-            decided = !response.isCommitted() && compresses(response);
+            decided = !response.isCommitted() && firstWrite instanceof HttpContent content && content.isLast()
+                    && compresses(response);
             response.getAttributes().setAttribute(DECIDED, decided);
             if ((Boolean) decided) {
                 response.setHeader(Header.ContentEncoding, GZipContentEncoding.NAME);
@@ -44,7 +50,7 @@ final class Http2Gzip {
         return (Boolean) decided;
     }
 
-    /** {@code content} of a response {@link #decide chosen} for gzip, gzipped. */
+    /** {@code content}, the whole body of a response {@link #decide chosen} for gzip, gzipped. */
     HttpContent encode(Connection<?> connection, HttpContent content) {
         return gzip.encode(connection, content);
     }

@@ -98,7 +98,7 @@ final class Http2ServerAddOn implements AddOn {
                     && packet.getHttpHeader() instanceof HttpResponsePacket response
                     && Http2Stream.getStreamFor(response) instanceof Http2Stream stream) {
                 // The head may go first on its own: the coding is chosen then.
-                boolean gzipped = gzip.decide(response);
+                boolean gzipped = gzip.decide(response, packet);
                 if (packet instanceof HttpContent content) {
                     if (content.isLast()) {
                         Set<Integer> streams = receiving.get(context.getConnection());
