@@ -101,6 +101,7 @@ final class Http2ServerAddOn implements AddOn {
                 boolean gzipped = gzip.decide(response, packet);
                 if (packet instanceof HttpContent content) {
                     if (content.isLast()) {
+                        Http2Connections.answered(context.getConnection());
                         Set<Integer> streams = receiving.get(context.getConnection());
                         if (streams != null && streams.remove(stream.getId())) {
                             resetAfter(context, stream.getId());
@@ -151,7 +152,7 @@ final class Http2ServerAddOn implements AddOn {
             });
         }
 
-        private void noteRequestBodies(Connection<?> connection, List<Http2Frame> frames) {
+        private void noteRequestBodies(Connection<?> connection, Http2Session session, List<Http2Frame> frames) {
             Set<Integer> streams = receiving.get(connection);
             for (Http2Frame frame : frames) {
                 boolean headers = frame.getType() == HeadersFrame.TYPE;
@@ -163,6 +164,9 @@ final class Http2ServerAddOn implements AddOn {
                     receiving.set(connection, streams);
                 }
                 boolean ended = frame.getType() == RstStreamFrame.TYPE || frame.isFlagSet(HeadersFrame.END_STREAM);
+                if (headers && session.getStream(frame.getStreamId()) == null) {
+                    Http2Connections.opened(connection);
+                }
                 if (ended) {
                     streams.remove(frame.getStreamId());
                 } else if (headers) {
@@ -185,7 +189,7 @@ final class Http2ServerAddOn implements AddOn {
         @Override
         protected boolean processFrames(FilterChainContext context, Http2Session session, List<Http2Frame> frames) {
             if (frames != null) {
-                noteRequestBodies(context.getConnection(), frames);
+                noteRequestBodies(context.getConnection(), session, frames);
             }
             try {
                 return super.processFrames(context, session, frames);
