@@ -5,19 +5,17 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.strata.adapters.common.ErrorKind;
 import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.FieldError;
-import dev.strata.core.common.ForbiddenException;
-import dev.strata.core.common.IdempotencyKeyReusedException;
-import dev.strata.core.common.NotFoundException;
-import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.common.ValidationException;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NoContentException;
@@ -32,6 +30,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -44,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * reaches the client; what the client cannot be told is logged with the request id instead.
  */
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    /**
+     * The request property where the {@link ErrorKind} of a core failure that this mapper answered
+     * is kept, for the metrics' outcome.
+     */
+    public static final String ERROR_KIND = ProblemMapper.class.getName() + ".errorKind";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -65,6 +70,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     private Request request;
+
+    @Context
+    private Provider<ContainerRequestContext> requestContext;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -101,29 +109,55 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response.ResponseBuilder fromService(StrataException failure) {
+        ErrorKind kind = ErrorKind.of(failure);
+        ContainerRequestContext context = requestContext == null ? null : requestContext.get();
+        if (context != null) {
+            context.setProperty(ERROR_KIND, kind);
+        }
+        Response.StatusType status = statusOf(kind);
         return switch (failure) {
-            case ValidationException invalid -> problem(Status.BAD_REQUEST, invalid.code(), "the request has invalid fields",
+            case ValidationException invalid -> problem(status, invalid.code(), "the request has invalid fields",
                     invalid.errors());
-            case NotFoundException missing -> problem(Status.NOT_FOUND, missing.code(), missing.getMessage());
-            case ConflictException conflict -> problem(Status.CONFLICT, conflict.code(), conflict.getMessage());
-            case ForbiddenException forbidden -> problem(Status.FORBIDDEN, forbidden.code(), forbidden.getMessage());
-            case PreconditionFailedException stale ->
-                    problem(Status.PRECONDITION_FAILED, stale.code(), stale.getMessage());
-            case AuthenticationException unauthenticated ->
-                    problem(Status.UNAUTHORIZED, unauthenticated.code(), unauthenticated.getMessage())
-                            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            case RateLimitedException limited -> problem(Status.TOO_MANY_REQUESTS, limited.code(), limited.getMessage())
+            case AuthenticationException unauthenticated -> problem(status, unauthenticated.code(),
+                    unauthenticated.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            case RateLimitedException limited -> problem(status, limited.code(), limited.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, ceilSeconds(limited)));
-            case IdempotencyKeyReusedException reused ->
-                    problem(HttpStatuses.UNPROCESSABLE_CONTENT, reused.code(), reused.getMessage());
             case UnavailableException unavailable -> {
                 LOG.warn("{} {} answered 503 [request {}]: {}", method(), path(), requestId(), unavailable.getMessage(),
                         unavailable.getCause());
-                yield problem(Status.SERVICE_UNAVAILABLE, unavailable.code(),
-                        "the service is temporarily unavailable; retry shortly")
+                yield problem(status, unavailable.code(), "the service is temporarily unavailable; retry shortly")
                         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_UNAVAILABLE_SECONDS);
             }
-            default -> unexpected(failure);
+            default -> problem(status, failure.code(), failure.getMessage());
+        };
+    }
+
+    /**
+     * The kind of failure an error status stands for where no core failure says (Jersey's own 404
+     * and 405, a 429 of the rate limits): the first kind with that status, otherwise
+     * {@link ErrorKind#INVALID_ARGUMENT} for any other 4xx; empty for a server error other than 503.
+     */
+    public static Optional<ErrorKind> kindOfStatus(int status) {
+        for (ErrorKind kind : ErrorKind.values()) {
+            if (statusOf(kind).getStatusCode() == status) {
+                return Optional.of(kind);
+            }
+        }
+        return status >= 400 && status < 500 ? Optional.of(ErrorKind.INVALID_ARGUMENT) : Optional.empty();
+    }
+
+    /** The one place where a kind of failure becomes an HTTP status. */
+    static Response.StatusType statusOf(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID_ARGUMENT -> Status.BAD_REQUEST;
+            case UNAUTHENTICATED -> Status.UNAUTHORIZED;
+            case PERMISSION_DENIED -> Status.FORBIDDEN;
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case ALREADY_EXISTS, FAILED_PRECONDITION -> Status.CONFLICT;
+            case ABORTED -> Status.PRECONDITION_FAILED;
+            case IDEMPOTENCY_KEY_REUSED -> HttpStatuses.UNPROCESSABLE_CONTENT;
+            case RESOURCE_EXHAUSTED -> Status.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
         };
     }
 

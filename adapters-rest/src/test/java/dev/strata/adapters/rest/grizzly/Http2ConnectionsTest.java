@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.adapters.rest.StrataApi;
-import dev.strata.core.common.MutableClock;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import java.io.IOException;
 import java.net.URI;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.adapters.rest.testing.TestServer;
-import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
-import dev.strata.core.common.MutableClock;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import java.net.URI;
 import java.net.http.HttpClient;

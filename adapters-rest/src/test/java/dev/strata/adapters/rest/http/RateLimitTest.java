@@ -2,11 +2,12 @@ package dev.strata.adapters.rest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
-import dev.strata.core.common.MutableClock;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.identity.IdentityFixtures;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
