@@ -105,6 +105,11 @@ public final class Main implements Callable<Integer> {
             description = "Password of the TLS keystore (STRATA_TLS_KEYSTORE_PASSWORD).")
     String tlsKeystorePassword;
 
+    @Option(names = "--http2", defaultValue = "${env:STRATA_HTTP2:-true}", arity = "1",
+            description = "Whether the API port also speaks HTTP/2: h2c (prior knowledge or Upgrade) on plain HTTP, "
+                    + "h2 by ALPN with TLS; false: HTTP/1.1 only (STRATA_HTTP2).")
+    boolean http2;
+
     @Option(names = "--rate-limit-enabled", defaultValue = "${env:STRATA_RATE_LIMIT_ENABLED:-true}", arity = "1",
             description = "Whether rate limits apply; false for load tests and benchmarks. Sign-in throttling "
                     + "stays on regardless (STRATA_RATE_LIMIT_ENABLED).")
@@ -175,7 +180,7 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicUrl),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
                         .filter(proxy -> !proxy.isEmpty()).toList()),
-                Optional.ofNullable(rateLimitStore), shutdownDelay);
+                Optional.ofNullable(rateLimitStore), shutdownDelay, http2);
         StrataServer server;
         try {
             server = StrataServer.start(settings);

@@ -146,7 +146,8 @@ public final class StrataServer implements AutoCloseable {
     }
 
     private static GrizzlyServers.Options transport(Settings settings) {
-        GrizzlyServers.Options options = GrizzlyServers.Options.DEFAULT.withReadTimeout(settings.readTimeout());
+        GrizzlyServers.Options options = GrizzlyServers.Options.DEFAULT.withReadTimeout(settings.readTimeout())
+                .withHttp2(settings.http2());
         return settings.tls().map(tls -> options.withTls(tls.context())).orElse(options);
     }
 
