@@ -1,0 +1,56 @@
+package dev.strata.adapters.grpc.server;
+
+import dev.strata.adapters.grpc.call.Callers;
+import dev.strata.core.common.AuthenticationException;
+import dev.strata.core.identity.AuthenticatedSession;
+import dev.strata.core.identity.IdentityService;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies {@code authorization: Bearer <token>} metadata and makes the caller's session the call's
+ * {@link Callers#CALLER}. Methods in {@code open} (signing up, signing in) need no token; every
+ * other call without a valid one is UNAUTHENTICATED, before any work. Thread-safe.
+ */
+public final class AuthenticationInterceptor implements ServerInterceptor {
+
+    /** The metadata key of the bearer token. */
+    public static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final IdentityService identity;
+    private final Set<String> open;
+
+    /** Authentication by {@code identity}; {@code openMethods} are full method names that need no token. */
+    public AuthenticationInterceptor(IdentityService identity, Set<String> openMethods) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.open = Set.copyOf(openMethods);
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+            ServerCallHandler<Q, R> next) {
+        if (open.contains(call.getMethodDescriptor().getFullMethodName())) {
+            return next.startCall(call, headers);
+        }
+        AuthenticatedSession caller = authenticate(headers.get(AUTHORIZATION));
+        return Contexts.interceptCall(Context.current().withValue(Callers.CALLER, caller), call, headers, next);
+    }
+
+    private AuthenticatedSession authenticate(String value) {
+        if (value == null || value.isBlank()) {
+            throw new AuthenticationException("authentication_required",
+                    "this method needs 'authorization: Bearer <token>' metadata: sign in with CreateSession");
+        }
+        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new AuthenticationException("invalid_token", "the authorization metadata must be 'Bearer <token>'");
+        }
+        return identity.verifySession(value.substring(7).strip());
+    }
+}
