@@ -1,5 +1,6 @@
 package dev.strata.app;
 
+import dev.strata.adapters.common.RequestIds;
 import dev.strata.adapters.rest.grizzly.GrizzlyServers;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class AdminServer implements AutoCloseable {
                 Answer result = answer.get();
                 response.setStatus(result.status());
                 response.setHeader(RequestIdFilter.HEADER,
-                        RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER)));
+                        RequestIds.idFor(request.getHeader(RequestIdFilter.HEADER)));
                 response.setContentType(result.contentType());
                 response.setHeader("Cache-Control", "no-store");
                 if (result.status() == 503) {

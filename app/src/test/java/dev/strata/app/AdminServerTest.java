@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.strata.adapters.persistence.postgres.TestDatabases;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

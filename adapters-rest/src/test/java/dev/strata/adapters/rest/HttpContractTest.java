@@ -6,7 +6,7 @@ import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,14 @@ import java.util.Objects;
  * failure a caller can act on, and every instance carries a stable, snake_case {@link #code()}
  * (such as {@code email_already_registered}) that adapters pass on to clients unchanged, so a
  * client can branch on the code rather than on the human-readable message.
+ *
+ * <p>The hierarchy is sealed: adapters classify a failure with an exhaustive switch over these
+ * types, so a new kind of failure cannot be added without every adapter learning what it means.
  */
-public abstract class StrataException extends RuntimeException {
+public abstract sealed class StrataException extends RuntimeException
+        permits ValidationException, AuthenticationException, ForbiddenException, NotFoundException,
+        ConflictException, PreconditionFailedException, IdempotencyKeyReusedException, RateLimitedException,
+        UnavailableException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,5 @@
 package dev.strata.core.orders;
 
-import static dev.strata.core.orders.OrderServiceContract.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.core.common.FieldError;
@@ -129,5 +128,9 @@ class OrderRulesTest {
         assertThat(OrderRules.amountOf(List.of(new OrderItem("A", 3, new BigDecimal("0.10")),
                 new OrderItem("B", 2, new BigDecimal("0.05")))).toPlainString()).isEqualTo("0.40");
         assertThat(OrderRules.amountOf(List.of()).toPlainString()).isEqualTo("0.00");
+    }
+
+    private static OrderItemDraft item(String sku, int quantity, String unitPrice) {
+        return new OrderItemDraft(sku, quantity, new BigDecimal(unitPrice));
     }
 }

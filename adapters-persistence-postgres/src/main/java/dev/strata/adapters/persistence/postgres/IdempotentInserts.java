@@ -1,5 +1,6 @@
 package dev.strata.adapters.persistence.postgres;
 
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotentRequest;
@@ -42,8 +43,8 @@ public final class IdempotentInserts {
     }
 
     /** What a store's {@link DatabaseErrors} maps its unique (owner, key) constraint to. */
-    public static ConflictException keyTaken() {
-        return new ConflictException(KEY_TAKEN, "this idempotency key was already used");
+    public static AlreadyExistsException keyTaken() {
+        return new AlreadyExistsException(KEY_TAKEN, "this idempotency key was already used");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.docs;
 
+import dev.strata.adapters.common.RequestIds;
 import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.adapters.rest.http.ListParameters;
 import dev.strata.adapters.rest.http.MediaTypes;
@@ -120,10 +121,10 @@ final class ApiComponents {
 
     private static Map<String, Parameter> parameters() {
         return Map.of(
-                "Request-Id", headerParameter("Request-Id", false, "An id of 1 to " + RequestIdFilter.MAX_LENGTH
+                "Request-Id", headerParameter("Request-Id", false, "An id of 1 to " + RequestIds.MAX_LENGTH
                         + " characters of [A-Za-z0-9._:-] to follow this request through the logs; echoed in the"
                         + " Request-Id response header. Any other value is a 400 naming Request-Id.",
-                        text(RequestIdFilter.MAX_LENGTH, "client-abc.123").pattern("^" + RequestIdFilter.PATTERN + "$")),
+                        text(RequestIds.MAX_LENGTH, "client-abc.123").pattern("^" + RequestIds.PATTERN + "$")),
                 "If-Match", headerParameter("If-Match", true, "The ETag of the version this change was made against"
                         + " (or *): missing is 428, stale is 412.",
                         text(EntityTags.MAX_CONDITION_LENGTH, "\"3q2-7wAAQmYk0fVv9c1Yy2rT0aB\"")),

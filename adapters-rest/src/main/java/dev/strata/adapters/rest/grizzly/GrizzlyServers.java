@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.grizzly;
 
+import dev.strata.adapters.common.RequestIds;
 import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class GrizzlyServers {
      */
     public static void answerWithProblem(Request request, Response response, int status, String code, String detail,
             Map<String, String> headers) throws IOException {
-        String requestId = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
+        String requestId = RequestIds.idFor(request.getHeader(RequestIdFilter.HEADER));
         byte[] body = new RequestRefusal(status, code, detail, headers).body(requestId);
         response.setStatus(status);
         headers.forEach(response::setHeader);

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.grizzly;
 
+import dev.strata.adapters.common.RequestIds;
 import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ final class ProblemErrorPages implements ErrorPageGenerator {
 
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
-        String requestId = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
+        String requestId = RequestIds.idFor(request.getHeader(RequestIdFilter.HEADER));
         if (exception != null) {
             LOG.error("{} {} failed in the HTTP server [request {}]", request.getMethod(), request.getRequestURI(),
                     requestId, exception);

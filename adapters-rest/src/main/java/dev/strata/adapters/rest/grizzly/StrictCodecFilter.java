@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.grizzly;
 
+import dev.strata.adapters.common.RequestIds;
 import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import java.io.IOException;
@@ -100,7 +101,7 @@ final class StrictCodecFilter extends HttpServerFilter {
         if (refusal == null) {
             refusal = classify(response.getStatus(), null);
         }
-        String requestId = RequestIdFilter.idFor(request == null ? null : request.getHeader(RequestIdFilter.HEADER));
+        String requestId = RequestIds.idFor(request == null ? null : request.getHeader(RequestIdFilter.HEADER));
         byte[] body = refusal.body(requestId);
         response.setStatus(refusal.status());
         response.setReasonPhrase(refusal.reasonPhrase());

@@ -1,6 +1,6 @@
 package dev.strata.adapters.rest.http;
 
-import dev.strata.core.common.AuthenticationException;
+import dev.strata.adapters.common.BearerAuthentication;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
 import jakarta.annotation.Priority;
@@ -14,32 +14,26 @@ import java.util.Objects;
 
 /**
  * Verifies {@code Authorization: Bearer <token>} on {@link Authenticated} resources and makes the
- * caller's {@link AuthenticatedSession} the request's {@link SecurityContext} principal. A missing,
- * malformed or invalid token is a 401 with {@code WWW-Authenticate: Bearer}.
+ * caller's {@link AuthenticatedSession} the request's {@link SecurityContext} principal, by the rules
+ * every API style shares ({@link BearerAuthentication}). A missing, malformed or invalid token is a
+ * 401 with {@code WWW-Authenticate: Bearer}.
  */
 @Authenticated
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
-    private static final String SCHEME = "Bearer";
+    private static final String SCHEME = BearerAuthentication.SCHEME;
 
-    private final IdentityService identity;
+    private final BearerAuthentication authentication;
 
+    /** Authenticates with the sessions of {@code identity}. */
     public AuthenticationFilter(IdentityService identity) {
-        this.identity = Objects.requireNonNull(identity, "identity");
+        this.authentication = new BearerAuthentication(Objects.requireNonNull(identity, "identity"));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            throw new AuthenticationException("authentication_required",
-                    "this resource needs a bearer token: sign in at POST /v1/sessions");
-        }
-        if (header.length() <= SCHEME.length() + 1 || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
-            throw new AuthenticationException("invalid_token", "the Authorization header must be 'Bearer <token>'");
-        }
-        AuthenticatedSession caller = identity.verifySession(header.substring(SCHEME.length() + 1).strip());
+        AuthenticatedSession caller = authentication.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(new Caller(caller), secure));
     }

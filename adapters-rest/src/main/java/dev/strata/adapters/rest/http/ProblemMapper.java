@@ -5,13 +5,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.strata.adapters.common.ErrorKind;
 import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.FieldError;
-import dev.strata.core.common.ForbiddenException;
-import dev.strata.core.common.IdempotencyKeyReusedException;
-import dev.strata.core.common.NotFoundException;
-import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.UnavailableException;
@@ -101,29 +97,36 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response.ResponseBuilder fromService(StrataException failure) {
+        Response.StatusType status = statusOf(ErrorKind.of(failure));
         return switch (failure) {
-            case ValidationException invalid -> problem(Status.BAD_REQUEST, invalid.code(), "the request has invalid fields",
+            case ValidationException invalid -> problem(status, invalid.code(), "the request has invalid fields",
                     invalid.errors());
-            case NotFoundException missing -> problem(Status.NOT_FOUND, missing.code(), missing.getMessage());
-            case ConflictException conflict -> problem(Status.CONFLICT, conflict.code(), conflict.getMessage());
-            case ForbiddenException forbidden -> problem(Status.FORBIDDEN, forbidden.code(), forbidden.getMessage());
-            case PreconditionFailedException stale ->
-                    problem(Status.PRECONDITION_FAILED, stale.code(), stale.getMessage());
-            case AuthenticationException unauthenticated ->
-                    problem(Status.UNAUTHORIZED, unauthenticated.code(), unauthenticated.getMessage())
-                            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            case RateLimitedException limited -> problem(Status.TOO_MANY_REQUESTS, limited.code(), limited.getMessage())
+            case AuthenticationException unauthenticated -> problem(status, unauthenticated.code(),
+                    unauthenticated.getMessage()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            case RateLimitedException limited -> problem(status, limited.code(), limited.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, ceilSeconds(limited)));
-            case IdempotencyKeyReusedException reused ->
-                    problem(HttpStatuses.UNPROCESSABLE_CONTENT, reused.code(), reused.getMessage());
             case UnavailableException unavailable -> {
                 LOG.warn("{} {} answered 503 [request {}]: {}", method(), path(), requestId(), unavailable.getMessage(),
                         unavailable.getCause());
-                yield problem(Status.SERVICE_UNAVAILABLE, unavailable.code(),
-                        "the service is temporarily unavailable; retry shortly")
+                yield problem(status, unavailable.code(), "the service is temporarily unavailable; retry shortly")
                         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_UNAVAILABLE_SECONDS);
             }
-            default -> unexpected(failure);
+            default -> problem(status, failure.code(), failure.getMessage());
+        };
+    }
+
+    /** The one place where a kind of failure becomes an HTTP status. */
+    static Response.StatusType statusOf(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID_ARGUMENT -> Status.BAD_REQUEST;
+            case UNAUTHENTICATED -> Status.UNAUTHORIZED;
+            case PERMISSION_DENIED -> Status.FORBIDDEN;
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case ALREADY_EXISTS, FAILED_PRECONDITION -> Status.CONFLICT;
+            case ABORTED -> Status.PRECONDITION_FAILED;
+            case IDEMPOTENCY_KEY_REUSED -> HttpStatuses.UNPROCESSABLE_CONTENT;
+            case RESOURCE_EXHAUSTED -> Status.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -1,12 +1,12 @@
 package dev.strata.adapters.rest.contract;
 
-import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.Accounts.SignedIn;
+import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.Credentials;
-import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IssuedSession;
 import dev.strata.core.identity.NewAccount;
 import dev.strata.core.orders.OrderDraft;

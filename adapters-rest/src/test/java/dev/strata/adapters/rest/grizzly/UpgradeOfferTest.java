@@ -3,7 +3,7 @@ package dev.strata.adapters.rest.grizzly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.rest.testing.TestApi;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;

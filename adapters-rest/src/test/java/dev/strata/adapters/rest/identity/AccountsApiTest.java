@@ -3,12 +3,12 @@ package dev.strata.adapters.rest.identity;
 import static dev.strata.adapters.rest.testing.Accounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.Accounts.SignedIn;
+import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

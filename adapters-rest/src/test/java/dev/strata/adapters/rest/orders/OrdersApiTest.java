@@ -2,13 +2,13 @@ package dev.strata.adapters.rest.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.Accounts.SignedIn;
+import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.contracts.Race;
 import dev.strata.core.common.Ids;
-import dev.strata.core.common.Race;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -3,13 +3,13 @@ package dev.strata.adapters.rest.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.Accounts.SignedIn;
+import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
-import dev.strata.core.common.Race;
-import dev.strata.core.posts.PostFixtures;
+import dev.strata.contracts.Race;
+import dev.strata.contracts.posts.PostFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dev.strata.adapters.rest.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.identity.IdentityFixtures;
 
 /** Signs accounts up and in over HTTP, for tests that need a caller. */
 public final class Accounts {

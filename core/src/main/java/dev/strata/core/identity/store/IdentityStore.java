@@ -16,7 +16,7 @@ import java.util.Optional;
  * or not at all. Any method may throw {@link UnavailableException} when the storage does not
  * answer; nothing has then been changed.
  *
- * <p>Every implementation must pass {@code IdentityStoreContract} from core's test-jar.
+ * <p>Every implementation must pass {@code IdentityStoreContract} from {@code strata-contracts}.
  */
 public interface IdentityStore {
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@link UnavailableException} when the storage does not answer; nothing has then been changed.
  * Amounts and prices come back equal in value and scale to what was written.
  *
- * <p>Every implementation must pass {@code OrderStoreContract} from core's test-jar.
+ * <p>Every implementation must pass {@code OrderStoreContract} from {@code strata-contracts}.
  */
 public interface OrderStore {
 

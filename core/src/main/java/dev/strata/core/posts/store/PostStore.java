@@ -23,7 +23,7 @@ import java.util.Optional;
  * throws {@link dev.strata.core.common.IdempotencyKeyReusedException}; of concurrent duplicates,
  * exactly one inserts.
  *
- * <p>Every implementation must pass {@code PostStoreContract} from core's test-jar.
+ * <p>Every implementation must pass {@code PostStoreContract} from {@code strata-contracts}.
  */
 public interface PostStore {
 

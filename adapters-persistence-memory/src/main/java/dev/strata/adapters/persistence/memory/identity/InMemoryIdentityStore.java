@@ -1,7 +1,7 @@
 package dev.strata.adapters.persistence.memory.identity;
 
 import dev.strata.adapters.persistence.memory.Guarded;
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.identity.AccountId;
@@ -48,7 +48,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
                 throw emailTaken();
             }
             if (accounts.putIfAbsent(record.id(), record) != null) {
-                throw new ConflictException("account_already_exists", "an account with this id exists");
+                throw new AlreadyExistsException("account_already_exists", "an account with this id exists");
             }
             accountsByEmail.put(record.emailNormalized(), record.id());
             return record;
@@ -98,7 +98,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
                 throw new NotFoundException("account_not_found", "no such account");
             }
             if (sessions.putIfAbsent(session.id(), session) != null) {
-                throw new ConflictException("session_already_exists", "a session with this id exists");
+                throw new AlreadyExistsException("session_already_exists", "a session with this id exists");
             }
         });
     }
@@ -181,7 +181,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
         });
     }
 
-    private static ConflictException emailTaken() {
-        return new ConflictException("email_already_registered", "an account with this email exists");
+    private static AlreadyExistsException emailTaken() {
+        return new AlreadyExistsException("email_already_registered", "an account with this email exists");
     }
 }

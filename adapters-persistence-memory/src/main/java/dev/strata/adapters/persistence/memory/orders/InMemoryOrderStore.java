@@ -2,7 +2,7 @@ package dev.strata.adapters.persistence.memory.orders;
 
 import dev.strata.adapters.persistence.memory.Guarded;
 import dev.strata.adapters.persistence.memory.ListQueries;
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
@@ -54,7 +54,7 @@ public final class InMemoryOrderStore implements OrderStore {
                 return order.idempotency().get().replay(original.idempotency().orElseThrow().fingerprint(), original);
             }
             if (orders.putIfAbsent(order.id(), inserted) != null) {
-                throw new ConflictException("order_already_exists", "an order with this id exists");
+                throw new AlreadyExistsException("order_already_exists", "an order with this id exists");
             }
             key.ifPresent(ownerKey -> byIdempotencyKey.put(ownerKey, order.id()));
             return Created.fresh(inserted);

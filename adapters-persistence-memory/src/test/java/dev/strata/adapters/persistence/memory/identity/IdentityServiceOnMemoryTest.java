@@ -1,6 +1,6 @@
 package dev.strata.adapters.persistence.memory.identity;
 
-import dev.strata.core.identity.IdentityServiceContract;
+import dev.strata.contracts.identity.IdentityServiceContract;
 import dev.strata.core.identity.store.IdentityStore;
 
 class IdentityServiceOnMemoryTest extends IdentityServiceContract {

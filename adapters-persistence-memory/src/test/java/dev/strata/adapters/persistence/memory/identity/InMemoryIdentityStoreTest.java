@@ -1,7 +1,7 @@
 package dev.strata.adapters.persistence.memory.identity;
 
+import dev.strata.contracts.identity.IdentityStoreContract;
 import dev.strata.core.identity.store.IdentityStore;
-import dev.strata.core.identity.store.IdentityStoreContract;
 
 class InMemoryIdentityStoreTest extends IdentityStoreContract {
 

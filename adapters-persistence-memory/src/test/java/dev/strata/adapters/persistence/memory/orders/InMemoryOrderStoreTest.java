@@ -1,7 +1,7 @@
 package dev.strata.adapters.persistence.memory.orders;
 
+import dev.strata.contracts.orders.OrderStoreContract;
 import dev.strata.core.orders.store.OrderStore;
-import dev.strata.core.orders.store.OrderStoreContract;
 
 class InMemoryOrderStoreTest extends OrderStoreContract {
 

@@ -1,6 +1,6 @@
 package dev.strata.adapters.persistence.memory.orders;
 
-import dev.strata.core.orders.OrderServiceContract;
+import dev.strata.contracts.orders.OrderServiceContract;
 import dev.strata.core.orders.store.OrderStore;
 
 class OrderServiceOnMemoryTest extends OrderServiceContract {

@@ -1,7 +1,7 @@
 package dev.strata.adapters.persistence.memory.posts;
 
+import dev.strata.contracts.posts.PostStoreContract;
 import dev.strata.core.posts.store.PostStore;
-import dev.strata.core.posts.store.PostStoreContract;
 
 class InMemoryPostStoreTest extends PostStoreContract {
 

@@ -1,8 +1,8 @@
 package dev.strata.adapters.persistence.memory.posts;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
+import dev.strata.contracts.posts.PostServiceContract;
 import dev.strata.core.identity.store.IdentityStore;
-import dev.strata.core.posts.PostServiceContract;
 import dev.strata.core.posts.store.PostStore;
 
 class PostServiceOnMemoryTest extends PostServiceContract {

@@ -2,7 +2,7 @@ package dev.strata.adapters.persistence.postgres.identity;
 
 import dev.strata.adapters.persistence.postgres.DatabaseErrors;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.identity.AccountId;
@@ -239,8 +239,8 @@ public final class JdbiIdentityStore implements IdentityStore {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(sql).bind(name, value).execute()));
     }
 
-    private static ConflictException emailAlreadyRegistered() {
-        return new ConflictException("email_already_registered", "an account with this email already exists");
+    private static AlreadyExistsException emailAlreadyRegistered() {
+        return new AlreadyExistsException("email_already_registered", "an account with this email already exists");
     }
 
     private static NotFoundException accountNotFound() {

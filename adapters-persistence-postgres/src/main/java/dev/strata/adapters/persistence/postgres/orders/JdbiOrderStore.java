@@ -5,7 +5,7 @@ import dev.strata.adapters.persistence.postgres.IdempotentInserts;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts.Keyed;
 import dev.strata.adapters.persistence.postgres.SqlListQuery;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
@@ -39,7 +39,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class JdbiOrderStore implements OrderStore {
 
     private static final DatabaseErrors ERRORS = DatabaseErrors.translating(Map.of(
-            "orders_pk", () -> new ConflictException("order_already_exists", "an order with this id exists"),
+            "orders_pk", () -> new AlreadyExistsException("order_already_exists", "an order with this id exists"),
             "orders_owner_idempotency_key_unique", IdempotentInserts::keyTaken));
 
     private static final SqlListQuery LISTS = new SqlListQuery(Map.of(

@@ -1,7 +1,7 @@
 package dev.strata.adapters.persistence.postgres.identity;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
-import dev.strata.core.identity.IdentityServiceContract;
+import dev.strata.contracts.identity.IdentityServiceContract;
 import dev.strata.core.identity.store.IdentityStore;
 
 /** The identity service's contract, run over the JDBI identity store on H2 in PostgreSQL mode. */

@@ -1,8 +1,8 @@
 package dev.strata.adapters.persistence.postgres.identity;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.contracts.identity.IdentityStoreContract;
 import dev.strata.core.identity.store.IdentityStore;
-import dev.strata.core.identity.store.IdentityStoreContract;
 
 /** The identity store contract, on PostgreSQL. */
 class JdbiIdentityStorePostgresTest extends IdentityStoreContract {

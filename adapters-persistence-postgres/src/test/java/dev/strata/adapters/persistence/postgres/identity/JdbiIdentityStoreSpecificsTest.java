@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.persistence.postgres.TestDatabases;
-import dev.strata.core.common.Race;
+import dev.strata.contracts.Race;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.store.AccountRecord;

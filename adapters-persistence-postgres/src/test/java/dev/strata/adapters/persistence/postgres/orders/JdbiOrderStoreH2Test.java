@@ -1,8 +1,8 @@
 package dev.strata.adapters.persistence.postgres.orders;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.contracts.orders.OrderStoreContract;
 import dev.strata.core.orders.store.OrderStore;
-import dev.strata.core.orders.store.OrderStoreContract;
 
 /** The order store contract, on H2 in PostgreSQL mode. */
 class JdbiOrderStoreH2Test extends OrderStoreContract {

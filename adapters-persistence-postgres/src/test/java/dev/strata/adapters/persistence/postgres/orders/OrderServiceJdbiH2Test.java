@@ -1,7 +1,7 @@
 package dev.strata.adapters.persistence.postgres.orders;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
-import dev.strata.core.orders.OrderServiceContract;
+import dev.strata.contracts.orders.OrderServiceContract;
 import dev.strata.core.orders.store.OrderStore;
 
 /** The orders service's contract, run over the JDBI order store on H2 in PostgreSQL mode. */

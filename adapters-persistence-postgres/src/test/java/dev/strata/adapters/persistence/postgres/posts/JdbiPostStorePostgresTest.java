@@ -1,8 +1,8 @@
 package dev.strata.adapters.persistence.postgres.posts;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.contracts.posts.PostStoreContract;
 import dev.strata.core.posts.store.PostStore;
-import dev.strata.core.posts.store.PostStoreContract;
 
 /** The post store contract, on PostgreSQL. */
 class JdbiPostStorePostgresTest extends PostStoreContract {

@@ -1,8 +1,10 @@
-package dev.strata.core.posts.store;
+package dev.strata.contracts.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.contracts.Race;
+import dev.strata.contracts.posts.PostFixtures;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
@@ -10,15 +12,21 @@ import dev.strata.core.common.IdempotentRequest;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostCursor;
-import dev.strata.core.posts.PostFixtures;
 import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.MemberRecord;
+import dev.strata.core.posts.store.NewChannelRecord;
+import dev.strata.core.posts.store.NewPostRecord;
+import dev.strata.core.posts.store.PostFilter;
+import dev.strata.core.posts.store.PostRecord;
+import dev.strata.core.posts.store.PostStore;
+import dev.strata.core.posts.store.PostUpdateRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,21 +1,33 @@
-package dev.strata.core.identity;
+package dev.strata.contracts.identity;
 
-import static dev.strata.core.identity.IdentityFixtures.FAST_HASHER;
-import static dev.strata.core.identity.IdentityFixtures.uniqueEmail;
+import static dev.strata.contracts.identity.IdentityFixtures.FAST_HASHER;
+import static dev.strata.contracts.identity.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.strata.core.common.AlreadyExistsException;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.Race;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.FieldError;
-import dev.strata.core.common.MutableClock;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.ValidationException;
+import dev.strata.core.identity.Account;
+import dev.strata.core.identity.AccountChanges;
+import dev.strata.core.identity.AuthenticatedSession;
+import dev.strata.core.identity.Credentials;
+import dev.strata.core.identity.IdentityPolicy;
+import dev.strata.core.identity.IdentityService;
+import dev.strata.core.identity.IssuedSession;
+import dev.strata.core.identity.NewAccount;
+import dev.strata.core.identity.PasswordHasher;
+import dev.strata.core.identity.SessionId;
+import dev.strata.core.identity.TokenSigner;
 import dev.strata.core.identity.store.IdentityStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +145,7 @@ public abstract class IdentityServiceContract {
         signUp(email);
 
         assertThatThrownBy(() -> signUp(email.toUpperCase(java.util.Locale.ROOT)))
-                .isInstanceOfSatisfying(ConflictException.class,
+                .isInstanceOfSatisfying(AlreadyExistsException.class,
                         error -> assertThat(error.code()).isEqualTo("email_already_registered"));
     }
 

@@ -1,4 +1,4 @@
-package dev.strata.core.common;
+package dev.strata.contracts;
 
 import java.util.ArrayList;
 import java.util.List;

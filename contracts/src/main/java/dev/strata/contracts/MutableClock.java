@@ -1,5 +1,6 @@
-package dev.strata.core.common;
+package dev.strata.contracts;
 
+import dev.strata.core.common.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
-package dev.strata.core.orders.store;
+package dev.strata.contracts.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.core.common.ConflictException;
+import dev.strata.core.common.AlreadyExistsException;
+import dev.strata.contracts.Race;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.Filter;
 import dev.strata.core.common.IdempotencyKey;
@@ -15,13 +16,15 @@ import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.QueryOperator;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.orders.OrderState;
+import dev.strata.core.orders.store.OrderItemRecord;
+import dev.strata.core.orders.store.OrderRecord;
+import dev.strata.core.orders.store.OrderStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,7 +135,7 @@ public abstract class OrderStoreContract {
                     order.amount(), "", T0, T0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty());
 
-            assertThatThrownBy(() -> store.insert(other)).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> store.insert(other)).isInstanceOf(AlreadyExistsException.class)
                     .hasFieldOrPropertyWithValue("code", "order_already_exists");
             assertThat(store.find(order.id()).orElseThrow().currency()).isEqualTo("EUR");
         }

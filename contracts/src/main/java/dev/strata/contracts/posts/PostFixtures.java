@@ -1,4 +1,4 @@
-package dev.strata.core.posts;
+package dev.strata.contracts.posts;
 
 import java.util.UUID;
 

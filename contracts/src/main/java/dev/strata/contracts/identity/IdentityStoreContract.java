@@ -1,17 +1,25 @@
-package dev.strata.core.identity.store;
+package dev.strata.contracts.identity;
 
-import static dev.strata.core.identity.IdentityFixtures.uniqueEmail;
+import static dev.strata.contracts.identity.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.AlreadyExistsException;
+import dev.strata.contracts.Race;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.SessionId;
+import dev.strata.core.identity.store.AccountRecord;
+import dev.strata.core.identity.store.AccountUpdateRecord;
+import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.identity.store.NewAccountRecord;
+import dev.strata.core.identity.store.SessionAccountRecord;
+import dev.strata.core.identity.store.SessionRecord;
+import dev.strata.core.identity.store.SignInFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +106,7 @@ public abstract class IdentityStoreContract {
         NewAccountRecord duplicate = newAccount(email.toUpperCase(Locale.ROOT));
 
         assertThatThrownBy(() -> store.insertAccount(duplicate))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(AlreadyExistsException.class)
                 .extracting(error -> ((StrataException) error).code()).isEqualTo("email_already_registered");
         assertThat(store.findAccount(duplicate.id())).isEmpty();
     }
@@ -154,7 +162,7 @@ public abstract class IdentityStoreContract {
                 "Thief", second.passwordHash(), T0, Optional.empty());
 
         assertThatThrownBy(() -> store.updateAccount(taking))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(AlreadyExistsException.class)
                 .extracting(error -> ((StrataException) error).code()).isEqualTo("email_already_registered");
         assertThat(store.findAccount(second.id())).contains(second);
     }

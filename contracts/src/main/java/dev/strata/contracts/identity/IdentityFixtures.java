@@ -1,5 +1,7 @@
-package dev.strata.core.identity;
+package dev.strata.contracts.identity;
 
+import dev.strata.core.identity.PasswordHasher;
+import dev.strata.core.identity.TokenSigner;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -1,19 +1,20 @@
-package dev.strata.core.orders;
+package dev.strata.contracts.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.common.AlreadyExistsException;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.Race;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.FieldError;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.ListQuery;
-import dev.strata.core.common.MutableClock;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
-import dev.strata.core.common.Race;
 import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
@@ -22,6 +23,14 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.Session;
 import dev.strata.core.identity.SessionId;
+import dev.strata.core.orders.Cancellation;
+import dev.strata.core.orders.Order;
+import dev.strata.core.orders.OrderDraft;
+import dev.strata.core.orders.OrderId;
+import dev.strata.core.orders.OrderItem;
+import dev.strata.core.orders.OrderItemDraft;
+import dev.strata.core.orders.OrderService;
+import dev.strata.core.orders.OrderState;
 import dev.strata.core.orders.store.OrderRecord;
 import dev.strata.core.orders.store.OrderStore;
 import java.math.BigDecimal;
@@ -264,7 +273,7 @@ public abstract class OrderServiceContract {
 
             assertThat(order.id()).isEqualTo(id);
             assertThatThrownBy(() -> orders.createWithId(caller, id, draft("USD", "", item("A", 1, "5"))))
-                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "order_already_exists");
+                    .isInstanceOf(AlreadyExistsException.class).hasFieldOrPropertyWithValue("code", "order_already_exists");
             assertThatThrownBy(() -> orders.createWithId(newCaller(), id, draft("USD", "", item("A", 1, "5"))))
                     .isInstanceOf(NotFoundException.class);
         }
