@@ -1,5 +1,6 @@
 package dev.strata.adapters.grpc;
 
+import dev.strata.adapters.common.BearerAuthentication;
 import dev.strata.adapters.grpc.identity.IdentityGrpcService;
 import dev.strata.adapters.grpc.orders.OrderGrpcService;
 import dev.strata.adapters.grpc.posts.PostGrpcService;
@@ -49,7 +50,7 @@ public final class GrpcApi implements AutoCloseable {
         interceptors.add(new RequestIdInterceptor());
         interceptors.add(new DeadlineInterceptor());
         interceptors.add(new ErrorInterceptor());
-        interceptors.add(new AuthenticationInterceptor(builder.identity, Set.of(
+        interceptors.add(new AuthenticationInterceptor(new BearerAuthentication(builder.identity), Set.of(
                 IdentityServiceGrpc.getCreateAccountMethod().getFullMethodName(),
                 IdentityServiceGrpc.getCreateSessionMethod().getFullMethodName())));
         List<BindableService> bindable = new ArrayList<>();

@@ -1,9 +1,8 @@
 package dev.strata.adapters.grpc.server;
 
+import dev.strata.adapters.common.BearerAuthentication;
 import dev.strata.adapters.grpc.call.Callers;
-import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.identity.AuthenticatedSession;
-import dev.strata.core.identity.IdentityService;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -14,7 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Verifies {@code authorization: Bearer <token>} metadata and makes the caller's session the call's
+ * Verifies {@code authorization: Bearer <token>} metadata by the same rules as REST
+ * ({@link BearerAuthentication}) and makes the caller's session the call's
  * {@link Callers#CALLER}. Methods in {@code open} (signing up, signing in) need no token; every
  * other call without a valid one is UNAUTHENTICATED, before any work. Thread-safe.
  */
@@ -24,12 +24,12 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
     public static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private final IdentityService identity;
+    private final BearerAuthentication authentication;
     private final Set<String> open;
 
-    /** Authentication by {@code identity}; {@code openMethods} are full method names that need no token. */
-    public AuthenticationInterceptor(IdentityService identity, Set<String> openMethods) {
-        this.identity = Objects.requireNonNull(identity, "identity");
+    /** Authentication by {@code authentication}; {@code openMethods} are full method names that need no token. */
+    public AuthenticationInterceptor(BearerAuthentication authentication, Set<String> openMethods) {
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.open = Set.copyOf(openMethods);
     }
 
@@ -39,18 +39,8 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
         if (open.contains(call.getMethodDescriptor().getFullMethodName())) {
             return next.startCall(call, headers);
         }
-        AuthenticatedSession caller = authenticate(headers.get(AUTHORIZATION));
+        AuthenticatedSession caller = authentication.authenticate(headers.get(AUTHORIZATION));
         return Contexts.interceptCall(Context.current().withValue(Callers.CALLER, caller), call, headers, next);
     }
 
-    private AuthenticatedSession authenticate(String value) {
-        if (value == null || value.isBlank()) {
-            throw new AuthenticationException("authentication_required",
-                    "this method needs 'authorization: Bearer <token>' metadata: sign in with CreateSession");
-        }
-        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new AuthenticationException("invalid_token", "the authorization metadata must be 'Bearer <token>'");
-        }
-        return identity.verifySession(value.substring(7).strip());
-    }
 }

@@ -6,13 +6,9 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
-import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.common.ConflictException;
+import dev.strata.adapters.common.ErrorKind;
 import dev.strata.core.common.FieldError;
-import dev.strata.core.common.ForbiddenException;
 import dev.strata.core.common.IdempotencyKeyReusedException;
-import dev.strata.core.common.NotFoundException;
-import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.UnavailableException;
@@ -78,19 +74,22 @@ public final class GrpcErrors {
                 .build());
     }
 
-    /** The canonical code of {@code failure}'s kind. */
+    /**
+     * The canonical code of {@code failure}'s {@link ErrorKind}. An idempotency key reused with
+     * other content has no code of its own: the request is invalid for that key (INVALID_ARGUMENT,
+     * with a field violation on {@code request_id}).
+     */
     static Code codeOf(StrataException failure) {
-        return switch (failure) {
-            case ValidationException invalid -> Code.INVALID_ARGUMENT;
-            case IdempotencyKeyReusedException reused -> Code.INVALID_ARGUMENT;
-            case AuthenticationException unauthenticated -> Code.UNAUTHENTICATED;
-            case ForbiddenException forbidden -> Code.PERMISSION_DENIED;
-            case NotFoundException missing -> Code.NOT_FOUND;
-            case ConflictException conflict -> Code.FAILED_PRECONDITION;
-            case PreconditionFailedException stale -> Code.ABORTED;
-            case RateLimitedException limited -> Code.RESOURCE_EXHAUSTED;
-            case UnavailableException unavailable -> Code.UNAVAILABLE;
-            default -> Code.INTERNAL;
+        return switch (ErrorKind.of(failure)) {
+            case INVALID_ARGUMENT, IDEMPOTENCY_KEY_REUSED -> Code.INVALID_ARGUMENT;
+            case UNAUTHENTICATED -> Code.UNAUTHENTICATED;
+            case PERMISSION_DENIED -> Code.PERMISSION_DENIED;
+            case NOT_FOUND -> Code.NOT_FOUND;
+            case ALREADY_EXISTS -> Code.ALREADY_EXISTS;
+            case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
+            case ABORTED -> Code.ABORTED;
+            case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
+            case UNAVAILABLE -> Code.UNAVAILABLE;
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.adapters.grpc.server;
 
+import dev.strata.adapters.common.RequestIds;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
@@ -8,12 +9,10 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
- * Gives every call a request id, as REST does: the client's {@code request-id} metadata when it is
- * a safe id, otherwise a fresh one. The id is in the call's {@link Context} (logs, error details)
+ * Gives every call a request id by the same rule as REST ({@link RequestIds}): the client's
+ * {@code request-id} metadata when it is a safe id, otherwise a fresh one. The id is in the call's {@link Context} (logs, error details)
  * and goes back to the client as {@code request-id} response metadata, in the headers or, for a
  * call that fails before it sends any, in the trailers. Thread-safe.
  */
@@ -33,7 +32,7 @@ public final class RequestIdInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
-        String id = idFor(headers.get(KEY));
+        String id = RequestIds.idFor(headers.get(KEY));
         ServerCall<Q, R> answering = new SimpleForwardingServerCall<>(call) {
             private boolean headersSent;
 
@@ -53,16 +52,5 @@ public final class RequestIdInterceptor implements ServerInterceptor {
             }
         };
         return Contexts.interceptCall(Context.current().withValue(REQUEST_ID, id), answering, headers, next);
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private static String idFor(String offered) {
-        if (offered != null && offered.matches("[A-Za-z0-9._:-]{1,128}")) {
-            return offered;
-        }
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return "req_" + HexFormat.of().formatHex(bytes);
     }
 }
