@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
 import dev.strata.core.common.AuthenticationException;
-import dev.strata.core.common.MutableClock;
-import dev.strata.core.identity.IdentityFixtures;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.identity.IssuedSession;
 import dev.strata.core.identity.NewAccount;
