@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.FieldError;
@@ -37,11 +38,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The identity service's behaviour, run over a real store. Extend it with {@link #newStore()}
  * returning your store; the suite proves the service and the store together keep every rule.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class IdentityServiceContract {
 
     private static final String PASSWORD = "correct horse battery staple";

@@ -4,9 +4,10 @@ import static dev.strata.contracts.identity.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.core.common.AlreadyExistsException;
+import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
-import dev.strata.core.common.ConflictException;
+import dev.strata.contracts.RuleReporter;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.StrataException;
@@ -30,12 +31,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link IdentityStore} must have. Extend it with {@link #newStore()} returning
  * your implementation; tests make their own accounts with unique emails, so a store may share its
  * database with other tests.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class IdentityStoreContract {
 
     /** A clock-independent base instant with microsecond precision, as the service writes them. */
@@ -72,6 +75,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.INSERT_ACCOUNT)
     void anInsertedAccountReadsBackFieldForFieldAtVersionZero() {
         String email = "Mixed.Case-" + uniqueEmail();
         AccountRecord inserted = insertAccount(email);
@@ -85,12 +90,16 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.FIND_ACCOUNT_MISS)
     void aMissingAccountIsEmptyNotAnError() {
         assertThat(store.findAccount(AccountId.generate(Clock.systemUTC()))).isEmpty();
         assertThat(store.findAccountByEmail(uniqueEmail())).isEmpty();
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.FIND_BY_EMAIL_EXACT)
     void findingByEmailMatchesTheNormalizedEmailExactly() {
         String email = uniqueEmail();
         insertAccount(email);
@@ -100,6 +109,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.EMAIL_UNIQUE)
     void aSecondAccountWithTheSameNormalizedEmailIsAConflictAndIsNotInserted() {
         String email = uniqueEmail();
         insertAccount(email);
@@ -112,17 +123,21 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.EMAIL_UNIQUE)
     void concurrentInsertsOfOneEmailCreateExactlyOneAccount() throws Exception {
         String email = uniqueEmail();
         List<Race.Outcome> outcomes = Race.of(16, () -> insertAccount(email));
 
         assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(1);
         assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
-                .allSatisfy(outcome -> assertThat(outcome.error()).isInstanceOf(ConflictException.class));
+                .allSatisfy(outcome -> assertThat(outcome.error()).isInstanceOf(AlreadyExistsException.class));
         assertThat(store.findAccountByEmail(email)).isPresent();
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ACCOUNT)
     void anUpdateAtTheCurrentVersionWritesAndRaisesTheVersionByOne() {
         AccountRecord account = insertAccount(uniqueEmail());
 
@@ -136,6 +151,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ACCOUNT_STALE)
     void anUpdateAtAStaleVersionFailsAndChangesNothing() {
         AccountRecord account = insertAccount(uniqueEmail());
         store.updateAccount(renamed(account, 0, "First"));
@@ -146,6 +163,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ACCOUNT_MISSING)
     void updatingAMissingAccountIsNotFound() {
         AccountRecord ghost = new AccountRecord(AccountId.generate(Clock.systemUTC()), "g@example.com",
                 "g@example.com", "Ghost", "hash", T0, T0, 0);
@@ -155,6 +174,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ACCOUNT_EMAIL_TAKEN)
     void anUpdateToAnotherAccountsEmailIsAConflictAndChangesNothing() {
         AccountRecord first = insertAccount(uniqueEmail());
         AccountRecord second = insertAccount(uniqueEmail());
@@ -168,6 +189,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ACCOUNT_STALE)
     void concurrentUpdatesAtOneVersionLetExactlyOneThrough() throws Exception {
         AccountRecord account = insertAccount(uniqueEmail());
         List<Race.Outcome> outcomes = Race.of(12, () -> store.updateAccount(renamed(account, 0, "Racer")));
@@ -179,6 +202,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ENDS_OTHER_SESSIONS)
     void anUpdateThatEndsOtherSessionsKeepsOnlyTheNamedOne() {
         AccountRecord account = insertAccount(uniqueEmail());
         SessionRecord kept = insertSession(account.id(), T0, Duration.ofDays(1));
@@ -196,6 +221,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.UPDATE_ACCOUNT_STALE)
     void aStaleUpdateEndsNoSession() {
         AccountRecord account = insertAccount(uniqueEmail());
         SessionRecord kept = insertSession(account.id(), T0, Duration.ofDays(1));
@@ -208,6 +235,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.SESSION_READS_BACK)
     void aSessionReadsBackJoinedToItsAccount() {
         AccountRecord account = insertAccount(uniqueEmail());
         SessionRecord session = insertSession(account.id(), T0, Duration.ofHours(2));
@@ -219,6 +248,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.SESSION_READS_BACK)
     void expiredSessionsAreStillFoundBecauseLivenessIsTheServicesCall() {
         AccountRecord account = insertAccount(uniqueEmail());
         SessionRecord session = insertSession(account.id(), T0.minus(Duration.ofDays(30)), Duration.ofDays(1));
@@ -227,6 +258,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.SESSION_NEEDS_ACCOUNT)
     void aSessionForAMissingAccountIsNotFound() {
         SessionRecord orphan = new SessionRecord(SessionId.generate(), AccountId.generate(Clock.systemUTC()), T0,
                 T0.plusSeconds(60));
@@ -236,6 +269,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.LIST_SESSIONS)
     void listingSessionsGivesOnlyLiveOnesNewestFirst() {
         AccountRecord account = insertAccount(uniqueEmail());
         SessionRecord oldest = insertSession(account.id(), T0.minusSeconds(30), Duration.ofHours(1));
@@ -249,6 +284,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.LIST_SESSIONS)
     void aSessionThatExpiresExactlyNowIsNotLive() {
         AccountRecord account = insertAccount(uniqueEmail());
         insertSession(account.id(), T0.minusSeconds(60), Duration.ofSeconds(60));
@@ -257,6 +294,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.DELETE_SESSION)
     void deletingASessionReportsWhetherItExisted() {
         AccountRecord account = insertAccount(uniqueEmail());
         SessionRecord session = insertSession(account.id(), T0, Duration.ofHours(1));
@@ -267,6 +306,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.DELETE_SESSIONS)
     void deletingAllSessionsOfAnAccountLeavesOtherAccountsAlone() {
         AccountRecord account = insertAccount(uniqueEmail());
         insertSession(account.id(), T0, Duration.ofHours(1));
@@ -279,6 +320,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.PURGE_SESSIONS)
     void purgingExpiredSessionsDeletesExactlyThoseExpiredAtOrBeforeTheCutoff() {
         AccountRecord account = insertAccount(uniqueEmail());
         Instant cutoff = uniquePastInstant();
@@ -299,6 +342,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.COUNT_FAILURES)
     void signInFailuresAreCountedPerEmailWithinTheWindow() {
         String email = uniqueEmail();
         String otherEmail = uniqueEmail();
@@ -316,6 +361,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.COUNT_FAILURES)
     void signInFailuresCountOnlyStrictlyAfterSince() {
         String email = uniqueEmail();
         Instant since = T0.minus(Duration.ofMinutes(15));
@@ -329,6 +376,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.PURGE_FAILURES)
     void purgingOldSignInFailuresDeletesExactlyThoseBeforeTheCutoff() {
         String email = uniqueEmail();
         String otherEmail = uniqueEmail();
@@ -349,6 +398,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.CLEAR_FAILURES)
     void clearingSignInFailuresForgetsOnlyThatEmail() {
         String email = uniqueEmail();
         String otherEmail = uniqueEmail();
@@ -362,6 +413,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.MICROSECONDS)
     void instantsKeepTheirMicroseconds() {
         Instant precise = Instant.parse("2026-03-04T05:06:07.123456Z");
         String email = uniqueEmail();
@@ -374,6 +427,8 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+
+    @Checks(IdentityStoreRules.TEXT_EXACT)
     void textIsStoredByteForByte() {
         String email = uniqueEmail();
         String name = "Zoë \u200F\u05E9\u05DC\u05D5\u05DD \uD83D\uDE80 \u200D";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.FieldError;
@@ -46,12 +47,14 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The orders service's rules, run over any {@link OrderStore}: extend it with {@link #newStore()}.
  * Callers are made up here (the service trusts the session it is given), so no identity store is
  * needed.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class OrderServiceContract {
 
     protected final MutableClock clock = MutableClock.startingNow();
@@ -82,7 +85,7 @@ public abstract class OrderServiceContract {
     }
 
     protected Order create(AuthenticatedSession caller) {
-        return orders.create(caller, draft("EUR", "", item("A-1", 2, "9.99")), Optional.empty()).value();
+        return orders.create(caller, draft("EUR", "", item("A-1", 2, "9.99"))).value();
     }
 
     private static List<FieldError> errorsOf(ThrowingCallable call) {
@@ -119,39 +122,35 @@ public abstract class OrderServiceContract {
             // 1,000 characters that are 2,000 UTF-16 units: the bound counts characters.
             String thousand = "\ud83d\ude00".repeat(1000);
 
-            Order order = orders.create(newCaller(), draft("EUR", thousand, hundred), Optional.empty()).value();
+            Order order = orders.create(newCaller(), draft("EUR", thousand, hundred)).value();
 
             assertThat(order.items()).as("an order of exactly 100 items is accepted").hasSize(100);
             assertThat(order.amount()).isEqualTo(new BigDecimal("1.00"));
             assertThat(order.comment()).as("a comment of exactly 1,000 characters is kept whole").isEqualTo(thousand);
-            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", hundredAndOne), Optional.empty())))
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", hundredAndOne))))
                     .as("101 items are refused").containsExactly("items:too_many");
-            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "x".repeat(1001), item("A", 1, "1")),
-                    Optional.empty()))).as("a 1,001-character comment is refused").containsExactly("comment:too_long");
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "x".repeat(1001), item("A", 1, "1"))))).as("a 1,001-character comment is refused").containsExactly("comment:too_long");
         }
 
         @Test
         void aQuantityIsOneToTenThousand() {
-            Order order = orders.create(newCaller(), draft("EUR", "", item("A", 1, "1"), item("B", 10_000, "1")),
-                    Optional.empty()).value();
+            Order order = orders.create(newCaller(), draft("EUR", "", item("A", 1, "1"), item("B", 10_000, "1"))).value();
 
             assertThat(order.items()).extracting(OrderItem::quantity).containsExactly(1, 10_000);
-            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", item("A", 10_001, "1")),
-                    Optional.empty()))).containsExactly("items[0].quantity:out_of_range");
-            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", item("A", 0, "1")),
-                    Optional.empty()))).containsExactly("items[0].quantity:out_of_range");
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", item("A", 10_001, "1"))))).containsExactly("items[0].quantity:out_of_range");
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "", item("A", 0, "1"))))).containsExactly("items[0].quantity:out_of_range");
         }
 
         @Test
         void aPriceIsFromZeroToTheMaximumToTheCent() {
-            Order free = orders.create(newCaller(), withPrice("0"), Optional.empty()).value();
-            Order dearest = orders.create(newCaller(), withPrice("999999999.99"), Optional.empty()).value();
+            Order free = orders.create(newCaller(), withPrice("0")).value();
+            Order dearest = orders.create(newCaller(), withPrice("999999999.99")).value();
 
             assertThat(free.amount()).as("a price of 0 is accepted").isEqualTo(new BigDecimal("0.00"));
             assertThat(dearest.amount()).as("the highest price is accepted").isEqualTo(new BigDecimal("999999999.99"));
-            assertThat(codesOf(() -> orders.create(newCaller(), withPrice("-0.01"), Optional.empty())))
+            assertThat(codesOf(() -> orders.create(newCaller(), withPrice("-0.01"))))
                     .containsExactly("items[0].unit_price:out_of_range");
-            assertThat(codesOf(() -> orders.create(newCaller(), withPrice("1000000000.00"), Optional.empty())))
+            assertThat(codesOf(() -> orders.create(newCaller(), withPrice("1000000000.00"))))
                     .containsExactly("items[0].unit_price:out_of_range");
         }
 
@@ -160,7 +159,7 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
             Order order = create(caller);
 
-            assertThat(codesOf(() -> orders.create(caller, withPrice("1.005"), Optional.empty())))
+            assertThat(codesOf(() -> orders.create(caller, withPrice("1.005"))))
                     .as("create").containsExactly("items[0].unit_price:too_precise");
             assertThat(codesOf(() -> orders.createWithId(caller, OrderId.generate(clock), withPrice("1.005"))))
                     .as("create under an id").containsExactly("items[0].unit_price:too_precise");
@@ -173,31 +172,24 @@ public abstract class OrderServiceContract {
         void eachMissingPartOfAnItemIsNamedOnItsOwn() {
             AuthenticatedSession caller = newCaller();
 
-            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft(null, 1, BigDecimal.ONE)),
-                    Optional.empty()))).containsExactly("items[0].sku:required");
-            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft("A", null, BigDecimal.ONE)),
-                    Optional.empty()))).containsExactly("items[0].quantity:required");
-            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft("A", 1, null)),
-                    Optional.empty()))).containsExactly("items[0].unit_price:required");
-            assertThat(codesOf(() -> orders.create(caller, new OrderDraft("EUR", null, ""), Optional.empty())))
+            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft(null, 1, BigDecimal.ONE))))).containsExactly("items[0].sku:required");
+            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft("A", null, BigDecimal.ONE))))).containsExactly("items[0].quantity:required");
+            assertThat(codesOf(() -> orders.create(caller, draft("EUR", "", new OrderItemDraft("A", 1, null))))).containsExactly("items[0].unit_price:required");
+            assertThat(codesOf(() -> orders.create(caller, new OrderDraft("EUR", null, ""))))
                     .containsExactly("items:required");
-            assertThat(codesOf(() -> orders.create(caller, new OrderDraft("EUR", List.of(), ""), Optional.empty())))
+            assertThat(codesOf(() -> orders.create(caller, new OrderDraft("EUR", List.of(), ""))))
                     .containsExactly("items:too_few");
-            assertThat(fieldsOf(() -> orders.create(caller, new OrderDraft(null, List.of(item("A", 1, "1")), ""),
-                    Optional.empty()))).containsExactly("currency");
+            assertThat(fieldsOf(() -> orders.create(caller, new OrderDraft(null, List.of(item("A", 1, "1")), "")))).containsExactly("currency");
         }
 
         @Test
         void aCommentKeepsLineBreaksAndTabsButNoOtherControlCharacter() {
-            Order order = orders.create(newCaller(), draft("EUR", "ring\n\tthe bell", item("A", 1, "1")),
-                    Optional.empty()).value();
-            Order withoutComment = orders.create(newCaller(), draft("EUR", null, item("A", 1, "1")),
-                    Optional.empty()).value();
+            Order order = orders.create(newCaller(), draft("EUR", "ring\n\tthe bell", item("A", 1, "1"))).value();
+            Order withoutComment = orders.create(newCaller(), draft("EUR", null, item("A", 1, "1"))).value();
 
             assertThat(order.comment()).isEqualTo("ring\n\tthe bell");
             assertThat(withoutComment.comment()).as("a missing comment is empty").isEmpty();
-            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "bell\u0007", item("A", 1, "1")),
-                    Optional.empty()))).containsExactly("comment:control_characters");
+            assertThat(codesOf(() -> orders.create(newCaller(), draft("EUR", "bell\u0007", item("A", 1, "1"))))).containsExactly("comment:control_characters");
         }
 
         @Test
@@ -229,7 +221,7 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
 
             Order order = orders.create(caller, draft("EUR", "gift", item("A-1", 3, "0.10"), item("B", 1, "0.2"),
-                    item("C", 10000, "999999999.99")), Optional.empty()).value();
+                    item("C", 10000, "999999999.99"))).value();
 
             assertThat(order.amount()).isEqualTo(new BigDecimal("9999999999900.50"));
             assertThat(order.state()).isEqualTo(OrderState.OPEN);
@@ -246,7 +238,7 @@ public abstract class OrderServiceContract {
         void everyInvalidFieldIsNamedAtOnce() {
             List<String> fields = fieldsOf(() -> orders.create(newCaller(), new OrderDraft("eur",
                     List.of(item("bad sku", 1, "1.00"), item("ok", 0, "1.005"), new OrderItemDraft(null, null, null)),
-                    "x".repeat(1001)), Optional.empty()));
+                    "x".repeat(1001))));
 
             assertThat(fields).containsExactlyInAnyOrder("currency", "items[0].sku",
                     "items[1].quantity", "items[1].unit_price", "items[2].sku", "items[2].quantity",
@@ -255,12 +247,12 @@ public abstract class OrderServiceContract {
 
         @Test
         void anOrderHasOneToAHundredItemsAndNoNegativePrices() {
-            assertThat(fieldsOf(() -> orders.create(newCaller(), draft("EUR", ""), Optional.empty())))
+            assertThat(fieldsOf(() -> orders.create(newCaller(), draft("EUR", ""))))
                     .containsExactly("items");
             OrderItemDraft[] many = Collections.nCopies(101, item("A", 1, "1")).toArray(OrderItemDraft[]::new);
-            assertThat(fieldsOf(() -> orders.create(newCaller(), draft("EUR", "", many), Optional.empty())))
+            assertThat(fieldsOf(() -> orders.create(newCaller(), draft("EUR", "", many))))
                     .containsExactly("items");
-            assertThat(fieldsOf(() -> orders.create(newCaller(), draft("XXY", "", item("A", 1, "-1")), Optional.empty())))
+            assertThat(fieldsOf(() -> orders.create(newCaller(), draft("XXY", "", item("A", 1, "-1")))))
                     .containsExactly("currency", "items[0].unit_price");
         }
 
@@ -285,9 +277,9 @@ public abstract class OrderServiceContract {
         @Test
         void aRetryWithTheSameKeyAndContentReturnsTheFirstOrder() {
             AuthenticatedSession caller = newCaller();
-            Created<Order> first = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("k-1")));
+            Created<Order> first = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), new IdempotencyKey("k-1"));
 
-            Created<Order> again = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("k-1")));
+            Created<Order> again = orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), new IdempotencyKey("k-1"));
 
             assertThat(first.replayed()).isFalse();
             assertThat(again.replayed()).isTrue();
@@ -297,9 +289,9 @@ public abstract class OrderServiceContract {
         @Test
         void theSameKeyWithOtherContentIsRefused() {
             AuthenticatedSession caller = newCaller();
-            orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("k-2")));
+            orders.create(caller, draft("EUR", "", item("A", 1, "1.50")), new IdempotencyKey("k-2"));
 
-            assertThatThrownBy(() -> orders.create(caller, draft("EUR", "", item("A", 2, "1.50")), Optional.of(new IdempotencyKey("k-2"))))
+            assertThatThrownBy(() -> orders.create(caller, draft("EUR", "", item("A", 2, "1.50")), new IdempotencyKey("k-2")))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
         }
 
@@ -308,7 +300,7 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
 
             List<Race.Outcome> outcomes = Race.of(16, () -> orders.create(caller,
-                    draft("EUR", "", item("A", 1, "1.50")), Optional.of(new IdempotencyKey("race"))));
+                    draft("EUR", "", item("A", 1, "1.50")), new IdempotencyKey("race")));
 
             assertThat(outcomes).allMatch(Race.Outcome::succeeded);
             assertThat(outcomes.stream().map(outcome -> ((Order) ((Created<?>) outcome.result()).value()).id()).distinct())
@@ -521,7 +513,7 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
             InterferingStore interfering = new InterferingStore(newStore(), 1);
             OrderService service = new OrderService(interfering, clock);
-            Order order = service.create(caller, draft("EUR", "", item("A", 1, "1")), Optional.empty()).value();
+            Order order = service.create(caller, draft("EUR", "", item("A", 1, "1"))).value();
 
             Order paid = service.pay(caller, order.id());
 
@@ -535,7 +527,7 @@ public abstract class OrderServiceContract {
             AuthenticatedSession caller = newCaller();
             InterferingStore interfering = new InterferingStore(newStore(), Integer.MAX_VALUE);
             OrderService service = new OrderService(interfering, clock);
-            Order order = service.create(caller, draft("EUR", "", item("A", 1, "1")), Optional.empty()).value();
+            Order order = service.create(caller, draft("EUR", "", item("A", 1, "1"))).value();
 
             assertThatThrownBy(() -> service.cancel(caller, order.id(), "never mind"))
                     .as("a move that never meets its version is a precondition failure")

@@ -3,8 +3,10 @@ package dev.strata.contracts.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.core.common.AlreadyExistsException;
+import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
+import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.Filter;
 import dev.strata.core.common.IdempotencyKey;
@@ -41,6 +43,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link OrderStore} must have. Extend it with {@link #newStore()} returning
@@ -48,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * database with other tests. List results are checked against orders filtered and sorted here, in
  * plain Java.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class OrderStoreContract {
 
     protected static final Instant T0 = Timestamps.now(Clock.systemUTC());
@@ -108,6 +112,8 @@ public abstract class OrderStoreContract {
     class Inserting {
 
         @Test
+
+        @Checks(OrderStoreRules.INSERT)
         void anInsertedOrderReadsBackExactlyAtVersionZero() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1234567.89", "A-1", "b.2");
 
@@ -122,11 +128,15 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.FIND_MISS)
         void aMissingOrderIsEmpty() {
             assertThat(store.find(OrderId.generate(Clock.systemUTC()))).isEmpty();
         }
 
         @Test
+
+        @Checks(OrderStoreRules.ID_UNIQUE)
         void aSecondOrderWithTheSameIdConflicts() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -141,6 +151,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.REPLAY)
         void anIdempotencyKeyAlreadyUsedByTheOwnerReturnsTheFirstOrder() {
             AccountId owner = newOwner();
             OrderRecord first = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "key-1", "f1");
@@ -154,6 +166,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.KEY_REUSED)
         void anIdempotencyKeyUsedWithAnotherFingerprintIsRefused() {
             AccountId owner = newOwner();
             OrderRecord first = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "key-2", "f1");
@@ -165,6 +179,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.KEYS_PER_OWNER)
         void theSameKeyOfAnotherOwnerIsAnotherOrder() {
             store.insert(withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"), "shared", "f"));
 
@@ -173,6 +189,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.REPLAY)
         void ofConcurrentInsertsUnderOneKeyExactlyOneInserts() throws InterruptedException {
             AccountId owner = newOwner();
 
@@ -192,6 +210,8 @@ public abstract class OrderStoreContract {
     class Updating {
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE)
         void anUpdateAtTheCurrentVersionWritesAndRaisesTheVersion() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -205,6 +225,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE_STALE)
         void anUpdateAtAStaleVersionFailsAndChangesNothing() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -216,6 +238,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks({OrderStoreRules.UPDATE_MISSING, OrderStoreRules.DELETE_MISSING})
         void updatingOrDeletingAMissingOrderIsNotFound() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
 
@@ -224,6 +248,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE_STALE)
         void ofConcurrentUpdatesAtOneVersionExactlyOneSucceeds() throws InterruptedException {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -238,6 +264,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE)
         void anUpdateWritesEveryStateTimeAndReasonItIsGiven() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -257,6 +285,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.UPDATE_KEEPS)
         void anUpdateKeepsIdOwnerCreationAndIdempotencyAndCountsTheVersionItself() {
             OrderRecord order = withIdempotency(order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A"), "kept", "f");
             store.insert(order);
@@ -277,6 +307,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.DELETE_FREES_KEY)
         void aDeletedOrdersKeyIsFreeAgain() {
             AccountId owner = newOwner();
             OrderRecord order = withIdempotency(order(owner, T0, OrderState.OPEN, "EUR", "1.00", "A"), "freed", "f");
@@ -291,6 +323,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.DELETE)
         void aDeleteAtTheCurrentVersionRemovesTheOrder() {
             OrderRecord order = order(newOwner(), T0, OrderState.OPEN, "EUR", "1.00", "A");
             store.insert(order);
@@ -364,6 +398,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_FILTERS)
         void everyOperatorFiltersAsItSays() {
             BigDecimal twenty = new BigDecimal("20.5");
             Instant third = T0.plus(Duration.ofMinutes(3));
@@ -397,6 +433,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_FILTERS)
         void filtersCombineWithAnd() {
             List<SortKey> sort = List.of(SortKey.descending("created_at"));
             Page<OrderRecord> page = store.list(owner, new ListQuery(List.of(
@@ -422,6 +460,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_SORT)
         void keysetPagesCoverEverySortForwardAndBackward() {
             for (List<SortKey> sort : sorts()) {
                 ListQuery first = ListQuery.firstPage(sort, 7);
@@ -450,6 +490,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_SORT)
         void offsetPagesCoverEverySort() {
             for (List<SortKey> sort : sorts()) {
                 List<OrderId> seen = new ArrayList<>();
@@ -465,6 +507,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_SORT)
         void keysetPagesNeitherSkipNorRepeatWhileOrdersAreInserted() {
             List<SortKey> sort = List.of(SortKey.descending("created_at"));
             ListQuery first = ListQuery.firstPage(sort, 4);
@@ -486,6 +530,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_LIMIT)
         void aLimitIsHonouredAndHasMoreSaysWhetherMoreFollow() {
             Page<OrderRecord> page = store.list(owner, ListQuery.firstPage(List.of(SortKey.ascending("amount")), 30));
             assertThat(page.items()).hasSize(30);
@@ -497,6 +543,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_ITEMS)
         void listedOrdersCarryTheirItems() {
             Page<OrderRecord> page = store.list(owner, ListQuery.firstPage(List.of(SortKey.ascending("amount")), 100));
 
@@ -511,6 +559,8 @@ public abstract class OrderStoreContract {
         private final List<SortKey> newestFirst = List.of(SortKey.descending("created_at"));
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_LIMIT)
         void anOwnerWithoutOrdersHasOneEmptyPage() {
             Page<OrderRecord> page = store.list(newOwner(), ListQuery.firstPage(newestFirst, 10));
 
@@ -519,6 +569,8 @@ public abstract class OrderStoreContract {
         }
 
         @Test
+
+        @Checks(OrderStoreRules.LIST_LIMIT)
         void aPageHoldsExactlyTheLimitAndNothingFollowsTheLast() {
             AccountId owner = newOwner();
             List<OrderRecord> newest = new ArrayList<>();

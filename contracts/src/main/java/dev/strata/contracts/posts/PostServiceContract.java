@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.Race;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
@@ -38,18 +39,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The posts service's behaviour, run over a real post store and a real identity service. Extend it
  * with {@link #newStore()} and {@link #newIdentityStore()}; the suite proves the service and the
  * stores together keep every rule, authorization first.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class PostServiceContract {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -79,7 +81,7 @@ public abstract class PostServiceContract {
         author = signUpAndIn();
         member = signUpAndIn();
         outsider = signUpAndIn();
-        channel = posts.createChannel(author, "  team  ", Optional.empty()).value();
+        channel = posts.createChannel(author, "  team  ").value();
         posts.addMember(author, channel.id(), member.accountId());
     }
 
@@ -90,11 +92,11 @@ public abstract class PostServiceContract {
     }
 
     private Post publicPost(AuthenticatedSession caller, String body) {
-        return posts.createPost(caller, body, Optional.empty()).value();
+        return posts.createPost(caller, body).value();
     }
 
     private Post channelPost(String body) {
-        return posts.createChannelPost(author, channel.id(), body, Optional.empty()).value();
+        return posts.createChannelPost(author, channel.id(), body).value();
     }
 
     private static void assertNotFound(ThrowingCallable call, String code) {
@@ -157,8 +159,8 @@ public abstract class PostServiceContract {
         void aRetryWithTheSameKeyReturnsTheFirstPost() {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
 
-            Created<Post> first = posts.createPost(author, "hello", Optional.of(key));
-            Created<Post> retry = posts.createPost(author, "hello", Optional.of(key));
+            Created<Post> first = posts.createPost(author, "hello", key);
+            Created<Post> retry = posts.createPost(author, "hello", key);
 
             assertThat(first.replayed()).isFalse();
             assertThat(retry).isEqualTo(Created.replayed(first.value()));
@@ -167,11 +169,11 @@ public abstract class PostServiceContract {
         @Test
         void theSameKeyWithAnotherBodyOrChannelIsRefused() {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
-            posts.createPost(author, "hello", Optional.of(key));
+            posts.createPost(author, "hello", key);
 
-            assertThatThrownBy(() -> posts.createPost(author, "goodbye", Optional.of(key)))
+            assertThatThrownBy(() -> posts.createPost(author, "goodbye", key))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
-            assertThatThrownBy(() -> posts.createChannelPost(author, channel.id(), "hello", Optional.of(key)))
+            assertThatThrownBy(() -> posts.createChannelPost(author, channel.id(), "hello", key))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
             assertThat(posts.listAccountPosts(author, author.accountId(), PostQuery.newest()).items()).hasSize(1);
         }
@@ -179,9 +181,9 @@ public abstract class PostServiceContract {
         @Test
         void theSameKeyWithAnotherBodyLeavesTheFirstPostAsItWas() {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
-            Post first = posts.createPost(author, "hello", Optional.of(key)).value();
+            Post first = posts.createPost(author, "hello", key).value();
 
-            assertThatThrownBy(() -> posts.createPost(author, "goodbye", Optional.of(key)))
+            assertThatThrownBy(() -> posts.createPost(author, "goodbye", key))
                     .as("a key reused with another body is refused").isInstanceOf(IdempotencyKeyReusedException.class);
             assertThat(posts.getPost(author, first.id())).as("the first post is unchanged").isEqualTo(first);
             assertThat(ids(posts.listAccountPosts(author, author.accountId(), PostQuery.newest())))
@@ -191,10 +193,10 @@ public abstract class PostServiceContract {
         @Test
         void theKeyOfADeletedPostMakesANewPost() {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
-            Post first = posts.createPost(author, "hello", Optional.of(key)).value();
+            Post first = posts.createPost(author, "hello", key).value();
             posts.deletePost(author, first.id());
 
-            Created<Post> again = posts.createPost(author, "hello again", Optional.of(key));
+            Created<Post> again = posts.createPost(author, "hello again", key);
 
             assertThat(again.replayed()).isFalse();
             assertThat(again.value().body()).isEqualTo("hello again");
@@ -205,7 +207,7 @@ public abstract class PostServiceContract {
         void concurrentDuplicatesCreateExactlyOnePost() throws InterruptedException {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
 
-            List<Race.Outcome> outcomes = Race.of(16, () -> posts.createPost(author, "once", Optional.of(key)));
+            List<Race.Outcome> outcomes = Race.of(16, () -> posts.createPost(author, "once", key));
 
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.error()).isNull());
             assertThat(outcomes).filteredOn(outcome -> !((Created<?>) outcome.result()).replayed()).hasSize(1);
@@ -214,13 +216,12 @@ public abstract class PostServiceContract {
 
         @Test
         void onlyMembersPostInAChannel() {
-            Post post = posts.createChannelPost(member, channel.id(), "for the team", Optional.empty()).value();
+            Post post = posts.createChannelPost(member, channel.id(), "for the team").value();
 
             assertThat(post.channelId()).contains(channel.id());
-            assertNotFound(() -> posts.createChannelPost(outsider, channel.id(), "let me in", Optional.empty()),
+            assertNotFound(() -> posts.createChannelPost(outsider, channel.id(), "let me in"),
                     "channel_not_found");
-            assertNotFound(() -> posts.createChannelPost(author, ChannelId.generate(Clock.systemUTC()), "x",
-                    Optional.empty()), "channel_not_found");
+            assertNotFound(() -> posts.createChannelPost(author, ChannelId.generate(Clock.systemUTC()), "x"), "channel_not_found");
             assertThat(posts.listAccountPosts(author, outsider.accountId(), PostQuery.newest()).items()).isEmpty();
         }
     }
@@ -437,18 +438,18 @@ public abstract class PostServiceContract {
                     .extracting(Member::accountId, Member::owner)
                     .containsExactly(tuple(author.accountId(), true),
                             tuple(member.accountId(), false));
-            assertInvalid(() -> posts.createChannel(author, " ", Optional.empty()), "name", "required");
-            assertInvalid(() -> posts.createChannel(author, "x".repeat(101), Optional.empty()), "name", "too_long");
+            assertInvalid(() -> posts.createChannel(author, " "), "name", "required");
+            assertInvalid(() -> posts.createChannel(author, "x".repeat(101)), "name", "too_long");
         }
 
         @Test
         void creatingAChannelIsIdempotent() {
             IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
 
-            Created<Channel> first = posts.createChannel(author, "ops", Optional.of(key));
+            Created<Channel> first = posts.createChannel(author, "ops", key);
 
-            assertThat(posts.createChannel(author, "ops", Optional.of(key))).isEqualTo(Created.replayed(first.value()));
-            assertThatThrownBy(() -> posts.createChannel(author, "dev", Optional.of(key)))
+            assertThat(posts.createChannel(author, "ops", key)).isEqualTo(Created.replayed(first.value()));
+            assertThatThrownBy(() -> posts.createChannel(author, "dev", key))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
         }
 
@@ -509,7 +510,7 @@ public abstract class PostServiceContract {
                     () -> posts.deletePost(outsider, post.id()),
                     () -> posts.addMember(member, channel.id(), outsider.accountId()),
                     () -> posts.removeMember(outsider, channel.id(), member.accountId()),
-                    () -> posts.createChannelPost(outsider, channel.id(), "intruder", Optional.empty()))) {
+                    () -> posts.createChannelPost(outsider, channel.id(), "intruder"))) {
                 assertThatThrownBy(refused).isInstanceOf(StrataException.class);
             }
 

@@ -3,8 +3,9 @@ package dev.strata.contracts.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
-import dev.strata.contracts.posts.PostFixtures;
+import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link PostStore} must have. Extend it with {@link #newStore()} returning your
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * database with other tests; lists are always narrowed to this test's author or channel, or to a
  * word only this test uses.
  */
+@ExtendWith(RuleReporter.class)
 public abstract class PostStoreContract {
 
     protected static final Instant T0 = Timestamps.now(Clock.systemUTC());
@@ -98,6 +101,8 @@ public abstract class PostStoreContract {
     class Posts {
 
         @Test
+
+        @Checks(PostStoreRules.INSERT_POST)
         void aPostReadsBackExactlyAsInsertedAtVersionZero() {
             AccountId author = newAccount();
 
@@ -112,11 +117,15 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.FIND_POST_MISS)
         void anUnknownPostIsEmpty() {
             assertThat(store.findPost(PostId.generate(Clock.systemUTC()))).isEmpty();
         }
 
         @Test
+
+        @Checks(PostStoreRules.POST_NEEDS_CHANNEL)
         void aPostInAMissingChannelIsRefused() {
             assertThatThrownBy(() -> insertPost(newAccount(), Optional.of(ChannelId.generate(Clock.systemUTC())), "x", T0))
                     .isInstanceOfSatisfying(NotFoundException.class,
@@ -124,6 +133,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST)
         void anUpdateAtTheCurrentVersionRaisesIt() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
@@ -137,6 +148,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST)
         void anUpdateChangesTheBodyAloneAndKeepsAuthorChannelAndCreationTime() {
             AccountId author = newAccount();
             ChannelRecord channel = insertChannel(author);
@@ -150,20 +163,30 @@ public abstract class PostStoreContract {
         }
 
         @Test
-        void aStaleOrMissingUpdateIsRefusedAndChangesNothing() {
+
+        @Checks(PostStoreRules.UPDATE_POST_STALE)
+        void aStaleUpdateIsRefusedAndChangesNothing() {
             PostRecord post = insertPublic(newAccount(), "before", T0);
 
             assertThatThrownBy(() -> store.updatePost(new PostUpdateRecord(post.id(), 7, "after", T0)))
                     .isInstanceOfSatisfying(PreconditionFailedException.class,
                             error -> assertThat(error.code()).isEqualTo("version_mismatch"));
-            assertThatThrownBy(() -> store.updatePost(
-                    new PostUpdateRecord(PostId.generate(Clock.systemUTC()), 0, "after", T0)))
-                    .isInstanceOfSatisfying(NotFoundException.class,
-                            error -> assertThat(error.code()).isEqualTo("post_not_found"));
             assertThat(store.findPost(post.id())).contains(post);
         }
 
         @Test
+
+        @Checks(PostStoreRules.UPDATE_POST_MISSING)
+        void updatingAMissingPostIsNotFound() {
+            assertThatThrownBy(() -> store.updatePost(
+                    new PostUpdateRecord(PostId.generate(Clock.systemUTC()), 0, "after", T0)))
+                    .isInstanceOfSatisfying(NotFoundException.class,
+                            error -> assertThat(error.code()).isEqualTo("post_not_found"));
+        }
+
+        @Test
+
+        @Checks(PostStoreRules.UPDATE_POST_STALE)
         void concurrentUpdatesAtOneVersionLetExactlyOneWin() throws InterruptedException {
             PostRecord post = insertPublic(newAccount(), "before", T0);
             AtomicInteger attempt = new AtomicInteger();
@@ -178,6 +201,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.DELETE_POST)
         void aDeletedPostIsGone() {
             PostRecord post = insertPublic(newAccount(), "bye", T0);
 
@@ -196,6 +221,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.REPLAY)
         void theSameKeyAndRequestReplaysTheFirstPost() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -211,6 +238,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.KEY_REUSED)
         void theSameKeyWithAnotherRequestIsRefused() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -222,6 +251,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.DELETE_FREES_KEY)
         void aDeletedPostsKeyIsFreeAgain() {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -235,6 +266,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.KEYS_PER_AUTHOR)
         void keysBelongToTheirAuthor() {
             String key = UUID.randomUUID().toString();
 
@@ -246,6 +279,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.REPLAY)
         void concurrentDuplicatesCreateExactlyOnePost() throws InterruptedException {
             AccountId author = newAccount();
             String key = UUID.randomUUID().toString();
@@ -266,6 +301,8 @@ public abstract class PostStoreContract {
     class Lists {
 
         @Test
+
+        @Checks(PostStoreRules.LIST_ORDER)
         void newestFirstWithTheIdBreakingTies() {
             AccountId author = newAccount();
             PostRecord old = insertPublic(author, "old", T0);
@@ -280,6 +317,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_VISIBILITY)
         void aViewerSeesPublicPostsAndItsChannelsOnly() {
             AccountId author = newAccount();
             AccountId viewer = newAccount();
@@ -298,6 +337,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TIME_WINDOW)
         void aTimeWindowIsHalfOpen() {
             AccountId author = newAccount();
             insertPublic(author, "before", T0.minusMillis(1));
@@ -312,6 +353,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchIgnoresCaseAndTakesWildcardsLiterally() {
             AccountId author = newAccount();
             String word = PostFixtures.uniqueWord();
@@ -330,6 +373,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchIgnoresCaseBeyondAscii() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, "Un \u00c9T\u00c9 " + PostFixtures.uniqueWord(), T0);
@@ -340,6 +385,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_TEXT_SEARCH)
         void textSearchFindsUnicodeText() {
             AccountId author = newAccount();
             PostRecord post = insertPublic(author, PostFixtures.UNICODE_BODY + " " + PostFixtures.uniqueWord(), T0);
@@ -350,6 +397,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_LIMIT)
         void aPageHoldsExactlyItsLimitAndSaysWhetherMoreFollow() {
             AccountId author = newAccount();
             List<PostId> newestFirst = insertNewestFirst(author, 4);
@@ -364,6 +413,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void nothingFollowsTheOldestPostAndNothingPrecedesTheNewest() {
             AccountId author = newAccount();
             PostRecord oldest = insertPublic(author, "oldest", T0);
@@ -384,6 +435,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void pagesFollowEachOtherWithoutGapsOrRepeats() {
             AccountId author = newAccount();
             List<PostId> inserted = new ArrayList<>();
@@ -405,6 +458,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void aPreviousPageReadsTheNewerSideNewestFirst() {
             AccountId author = newAccount();
             List<PostId> newestFirst = insertNewestFirst(author, 6);
@@ -422,6 +477,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.LIST_CURSORS)
         void postsInsertedWhilePagingAreNeitherSkippedNorRepeated() throws InterruptedException {
             AccountId author = newAccount();
             List<PostId> before = new ArrayList<>();
@@ -450,6 +507,8 @@ public abstract class PostStoreContract {
     class Channels {
 
         @Test
+
+        @Checks(PostStoreRules.INSERT_CHANNEL)
         void aChannelReadsBackAndItsOwnerIsItsFirstMember() {
             AccountId owner = newAccount();
 
@@ -462,6 +521,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.CHANNEL_MISS)
         void anUnknownChannelIsEmptyAndHasNoMembers() {
             ChannelId unknown = ChannelId.generate(Clock.systemUTC());
 
@@ -471,6 +532,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBERS)
         void membersAreAddedOnceAndRemoved() {
             AccountId owner = newAccount();
             AccountId member = newAccount();
@@ -487,6 +550,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBERS)
         void concurrentAddsOfOneMemberAddItOnce() throws InterruptedException {
             ChannelRecord channel = insertChannel(newAccount());
             AccountId member = newAccount();
@@ -499,6 +564,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.MEMBER_NEEDS_CHANNEL)
         void addingToAMissingChannelIsRefused() {
             assertThatThrownBy(() -> store.addMember(
                     new MemberRecord(ChannelId.generate(Clock.systemUTC()), newAccount(), T0)))
@@ -507,6 +574,8 @@ public abstract class PostStoreContract {
         }
 
         @Test
+
+        @Checks(PostStoreRules.CHANNEL_REPLAY)
         void channelCreationIsIdempotentPerOwner() throws InterruptedException {
             AccountId owner = newAccount();
             IdempotentRequest request = new IdempotentRequest(new IdempotencyKey(UUID.randomUUID().toString()),

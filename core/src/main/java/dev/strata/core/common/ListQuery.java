@@ -13,7 +13,13 @@ import java.util.Optional;
  * pages never overlap. Stores that take a {@code ListQuery} return at most {@link #limit()} items
  * and say whether more follow (in the direction read).
  *
- * <p>Build one with a {@link QuerySchema}, which checks names, operators and values.
+ * <p>Build one from a list's {@link QuerySchema} (each service publishes one, such as
+ * {@code OrderService.QUERY}): {@link QuerySchema#firstPage()} for the first page in the default
+ * order, or {@link QuerySchema#listQuery(String, String, int, String)} to read a client's filter,
+ * order, page size and page token, which checks every name, operator and value against the schema.
+ * The factories and {@code with}-style methods here ({@link #firstPage(List, int)},
+ * {@link #and(Filter)}, {@link #at(KeysetCursor)}, {@link #atOffset(int)}) build one in code, and do
+ * not check names against a schema.
  */
 public record ListQuery(List<Filter> filters, List<SortKey> sort, int limit, int offset,
         Optional<KeysetCursor> cursor) {

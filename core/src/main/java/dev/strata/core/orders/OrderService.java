@@ -45,7 +45,13 @@ import java.util.Set;
  */
 public final class OrderService {
 
-    /** What the list of orders can be filtered, sorted and projected by. */
+    /**
+     * What the list of orders can be filtered, sorted and projected by: filters on {@code state},
+     * {@code currency}, {@code amount}, {@code created_at}, {@code updated_at} and {@code sku}; sort
+     * by any of them but {@code sku}; newest first by default. Lists are read with
+     * {@link #list(AuthenticatedSession, ListQuery)} and a query this schema builds
+     * ({@link QuerySchema#firstPage()}, {@link QuerySchema#listQuery}).
+     */
     public static final QuerySchema QUERY = QuerySchema.of(List.of(
                     QueryField.choice("state", Arrays.stream(OrderState.values()).map(OrderState::wireName).toList()),
                     QueryField.text("currency", Set.of(QueryOperator.EQ, QueryOperator.NE, QueryOperator.IN),
@@ -59,6 +65,23 @@ public final class OrderService {
             Set.of("id", "owner_id", "state", "currency", "items", "amount", "comment", "created_at", "updated_at",
                     "version", "_links"));
 
+    /**
+     * The value of an order's field named as in {@link #QUERY}, by which a list of orders is sorted:
+     * what a page token after an order holds ({@link QuerySchema#nextPageToken}).
+     *
+     * @throws IllegalArgumentException when orders are not sorted by {@code field}
+     */
+    public static Comparable<?> sortValue(Order order, String field) {
+        return switch (field) {
+            case "state" -> order.state().wireName();
+            case "currency" -> order.currency();
+            case "amount" -> order.amount();
+            case "created_at" -> order.createdAt();
+            case "updated_at" -> order.updatedAt();
+            default -> throw new IllegalArgumentException("orders are not sorted by " + field);
+        };
+    }
+
     /** How often an action retries when a concurrent change moved the order's version. */
     private static final int ACTION_ATTEMPTS = 5;
 
@@ -71,14 +94,28 @@ public final class OrderService {
     }
 
     /**
-     * Creates an order for the caller. With an idempotency key, a retry with the same content
-     * returns the order the first request made ({@link Created#replayed()}), and concurrent
+     * Creates an order for the caller, once per call: a retry makes another order (use
+     * {@link #create(AuthenticatedSession, OrderDraft, IdempotencyKey)} when a call may be retried).
+     *
+     * @throws ValidationException naming every invalid field
+     */
+    public Created<Order> create(AuthenticatedSession caller, OrderDraft draft) {
+        return insert(caller, draft, Optional.empty());
+    }
+
+    /**
+     * Creates an order for the caller under an idempotency key: a retry with the same key and
+     * content returns the order the first request made ({@link Created#replayed()}), and concurrent
      * duplicates make exactly one order.
      *
      * @throws ValidationException           naming every invalid field
      * @throws IdempotencyKeyReusedException when the key was used with other content
      */
-    public Created<Order> create(AuthenticatedSession caller, OrderDraft draft, Optional<IdempotencyKey> idempotencyKey) {
+    public Created<Order> create(AuthenticatedSession caller, OrderDraft draft, IdempotencyKey idempotencyKey) {
+        return insert(caller, draft, Optional.of(Objects.requireNonNull(idempotencyKey, "idempotencyKey")));
+    }
+
+    private Created<Order> insert(AuthenticatedSession caller, OrderDraft draft, Optional<IdempotencyKey> idempotencyKey) {
         Objects.requireNonNull(caller, "caller");
         Validator validator = new Validator();
         OrderRules.Checked checked = OrderRules.check(validator, draft);
@@ -136,7 +173,21 @@ public final class OrderService {
         return find(caller, id).orElseThrow(OrderService::orderNotFound);
     }
 
-    /** A page of the caller's own orders; the query's fields are those of {@link #QUERY}. */
+    /**
+     * The first page of the caller's own orders, newest first, {@link ListQuery#DEFAULT_LIMIT} of
+     * them; {@link #list(AuthenticatedSession, ListQuery)} with {@code QUERY.firstPage()}.
+     */
+    public Page<Order> list(AuthenticatedSession caller) {
+        return list(caller, QUERY.firstPage());
+    }
+
+    /**
+     * A page of the caller's own orders. Build the query from {@link #QUERY}: {@code
+     * QUERY.firstPage(50)}, or {@code QUERY.listQuery("state=eq:open", "amount desc", 50, token)}
+     * to read a client's filter, order, page size and page token (see {@link QuerySchema}); the
+     * next page's token is {@code QUERY.nextPageToken(query, page, OrderService::sortValue, order ->
+     * order.id().value())}.
+     */
     public Page<Order> list(AuthenticatedSession caller, ListQuery query) {
         Objects.requireNonNull(caller, "caller");
         Page<OrderRecord> page = store.list(caller.accountId(), query);

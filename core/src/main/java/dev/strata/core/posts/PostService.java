@@ -58,13 +58,23 @@ public final class PostService {
     }
 
     /**
-     * Publishes a public post; with an idempotency key, a retry returns the first post, replayed.
+     * Publishes a public post, once per call: a retry publishes another.
+     *
+     * @throws ValidationException naming {@code body} when it is missing, blank or too long
+     */
+    public Created<Post> createPost(AuthenticatedSession caller, String body) {
+        return insertPost(caller, Optional.empty(), body, Optional.empty());
+    }
+
+    /**
+     * Publishes a public post under an idempotency key: a retry with the same key returns the first
+     * post, replayed.
      *
      * @throws ValidationException naming {@code body} when it is missing, blank or too long
      * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another body
      */
-    public Created<Post> createPost(AuthenticatedSession caller, String body, Optional<IdempotencyKey> key) {
-        return insertPost(caller, Optional.empty(), body, key);
+    public Created<Post> createPost(AuthenticatedSession caller, String body, IdempotencyKey key) {
+        return insertPost(caller, Optional.empty(), body, Optional.of(Objects.requireNonNull(key, "key")));
     }
 
     /**
@@ -73,10 +83,24 @@ public final class PostService {
      * @throws NotFoundException with code {@code channel_not_found} when there is no such channel or
      *                           the caller is not a member
      */
-    public Created<Post> createChannelPost(AuthenticatedSession caller, ChannelId channelId, String body,
-            Optional<IdempotencyKey> key) {
+    public Created<Post> createChannelPost(AuthenticatedSession caller, ChannelId channelId, String body) {
         requireMember(caller, channelId);
-        return insertPost(caller, Optional.of(channelId), body, key);
+        return insertPost(caller, Optional.of(channelId), body, Optional.empty());
+    }
+
+    /**
+     * Posts in a channel the caller is a member of, under an idempotency key: a retry with the same
+     * key returns the first post, replayed.
+     *
+     * @throws NotFoundException with code {@code channel_not_found} when there is no such channel or
+     *                           the caller is not a member
+     * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another body
+     */
+    public Created<Post> createChannelPost(AuthenticatedSession caller, ChannelId channelId, String body,
+            IdempotencyKey key) {
+        Objects.requireNonNull(key, "key");
+        requireMember(caller, channelId);
+        return insertPost(caller, Optional.of(channelId), body, Optional.of(key));
     }
 
     /** A post the caller may read. */
@@ -119,9 +143,24 @@ public final class PostService {
         }
     }
 
+    /** The first page of the posts the caller may read, newest first ({@link PostQuery#newest()}). */
+    public Page<Post> searchPosts(AuthenticatedSession caller) {
+        return searchPosts(caller, PostQuery.newest());
+    }
+
     /** The posts the caller may read, optionally only those containing {@code query.text()}. */
     public Page<Post> searchPosts(AuthenticatedSession caller, PostQuery query) {
         return list(caller, PostFilter.visibleTo(caller.accountId(), checkLimit(query)), query);
+    }
+
+    /**
+     * The first page of an account's posts that the caller may read, newest first
+     * ({@link PostQuery#newest()}).
+     *
+     * @throws NotFoundException with code {@code account_not_found} when there is no such account
+     */
+    public Page<Post> listAccountPosts(AuthenticatedSession caller, AccountId authorId) {
+        return listAccountPosts(caller, authorId, PostQuery.newest());
     }
 
     /**
@@ -137,6 +176,11 @@ public final class PostService {
         return list(caller, PostFilter.visibleTo(caller.accountId(), limit).byAuthor(authorId), query);
     }
 
+    /** The first page of a channel's posts, newest first ({@link PostQuery#newest()}); as the next method. */
+    public Page<Post> listChannelPosts(AuthenticatedSession caller, ChannelId channelId) {
+        return listChannelPosts(caller, channelId, PostQuery.newest());
+    }
+
     /** A channel's posts, for its members; anyone else is told it does not exist. */
     public Page<Post> listChannelPosts(AuthenticatedSession caller, ChannelId channelId, PostQuery query) {
         int limit = checkLimit(query);
@@ -149,7 +193,22 @@ public final class PostService {
      *
      * @throws ValidationException naming {@code name} when it is missing, blank or too long
      */
-    public Created<Channel> createChannel(AuthenticatedSession caller, String name, Optional<IdempotencyKey> key) {
+    public Created<Channel> createChannel(AuthenticatedSession caller, String name) {
+        return insertChannel(caller, name, Optional.empty());
+    }
+
+    /**
+     * Creates a channel owned by the caller under an idempotency key: a retry with the same key
+     * returns the first channel, replayed.
+     *
+     * @throws ValidationException naming {@code name} when it is missing, blank or too long
+     * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another name
+     */
+    public Created<Channel> createChannel(AuthenticatedSession caller, String name, IdempotencyKey key) {
+        return insertChannel(caller, name, Optional.of(Objects.requireNonNull(key, "key")));
+    }
+
+    private Created<Channel> insertChannel(AuthenticatedSession caller, String name, Optional<IdempotencyKey> key) {
         Validator validator = new Validator();
         String checked = validator.text("name", name, 1, MAX_CHANNEL_NAME_LENGTH);
         validator.throwIfInvalid();

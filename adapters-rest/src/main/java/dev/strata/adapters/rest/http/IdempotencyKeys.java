@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
- * Created<Post> created = posts.createPost(caller, input, key);
+ * Created<Post> created = key.map(given -> posts.createPost(caller, input, given))
+ *         .orElseGet(() -> posts.createPost(caller, input));
  * return IdempotencyKeys.created(created, location, tag, body);
  * }</pre>
  */

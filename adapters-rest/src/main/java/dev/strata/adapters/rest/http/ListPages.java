@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.http;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
+import dev.strata.core.common.PageTokens;
 import dev.strata.core.common.QuerySchema;
 import dev.strata.core.common.SortKey;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -19,11 +19,13 @@ import dev.strata.adapters.rest.http.Prefer;
 import dev.strata.adapters.rest.http.Projection;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
+import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.orders.Order;
+import dev.strata.core.orders.OrderDraft;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.orders.OrderService;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -105,7 +107,11 @@ public final class OrderResource {
     @ApiResponse(responseCode = "201", description = "The order was created (or this is a replay).",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response create(OrderRequest body, @Context SecurityContext security, @Context HttpHeaders headers) {
-        Created<Order> created = orders.create(caller(security), required(body).toDraft(), IdempotencyKeys.from(headers));
+        Optional<IdempotencyKey> key = IdempotencyKeys.from(headers);
+        AuthenticatedSession caller = caller(security);
+        OrderDraft draft = required(body).toDraft();
+        Created<Order> created = key.map(given -> orders.create(caller, draft, given))
+                .orElseGet(() -> orders.create(caller, draft));
         Order order = created.value();
         return IdempotencyKeys.created(headers, created, location(order), OrderResponse.tagOf(order),
                 OrderResponse.of(order));
@@ -154,7 +160,7 @@ public final class OrderResource {
     public Response list(@Context SecurityContext security, @Context UriInfo uriInfo, @Context Request request) {
         ListParameters parameters = ListParameters.read(uriInfo.getQueryParameters(), OrderService.QUERY, Set.of());
         Page<Order> page = orders.list(caller(security), parameters.query());
-        return ListPages.respond(request, uriInfo, OrderService.QUERY, parameters, page, OrderResource::sortValue,
+        return ListPages.respond(request, uriInfo, OrderService.QUERY, parameters, page, OrderService::sortValue,
                 order -> order.id().value(), OrderResponse::of);
     }
 
@@ -342,16 +348,6 @@ public final class OrderResource {
         return ListParameters.read(onlyFields, OrderService.QUERY, Set.of()).fields();
     }
 
-    private static Comparable<?> sortValue(Order order, String field) {
-        return switch (field) {
-            case "state" -> order.state().wireName();
-            case "currency" -> order.currency();
-            case "amount" -> order.amount();
-            case "created_at" -> order.createdAt();
-            case "updated_at" -> order.updatedAt();
-            default -> throw new IllegalArgumentException("orders are not sorted by " + field);
-        };
-    }
 
     private static OrderRequest required(OrderRequest body) {
         if (body == null) {

@@ -72,7 +72,9 @@ public final class ChannelResource {
         if (body == null) {
             throw ValidationException.of("body", "required", "a JSON object with a name");
         }
-        Created<Channel> created = posts.createChannel(caller(security), body.name(), key);
+        AuthenticatedSession caller = caller(security);
+        Created<Channel> created = key.map(given -> posts.createChannel(caller, body.name(), given))
+                .orElseGet(() -> posts.createChannel(caller, body.name()));
         Channel channel = created.value();
         return IdempotencyKeys.created(headers, created, channelUri(channel.id()), ChannelResponse.tagOf(channel),
                 ChannelResponse.of(channel));
@@ -167,7 +169,9 @@ public final class ChannelResource {
         if (body == null) {
             throw ValidationException.of("body", "required", "a JSON object with a body");
         }
-        return PostResource.created(posts.createChannelPost(caller(security), channelId, body.body(), key), headers);
+        AuthenticatedSession caller = caller(security);
+        return PostResource.created(key.map(given -> posts.createChannelPost(caller, channelId, body.body(), given))
+                .orElseGet(() -> posts.createChannelPost(caller, channelId, body.body())), headers);
     }
 
     @GET

@@ -77,7 +77,9 @@ public final class PostResource {
         if (body == null) {
             throw ValidationException.of("body", "required", "a JSON object with a body");
         }
-        return created(posts.createPost(caller(security), body.body(), key), headers);
+        AuthenticatedSession caller = caller(security);
+        return created(key.map(given -> posts.createPost(caller, body.body(), given))
+                .orElseGet(() -> posts.createPost(caller, body.body())), headers);
     }
 
     @GET

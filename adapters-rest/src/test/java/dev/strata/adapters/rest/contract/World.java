@@ -14,7 +14,6 @@ import dev.strata.core.orders.OrderItemDraft;
 import dev.strata.core.posts.ChannelId;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a request of the document can name, made straight through the services (fast, no HTTP): an
@@ -33,12 +32,12 @@ record World(SignedIn owner, SignedIn member, SignedIn stranger, String channel,
         SignedIn member = signUpAndIn(api);
         SignedIn stranger = signUpAndIn(api);
         AuthenticatedSession session = api.identity.verifySession(owner.token());
-        ChannelId channel = api.posts.createChannel(session, "team", Optional.empty()).value().id();
+        ChannelId channel = api.posts.createChannel(session, "team").value().id();
         api.posts.addMember(session, channel, new AccountId(member.id()));
-        String post = api.posts.createChannelPost(session, channel, "team only", Optional.empty()).value().id()
+        String post = api.posts.createChannelPost(session, channel, "team only").value().id()
                 .value();
         String order = api.orders.create(session, new OrderDraft("EUR",
-                List.of(new OrderItemDraft("BOOK-42", 2, new BigDecimal("12.50"))), null), Optional.empty())
+                List.of(new OrderItemDraft("BOOK-42", 2, new BigDecimal("12.50"))), null))
                 .value().id().value();
         return new World(owner, member, stranger, channel.value(), post, order);
     }

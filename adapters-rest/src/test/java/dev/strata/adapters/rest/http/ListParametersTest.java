@@ -8,6 +8,7 @@ import dev.strata.core.common.FieldKind;
 import dev.strata.core.common.Filter;
 import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
+import dev.strata.core.common.PageTokens;
 import dev.strata.core.common.QueryField;
 import dev.strata.core.common.QueryOperator;
 import dev.strata.core.common.QuerySchema;

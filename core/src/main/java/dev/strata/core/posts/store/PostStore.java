@@ -17,64 +17,147 @@ import java.util.Optional;
  * {@link UnavailableException} when the storage does not answer; nothing has then been changed.
  * The store decides no permissions: the service checks who may do what before calling it.
  *
- * <p>Idempotent inserts follow {@link dev.strata.core.common.IdempotentRequest}'s pattern: with an
- * idempotency key, a second insert by the same author (or owner) with the same key inserts nothing
- * and returns the first record, {@link Created#replayed() replayed}; with another fingerprint it
- * throws {@link dev.strata.core.common.IdempotencyKeyReusedException}; of concurrent duplicates,
- * exactly one inserts.
+ * <p>Idempotent inserts follow {@link dev.strata.core.common.IdempotentRequest}'s pattern (see
+ * {@link #insertPost} and {@link #insertChannel}).
  *
- * <p>Every implementation must pass {@code PostStoreContract} from {@code strata-contracts}.
+ * <p>Every implementation must pass {@code PostStoreContract} from {@code strata-contracts}; each of
+ * its tests names the rule below that it checks.
  */
 public interface PostStore {
 
     /**
-     * Inserts a post at version 0, or replays the post its idempotency key already created.
+     * Inserts a post, or replays the post its idempotency key already created:
+     * <ul>
+     * <li>the post is stored as given, at version 0, with its update time equal to its creation
+     * time;</li>
+     * <li>a post in a channel that does not exist is a NotFoundException with code
+     * {@code channel_not_found};</li>
+     * <li>a second insert by the same author with the same key and fingerprint inserts nothing and
+     * returns the first post, {@link Created#replayed() replayed}; of concurrent duplicates, exactly
+     * one inserts;</li>
+     * <li>the same key with another fingerprint is an IdempotencyKeyReusedException and inserts
+     * nothing;</li>
+     * <li>idempotency keys are per author: another author's same key inserts a new post.</li>
+     * </ul>
      *
+     * @param post the post to insert
+     * @return the post, and whether it was replayed
      * @throws NotFoundException with code {@code channel_not_found} when its channel does not exist
+     * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another fingerprint
      */
     Created<PostRecord> insertPost(NewPostRecord post);
 
-    /** The post with this id, or empty when there is none (or it was deleted). */
+    /**
+     * The post with this id: a post that does not exist is empty, not an error (a deleted one
+     * included).
+     *
+     * @param id the post's id
+     * @return the post, or empty
+     */
     Optional<PostRecord> findPost(PostId id);
 
     /**
-     * Writes the new body if the post is still at {@code update.expectedVersion()}, raising its
-     * version by one.
+     * Writes the new body if the post is still at {@code update.expectedVersion()}:
+     * <ul>
+     * <li>at the expected version the body and update time are written, the version rises by one,
+     * and author, channel and creation time are kept;</li>
+     * <li>at any other version it is a PreconditionFailedException with code
+     * {@code version_mismatch} and nothing changes; of concurrent updates at one version, exactly one
+     * succeeds;</li>
+     * <li>a post that does not exist is a NotFoundException with code {@code post_not_found}.</li>
+     * </ul>
      *
+     * @param update the new body and the version it was read at
      * @return the post as stored after the update
      * @throws NotFoundException           with code {@code post_not_found} when there is no such post
      * @throws PreconditionFailedException with code {@code version_mismatch} when the version differs
      */
     PostRecord updatePost(PostUpdateRecord update);
 
-    /** Deletes a post (and the idempotency key it was created with); returns whether it existed. */
+    /**
+     * Deletes a post: the post is gone afterwards, and the call returns whether it existed.
+     * Deleting a post frees the idempotency key it was created with.
+     *
+     * @param id the post's id
+     * @return whether the post existed
+     */
     boolean deletePost(PostId id);
 
     /**
-     * One page of the posts {@code filter} selects, newest first by {@code (created_at, id)}
-     * descending, with {@link Page#hasMore()} telling whether more follow.
+     * One page of the posts {@code filter} selects:
+     * <ul>
+     * <li>newest first by creation time, then by id, descending;</li>
+     * <li>a viewer gets public posts and the posts of channels it is a member of, no others;</li>
+     * <li>a time window includes its start and excludes its end;</li>
+     * <li>a text search matches the body ignoring case (beyond ASCII too) and takes % and _
+     * literally;</li>
+     * <li>a page holds at most the limit, and hasMore says whether more posts follow it;</li>
+     * <li>after a cursor come the older posts, before it the newer ones (still newest first), with
+     * no gap or repeat, also while posts are inserted.</li>
+     * </ul>
+     *
+     * @param filter what to select, for whom, from where, and how many
+     * @return the page
      */
     Page<PostRecord> listPosts(PostFilter filter);
 
-    /** Inserts a channel and its owner's membership together, or replays the channel its key created. */
+    /**
+     * Inserts a channel and its owner's membership together, or replays the channel its key
+     * created: the channel is stored at version 0 with its owner as its first member, joined at the
+     * channel's creation time. With an idempotency key it follows the same pattern per owner:
+     * concurrent duplicates make one channel, another fingerprint is an
+     * IdempotencyKeyReusedException.
+     *
+     * @param channel the channel to insert
+     * @return the channel, and whether it was replayed
+     * @throws dev.strata.core.common.IdempotencyKeyReusedException when the key came with another fingerprint
+     */
     Created<ChannelRecord> insertChannel(NewChannelRecord channel);
 
-    /** The channel with this id, or empty. */
+    /**
+     * The channel with this id: a channel that does not exist is empty, has no member and lists
+     * none.
+     *
+     * @param id the channel's id
+     * @return the channel, or empty
+     */
     Optional<ChannelRecord> findChannel(ChannelId id);
 
-    /** Whether the account is a member of the channel; false when either does not exist. */
+    /**
+     * Whether the account is a member of the channel; false when either does not exist.
+     *
+     * @param channelId the channel
+     * @param accountId the account
+     * @return whether it is a member
+     */
     boolean isMember(ChannelId channelId, AccountId accountId);
 
     /**
-     * Adds a member; returns false (and changes nothing) when the account is a member already.
+     * Adds a member: adds a member once, returning false and changing nothing when it is one
+     * already, also when adds race; removeMember returns whether it was one; listMembers gives the
+     * earliest joined first. A channel that does not exist is a NotFoundException with code
+     * {@code channel_not_found}.
      *
+     * @param member the channel, the account and when it joins
+     * @return whether it was added
      * @throws NotFoundException with code {@code channel_not_found} when the channel does not exist
      */
     boolean addMember(MemberRecord member);
 
-    /** Removes a member; returns whether it was one. */
+    /**
+     * Removes a member.
+     *
+     * @param channelId the channel
+     * @param accountId the account
+     * @return whether it was a member
+     */
     boolean removeMember(ChannelId channelId, AccountId accountId);
 
-    /** The channel's members, earliest joined first (then by account id); empty for no channel. */
+    /**
+     * The channel's members, earliest joined first (then by account id); empty for no channel.
+     *
+     * @param channelId the channel
+     * @return the members
+     */
     List<MemberRecord> listMembers(ChannelId channelId);
 }

@@ -1,0 +1,94 @@
+package dev.strata.adapters.persistence.memory.planted;
+
+import dev.strata.core.identity.AccountId;
+import dev.strata.core.identity.SessionId;
+import dev.strata.core.identity.store.AccountRecord;
+import dev.strata.core.identity.store.AccountUpdateRecord;
+import dev.strata.core.identity.store.IdentityStore;
+import dev.strata.core.identity.store.NewAccountRecord;
+import dev.strata.core.identity.store.SessionAccountRecord;
+import dev.strata.core.identity.store.SessionRecord;
+import dev.strata.core.identity.store.SignInFailures;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An identity store that passes every call on; a planted bug overrides the one method it breaks. */
+class ForwardingIdentityStore implements IdentityStore {
+
+    final IdentityStore real;
+
+    ForwardingIdentityStore(IdentityStore real) {
+        this.real = real;
+    }
+
+    @Override
+    public AccountRecord insertAccount(NewAccountRecord account) {
+        return real.insertAccount(account);
+    }
+
+    @Override
+    public Optional<AccountRecord> findAccount(AccountId id) {
+        return real.findAccount(id);
+    }
+
+    @Override
+    public Optional<AccountRecord> findAccountByEmail(String emailNormalized) {
+        return real.findAccountByEmail(emailNormalized);
+    }
+
+    @Override
+    public AccountRecord updateAccount(AccountUpdateRecord update) {
+        return real.updateAccount(update);
+    }
+
+    @Override
+    public void insertSession(SessionRecord session) {
+        real.insertSession(session);
+    }
+
+    @Override
+    public Optional<SessionAccountRecord> findSession(SessionId id) {
+        return real.findSession(id);
+    }
+
+    @Override
+    public List<SessionRecord> listSessions(AccountId accountId, Instant liveAt) {
+        return real.listSessions(accountId, liveAt);
+    }
+
+    @Override
+    public boolean deleteSession(SessionId id) {
+        return real.deleteSession(id);
+    }
+
+    @Override
+    public int deleteSessions(AccountId accountId) {
+        return real.deleteSessions(accountId);
+    }
+
+    @Override
+    public int deleteSessionsExpiredBefore(Instant cutoff) {
+        return real.deleteSessionsExpiredBefore(cutoff);
+    }
+
+    @Override
+    public int deleteSignInFailuresBefore(Instant cutoff) {
+        return real.deleteSignInFailuresBefore(cutoff);
+    }
+
+    @Override
+    public void recordSignInFailure(String emailNormalized, Instant at, Instant forgetBefore) {
+        real.recordSignInFailure(emailNormalized, at, forgetBefore);
+    }
+
+    @Override
+    public SignInFailures signInFailuresSince(String emailNormalized, Instant since) {
+        return real.signInFailuresSince(emailNormalized, since);
+    }
+
+    @Override
+    public void clearSignInFailures(String emailNormalized) {
+        real.clearSignInFailures(emailNormalized);
+    }
+}

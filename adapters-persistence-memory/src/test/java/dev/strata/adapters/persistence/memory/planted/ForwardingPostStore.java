@@ -1,0 +1,82 @@
+package dev.strata.adapters.persistence.memory.planted;
+
+import dev.strata.core.common.Created;
+import dev.strata.core.common.Page;
+import dev.strata.core.identity.AccountId;
+import dev.strata.core.posts.ChannelId;
+import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.MemberRecord;
+import dev.strata.core.posts.store.NewChannelRecord;
+import dev.strata.core.posts.store.NewPostRecord;
+import dev.strata.core.posts.store.PostFilter;
+import dev.strata.core.posts.store.PostRecord;
+import dev.strata.core.posts.store.PostStore;
+import dev.strata.core.posts.store.PostUpdateRecord;
+import java.util.List;
+import java.util.Optional;
+
+/** A post store that passes every call on; a planted bug overrides the one method it breaks. */
+class ForwardingPostStore implements PostStore {
+
+    final PostStore real;
+
+    ForwardingPostStore(PostStore real) {
+        this.real = real;
+    }
+
+    @Override
+    public Created<PostRecord> insertPost(NewPostRecord post) {
+        return real.insertPost(post);
+    }
+
+    @Override
+    public Optional<PostRecord> findPost(PostId id) {
+        return real.findPost(id);
+    }
+
+    @Override
+    public PostRecord updatePost(PostUpdateRecord update) {
+        return real.updatePost(update);
+    }
+
+    @Override
+    public boolean deletePost(PostId id) {
+        return real.deletePost(id);
+    }
+
+    @Override
+    public Page<PostRecord> listPosts(PostFilter filter) {
+        return real.listPosts(filter);
+    }
+
+    @Override
+    public Created<ChannelRecord> insertChannel(NewChannelRecord channel) {
+        return real.insertChannel(channel);
+    }
+
+    @Override
+    public Optional<ChannelRecord> findChannel(ChannelId id) {
+        return real.findChannel(id);
+    }
+
+    @Override
+    public boolean isMember(ChannelId channelId, AccountId accountId) {
+        return real.isMember(channelId, accountId);
+    }
+
+    @Override
+    public boolean addMember(MemberRecord member) {
+        return real.addMember(member);
+    }
+
+    @Override
+    public boolean removeMember(ChannelId channelId, AccountId accountId) {
+        return real.removeMember(channelId, accountId);
+    }
+
+    @Override
+    public List<MemberRecord> listMembers(ChannelId channelId) {
+        return real.listMembers(channelId);
+    }
+}
