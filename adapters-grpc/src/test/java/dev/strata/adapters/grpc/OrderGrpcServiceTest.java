@@ -235,4 +235,32 @@ class OrderGrpcServiceTest {
         assertThat(asAda.listOrders(ListOrdersRequest.newBuilder().setPageSize(1000).build()).getOrdersCount())
                 .isEqualTo(3);
     }
+
+    @Test
+    void filtersAndOrdersInTheRestFilterLanguageAndBindsTokensToThem() {
+        Order cheap = create(BOOKS.toBuilder().clearItems()
+                .addItems(OrderItem.newBuilder().setSku("PEN").setQuantity(1).setUnitPrice("1.00")).build());
+        grpc.clock.advance(Duration.ofSeconds(1));
+        Order dear = create(BOOKS);
+        grpc.clock.advance(Duration.ofSeconds(1));
+        Order paid = asAda.payOrder(PayOrderRequest.newBuilder().setName(create(BOOKS).getName()).build()).getOrder();
+
+        assertThat(asAda.listOrders(ListOrdersRequest.newBuilder().setFilter("state=open AND amount=gte:10.00").build())
+                .getOrdersList()).containsExactly(dear);
+        assertThat(asAda.listOrders(ListOrdersRequest.newBuilder().setFilter("sku=eq:PEN").setOrderBy("amount")
+                .build()).getOrdersList()).containsExactly(cheap, dear, paid);
+        ListOrdersResponse first = asAda.listOrders(ListOrdersRequest.newBuilder().setOrderBy("amount desc")
+                .setPageSize(2).build());
+        assertThat(asAda.listOrders(ListOrdersRequest.newBuilder().setOrderBy("amount desc").setPageSize(2)
+                .setPageToken(first.getNextPageToken()).build()).getOrdersList()).containsExactly(cheap);
+
+        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class, () -> asAda.listOrders(
+                ListOrdersRequest.newBuilder().setFilter("colour=red").setOrderBy("colour").build()));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violations(unknown)).extracting(violation -> violation.substring(0, violation.indexOf(':')))
+                .containsExactlyInAnyOrder("filter", "order_by");
+        StatusRuntimeException otherList = catchThrowableOfType(StatusRuntimeException.class, () -> asAda.listOrders(
+                ListOrdersRequest.newBuilder().setPageToken(first.getNextPageToken()).build()));
+        assertThat(violations(otherList)).containsExactly("page_token:page_token_mismatch");
+    }
 }

@@ -191,6 +191,14 @@ class PostGrpcServiceTest {
         StatusRuntimeException badParent = catchThrowableOfType(StatusRuntimeException.class,
                 () -> asBob.listPosts(ListPostsRequest.newBuilder().setParent("orders/x").build()));
         assertThat(violations(badParent)).containsExactly("parent:malformed_name");
+        assertThat(asBob.listPosts(ListPostsRequest.newBuilder()
+                .setFilter("created_at=gte:" + java.time.Instant.ofEpochSecond(two.getCreateTime().getSeconds(),
+                        two.getCreateTime().getNanos()) + " AND created_at=lt:" + java.time.Instant.ofEpochSecond(
+                        three.getCreateTime().getSeconds(), three.getCreateTime().getNanos())).build())
+                .getPostsList()).containsExactly(two);
+        StatusRuntimeException badFilter = catchThrowableOfType(StatusRuntimeException.class,
+                () -> asBob.listPosts(ListPostsRequest.newBuilder().setFilter("body=like:apple*").build()));
+        assertThat(violations(badFilter)).singleElement().asString().startsWith("filter:");
         StatusRuntimeException negative = catchThrowableOfType(StatusRuntimeException.class,
                 () -> asBob.listPosts(ListPostsRequest.newBuilder().setPageSize(-1).build()));
         assertThat(violations(negative)).containsExactly("page_size:out_of_range");

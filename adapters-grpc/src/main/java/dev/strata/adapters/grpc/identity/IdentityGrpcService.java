@@ -4,7 +4,7 @@ import dev.strata.adapters.grpc.call.Callers;
 import dev.strata.adapters.grpc.call.Etags;
 import dev.strata.adapters.grpc.call.FieldMasks;
 import dev.strata.adapters.grpc.call.FieldPaths;
-import dev.strata.adapters.grpc.call.InMemoryPages;
+import dev.strata.adapters.grpc.call.KeysetPages;
 import dev.strata.adapters.grpc.call.ResourceNames;
 import dev.strata.adapters.grpc.v1.CreateAccountRequest;
 import dev.strata.adapters.grpc.v1.CreateAccountResponse;
@@ -126,8 +126,9 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
     @Override
     public void listSessions(ListSessionsRequest request, StreamObserver<ListSessionsResponse> responses) {
         AccountId id = ResourceNames.account("parent", request.getParent());
-        InMemoryPages.Page<Session> page = InMemoryPages.page(identity.listSessions(Callers.current(), id),
-                request.getPageSize(), request.getPageToken(), "sessions:" + request.getParent());
+        KeysetPages.Page<Session> page = KeysetPages.page(identity.listSessions(Callers.current(), id),
+                Session::createdAt, session -> session.id().value(), true, request.getPageSize(),
+                request.getPageToken(), "sessions:" + request.getParent());
         reply(responses, ListSessionsResponse.newBuilder()
                 .addAllSessions(page.items().stream().map(IdentityMessages::toProto).toList())
                 .setNextPageToken(page.nextPageToken())

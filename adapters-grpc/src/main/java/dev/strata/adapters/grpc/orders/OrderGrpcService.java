@@ -25,6 +25,7 @@ import dev.strata.adapters.grpc.v1.ShipOrderRequest;
 import dev.strata.adapters.grpc.v1.ShipOrderResponse;
 import dev.strata.adapters.grpc.v1.UpdateOrderRequest;
 import dev.strata.adapters.grpc.v1.UpdateOrderResponse;
+import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AuthenticatedSession;
@@ -67,8 +68,9 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
         OrderDraft draft = draftOf(request.getOrder().getCurrencyCode(), request.getOrder());
         Order order;
         if (request.getOrderId().isEmpty()) {
-            order = FieldPaths.under("order", ORDER_FIELDS,
-                    () -> orders.create(caller, draft, IdempotencyKeys.of(request.getRequestId()))).value();
+            Optional<IdempotencyKey> key = IdempotencyKeys.of(request.getRequestId());
+            order = FieldPaths.under("order", ORDER_FIELDS, () -> key.isPresent()
+                    ? orders.create(caller, draft, key.get()) : orders.create(caller, draft)).value();
         } else {
             OrderId id = FieldPaths.under("", Map.of("id", "order_id"), () -> new OrderId(request.getOrderId()));
             order = FieldPaths.under("order", ORDER_FIELDS, () -> orders.createWithId(caller, id, draft));

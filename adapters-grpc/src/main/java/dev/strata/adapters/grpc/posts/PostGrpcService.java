@@ -7,7 +7,7 @@ import dev.strata.adapters.grpc.call.Etags;
 import dev.strata.adapters.grpc.call.FieldMasks;
 import dev.strata.adapters.grpc.call.FieldPaths;
 import dev.strata.adapters.grpc.call.IdempotencyKeys;
-import dev.strata.adapters.grpc.call.InMemoryPages;
+import dev.strata.adapters.grpc.call.KeysetPages;
 import dev.strata.adapters.grpc.call.ResourceNames;
 import dev.strata.adapters.grpc.v1.AddMemberRequest;
 import dev.strata.adapters.grpc.v1.AddMemberResponse;
@@ -74,10 +74,15 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
         AuthenticatedSession caller = Callers.current();
         Optional<IdempotencyKey> key = IdempotencyKeys.of(request.getRequestId());
         String channel = request.getPost().getChannel();
-        Created<Post> created = FieldPaths.under("post", Map.of(), () -> channel.isEmpty()
-                ? posts.createPost(caller, request.getPost().getBody(), key)
-                : posts.createChannelPost(caller, ResourceNames.channel("post.channel", channel),
-                        request.getPost().getBody(), key));
+        String body = request.getPost().getBody();
+        Created<Post> created = FieldPaths.under("post", Map.of(), () -> {
+            if (channel.isEmpty()) {
+                return key.isPresent() ? posts.createPost(caller, body, key.get()) : posts.createPost(caller, body);
+            }
+            ChannelId channelId = ResourceNames.channel("post.channel", channel);
+            return key.isPresent() ? posts.createChannelPost(caller, channelId, body, key.get())
+                    : posts.createChannelPost(caller, channelId, body);
+        });
         reply(responses, CreatePostResponse.newBuilder().setPost(PostMessages.toProto(created.value())).build());
     }
 
@@ -110,9 +115,9 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
     public void listPosts(ListPostsRequest request, StreamObserver<ListPostsResponse> responses) {
         AuthenticatedSession caller = Callers.current();
         String parent = request.getParent();
-        String scope = "posts:" + parent + "#" + request.getFilter();
-        PostQuery query = PostFilters.apply(request.getFilter(),
-                PostPages.query(request.getPageSize(), request.getPageToken(), scope));
+        PostPages pages = PostPages.read(request.getFilter(), request.getPageSize(), request.getPageToken(),
+                "parent:" + parent);
+        PostQuery query = pages.query();
         Page<Post> page = FieldPaths.under("", Map.of(), () -> {
             if (parent.isEmpty()) {
                 return posts.searchPosts(caller, query);
@@ -128,15 +133,15 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
         });
         reply(responses, ListPostsResponse.newBuilder()
                 .addAllPosts(page.items().stream().map(PostMessages::toProto).toList())
-                .setNextPageToken(PostPages.nextPageToken(page, scope))
+                .setNextPageToken(pages.nextPageToken(page))
                 .build());
     }
 
     @Override
     public void searchPosts(SearchPostsRequest request, StreamObserver<SearchPostsResponse> responses) {
-        String scope = "search:" + request.getQuery() + "#" + request.getFilter();
-        PostQuery query = PostFilters.apply(request.getFilter(),
-                PostPages.query(request.getPageSize(), request.getPageToken(), scope));
+        PostPages pages = PostPages.read(request.getFilter(), request.getPageSize(), request.getPageToken(),
+                "query:" + request.getQuery());
+        PostQuery query = pages.query();
         if (!request.getQuery().isEmpty()) {
             query = query.containing(request.getQuery());
         }
@@ -144,7 +149,7 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
         Page<Post> page = FieldPaths.under("", Map.of("q", "query"), () -> posts.searchPosts(Callers.current(), searched));
         reply(responses, SearchPostsResponse.newBuilder()
                 .addAllPosts(page.items().stream().map(PostMessages::toProto).toList())
-                .setNextPageToken(PostPages.nextPageToken(page, scope))
+                .setNextPageToken(pages.nextPageToken(page))
                 .build());
     }
 
@@ -153,7 +158,8 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
         AuthenticatedSession caller = Callers.current();
         Optional<IdempotencyKey> key = IdempotencyKeys.of(request.getRequestId());
         Created<Channel> created = FieldPaths.under("channel", Map.of("name", "channel.display_name"),
-                () -> posts.createChannel(caller, request.getChannel().getDisplayName(), key));
+                () -> key.isPresent() ? posts.createChannel(caller, request.getChannel().getDisplayName(), key.get())
+                        : posts.createChannel(caller, request.getChannel().getDisplayName()));
         reply(responses, CreateChannelResponse.newBuilder().setChannel(PostMessages.toProto(created.value())).build());
     }
 
@@ -184,8 +190,9 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
     @Override
     public void listMembers(ListMembersRequest request, StreamObserver<ListMembersResponse> responses) {
         ChannelId channel = ResourceNames.channel("parent", request.getParent());
-        InMemoryPages.Page<Member> page = InMemoryPages.page(posts.listMembers(Callers.current(), channel),
-                request.getPageSize(), request.getPageToken(), "members:" + request.getParent());
+        KeysetPages.Page<Member> page = KeysetPages.page(posts.listMembers(Callers.current(), channel),
+                Member::joinedAt, member -> member.accountId().value(), false, request.getPageSize(),
+                request.getPageToken(), "members:" + request.getParent());
         reply(responses, ListMembersResponse.newBuilder()
                 .addAllMembers(page.items().stream().map(PostMessages::toProto).toList())
                 .setNextPageToken(page.nextPageToken())
