@@ -1,7 +1,7 @@
 package dev.strata.app;
 
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.http.PublicUrls;
-import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar strata-app.jar}: reads the settings from flags, falling back to {@code STRATA_*}

@@ -1,10 +1,10 @@
 package dev.strata.app;
 
+import dev.strata.adapters.common.LocalRateLimitBuckets;
+import dev.strata.adapters.common.RateLimitBuckets;
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.persistence.postgres.ratelimits.SharedBuckets;
-import dev.strata.adapters.rest.http.LocalRateLimitBuckets;
-import dev.strata.adapters.rest.http.RateLimitBuckets;
-import dev.strata.adapters.rest.http.RateLimits;
 import io.github.bucket4j.ConsumptionProbe;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +42,7 @@ public enum RateLimitStore {
         return this == POSTGRES ? new Shared(database.sharedBuckets()) : new LocalRateLimitBuckets();
     }
 
-    /** The REST adapter's port over the PostgreSQL buckets, deleting full buckets now and then. */
+    /** The API adapters' port (RateLimitBuckets) over the PostgreSQL buckets, deleting full buckets now and then. */
     private static final class Shared implements RateLimitBuckets {
 
         private static final Logger LOG = LoggerFactory.getLogger(RateLimitStore.class);

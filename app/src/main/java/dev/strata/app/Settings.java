@@ -1,6 +1,6 @@
 package dev.strata.app;
 
-import dev.strata.adapters.rest.http.RateLimits;
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.http.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;

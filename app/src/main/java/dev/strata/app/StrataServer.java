@@ -1,5 +1,6 @@
 package dev.strata.app;
 
+import dev.strata.adapters.common.ApiMetrics;
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.grpc.GrpcApi;
@@ -95,10 +96,12 @@ public final class StrataServer implements AutoCloseable {
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
             PostService posts = new PostService(database.postStore(), identity, clock);
             OrderService orders = new OrderService(database.orderStore(), clock);
+            // One per registry, shared by every API style.
+            ApiMetrics apiMetrics = new ApiMetrics(metrics.registry());
             StrataApi.Builder builder = StrataApi.builder(identity).bodyLimit(settings.maxBodyBytes())
                     .posts(posts)
                     .orders(orders)
-                    .metrics(metrics.registry()).corsOrigins(settings.corsOrigins());
+                    .metrics(apiMetrics).corsOrigins(settings.corsOrigins());
             settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits)
                     .rateLimitBuckets(RateLimitStore.bucketsFor(settings, database)));
             settings.publicUrl().ifPresent(builder::publicUrl);

@@ -1,7 +1,7 @@
 package dev.strata.app;
 
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.persistence.postgres.TestDatabases;
-import dev.strata.adapters.rest.http.RateLimits;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;

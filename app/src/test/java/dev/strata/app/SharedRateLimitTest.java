@@ -3,8 +3,8 @@ package dev.strata.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.persistence.postgres.TestDatabases;
-import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
 import java.time.Duration;

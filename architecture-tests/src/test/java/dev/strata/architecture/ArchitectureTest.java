@@ -26,7 +26,8 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         // Guards against a vacuous pass: each layer's module must be on the class path.
         for (String layer : new String[] {"dev.strata.core.identity", "dev.strata.adapters.persistence.memory.identity",
-                "dev.strata.adapters.persistence.postgres.identity", "dev.strata.adapters.rest.identity",
+                "dev.strata.adapters.persistence.postgres.identity", "dev.strata.adapters.common",
+                "dev.strata.adapters.rest.identity",
                 "dev.strata.core.posts", "dev.strata.core.orders", "dev.strata.adapters.rest.posts",
                 "dev.strata.adapters.rest.orders",
                 "dev.strata.app"}) {
@@ -43,6 +44,11 @@ class ArchitectureTest {
     @Test
     void coreDependsOnNoFramework() {
         StrataArchitecture.CORE_IS_FRAMEWORK_FREE.check(production);
+    }
+
+    @Test
+    void whatTheApiAdaptersShareIsProtocolNeutral() {
+        StrataArchitecture.API_COMMON_IS_PROTOCOL_NEUTRAL.check(production);
     }
 
     @Test

@@ -50,6 +50,24 @@ class RulesCatchPlantedViolationsTest {
     }
 
     @Test
+    void theLayerRuleCatchesTheApiCommonUsingTheRestAdapter() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.adapters.common.planted.layering",
+                "CommonUsingTheRestAdapter");
+    }
+
+    @Test
+    void theLayerRuleCatchesAStoreUsingTheApiCommon() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.adapters.persistence.memory.planted",
+                "StoreUsingTheApiCommon");
+    }
+
+    @Test
+    void theProtocolRuleCatchesTheApiCommonUsingJakartaRest() {
+        assertCatches(StrataArchitecture.API_COMMON_IS_PROTOCOL_NEUTRAL, "dev.strata.adapters.common.planted.protocol",
+                "CommonUsingJakartaRest");
+    }
+
+    @Test
     void theFrameworkRuleCatchesCoreUsingJackson() {
         assertCatches(StrataArchitecture.CORE_IS_FRAMEWORK_FREE, "dev.strata.core.planted.dependency",
                 "CoreUsingJackson");

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Strata's architecture as rules: dependencies point from the app to the adapters to the core and
- * never back; adapters do not know each other; core knows no framework; core's features are
+ * never back; adapters do not know each other, and what the API adapters share lives in one
+ * protocol-neutral layer under them (API common); core knows no framework; core's features are
  * acyclic and never reach into another feature's store.
  */
 final class StrataArchitecture {
@@ -29,6 +30,7 @@ final class StrataArchitecture {
     static final String CORE = "dev.strata.core..";
     static final String MEMORY = "dev.strata.adapters.persistence.memory..";
     static final String POSTGRES = "dev.strata.adapters.persistence.postgres..";
+    static final String API_COMMON = "dev.strata.adapters.common..";
     static final String REST = "dev.strata.adapters.rest..";
     static final String APP = "dev.strata.app..";
 
@@ -43,20 +45,25 @@ final class StrataArchitecture {
     private StrataArchitecture() {
     }
 
-    /** app → adapters → core, every layer non-empty, and every Strata class in a layer. */
+    /**
+     * app → adapters → (API adapters only: API common →) core, every layer non-empty, and every
+     * Strata class in a layer.
+     */
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("Core").definedBy(CORE)
             .layer("Memory persistence").definedBy(MEMORY)
             .layer("PostgreSQL persistence").definedBy(POSTGRES)
+            .layer("API common").definedBy(API_COMMON)
             .layer("REST").definedBy(REST)
             .layer("App").definedBy(APP)
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("REST").mayOnlyBeAccessedByLayers("App")
             .whereLayer("PostgreSQL persistence").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Memory persistence").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Memory persistence", "PostgreSQL persistence", "REST",
-                    "App")
+            .whereLayer("API common").mayOnlyBeAccessedByLayers("REST", "App")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Memory persistence", "PostgreSQL persistence", "API common",
+                    "REST", "App")
             .ensureAllClassesAreContainedInArchitecture();
 
     /** Core uses the JDK, itself, and the one crypto library for Argon2: no framework. */
@@ -64,6 +71,15 @@ final class StrataArchitecture {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "javax.crypto..", CORE, "org.springframework.security.crypto..")
             .because("core must stay embeddable in any Java service; only Argon2 comes from a library");
+
+    /**
+     * What the API adapters share is protocol-neutral: core, the JDK and the libraries every style
+     * uses alike (Bucket4j, Micrometer, SLF4J), never Jakarta REST, gRPC, GraphQL or Jackson.
+     */
+    static final ArchRule API_COMMON_IS_PROTOCOL_NEUTRAL = classes().that().resideInAPackage(API_COMMON)
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", CORE, API_COMMON, "io.github.bucket4j..", "io.micrometer..", "org.slf4j..")
+            .because("REST, gRPC and GraphQL all use it, so it may know none of their protocols");
 
     /** The feature packages of core (identity, posts, orders, ...) depend on each other without cycles. */
     static final ArchRule CORE_FEATURES_ARE_ACYCLIC = slices().matching("dev.strata.core.(*)..")
@@ -92,7 +108,8 @@ final class StrataArchitecture {
                 @Override
                 public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
                     String name = javaClass.getPackageName();
-                    for (String adapter : new String[] {"persistence.memory", "persistence.postgres", "rest"}) {
+                    for (String adapter : new String[] {"persistence.memory", "persistence.postgres", "rest", "grpc",
+                            "graphql"}) {
                         String prefix = "dev.strata.adapters." + adapter;
                         if (name.equals(prefix) || name.startsWith(prefix + ".")) {
                             return SliceIdentifier.of(adapter);

@@ -1,5 +1,9 @@
 package dev.strata.adapters.rest;
 
+import dev.strata.adapters.common.ApiMetrics;
+import dev.strata.adapters.common.LocalRateLimitBuckets;
+import dev.strata.adapters.common.RateLimitBuckets;
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.docs.ApiDocumentation;
 import dev.strata.adapters.rest.http.AccessLogFilter;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
@@ -8,15 +12,12 @@ import dev.strata.adapters.rest.http.CacheControlFilter;
 import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.HeaderSyntaxFilter;
 import dev.strata.adapters.rest.http.JsonEntityProvider;
-import dev.strata.adapters.rest.http.LocalRateLimitBuckets;
 import dev.strata.adapters.rest.http.MetricsFilter;
 import dev.strata.adapters.rest.http.MissingContentTypeFilter;
 import dev.strata.adapters.rest.http.ProblemAcceptFilter;
 import dev.strata.adapters.rest.http.ProblemMapper;
 import dev.strata.adapters.rest.http.PublicUrls;
-import dev.strata.adapters.rest.http.RateLimitBuckets;
 import dev.strata.adapters.rest.http.RateLimitFilter;
-import dev.strata.adapters.rest.http.RateLimits;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.http.TrustedProxies;
 import dev.strata.adapters.rest.http.UriEncodingFilter;
@@ -78,7 +79,7 @@ public final class StrataApi extends ResourceConfig {
         register(new BodyLimitFilter(builder.bodyLimit));
         register(new AuthenticationFilter(builder.identity));
         register(CacheControlFilter.class);
-        builder.metrics.ifPresent(registry -> register(new MetricsFilter(registry)));
+        builder.metrics.ifPresent(metrics -> register(new MetricsFilter(metrics)));
         builder.rateLimits.ifPresent(limits -> register(new RateLimitFilter(limits, builder.rateLimitBuckets, builder.trustedProxies)));
         register(VaryFilter.class);
         if (!builder.corsOrigins.isEmpty()) {
@@ -120,7 +121,7 @@ public final class StrataApi extends ResourceConfig {
         private boolean virtualThreads = true;
         private PostService posts;
         private OrderService orders;
-        private Optional<MeterRegistry> metrics = Optional.empty();
+        private Optional<ApiMetrics> metrics = Optional.empty();
         private Optional<RateLimits> rateLimits = Optional.empty();
         private RateLimitBuckets rateLimitBuckets = new LocalRateLimitBuckets();
         private List<String> corsOrigins = List.of();
@@ -154,7 +155,15 @@ public final class StrataApi extends ResourceConfig {
 
         /** Measures every request into {@code registry} (see {@link MetricsFilter}); default: not measured. */
         public Builder metrics(MeterRegistry registry) {
-            this.metrics = Optional.of(registry);
+            return metrics(new ApiMetrics(registry));
+        }
+
+        /**
+         * Measures every request into {@code metrics} (see {@link MetricsFilter}), shared with the
+         * other API styles; default: not measured.
+         */
+        public Builder metrics(ApiMetrics metrics) {
+            this.metrics = Optional.of(metrics);
             return this;
         }
 

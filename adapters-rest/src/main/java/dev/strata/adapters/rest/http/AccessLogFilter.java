@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.http;
 
+import dev.strata.adapters.common.AccessLog;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,29 +14,25 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.Principal;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.spi.LoggingEventBuilder;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Writes one line per request to the {@code strata.access} logger: method, route template, path,
+ * Writes one line per request to the access log every API style shares ({@link AccessLog}): method, route template, path,
  * status, duration, response bytes, request id, the account id when the caller signed in and the
  * {@code Idempotency-Key} when one was sent. The same fields are attached as key-value pairs, which
  * the JSON log format writes as fields. Never other headers or bodies, so that no password or token
- * reaches a log. Every value a client chose (method, path, request id, idempotency key) is escaped by
- * {@link LogValues}, in the line and in the key-value pairs alike, so that none can forge a field
- * or carry a control character; the idempotency key, which may hold spaces, is quoted. A response with a body is logged once the body is written, so that its size is
- * known.
+ * reaches a log. Every value a client chose (method, path, request id, idempotency key) is escaped,
+ * in the line and in the key-value pairs alike, so that none can forge a field or carry a control
+ * character; the idempotency key, which may hold spaces, is quoted. A response with a body is
+ * logged once the body is written, so that its size is known.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 400)
 public final class AccessLogFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("strata.access");
     private static final String STARTED = AccessLogFilter.class.getName() + ".started";
     private static final String PENDING = AccessLogFilter.class.getName() + ".pending";
-    private static final int MAX_LOGGED_KEY = 255;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -46,15 +43,13 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
-        String key = request.getHeaderString("Idempotency-Key");
         String requestId = request.getHeaderString(RequestIdFilter.HEADER);
-        Line line = new Line(LogValues.token(request.getMethod()), Routes.template(request),
+        Line line = new Line(request.getMethod(), Routes.template(request),
                 // Relative to the base: the path as the client sent it, without a public URL's prefix.
-                LogValues.token("/" + request.getUriInfo().getPath(false)), response.getStatus(),
-                started instanceof Long nanos ? nanos : System.nanoTime(),
-                requestId == null ? null : LogValues.token(requestId),
-                caller == null ? null : LogValues.token(caller.getName()),
-                key == null ? null : LogValues.escaped(key.substring(0, Math.min(key.length(), MAX_LOGGED_KEY))));
+                "/" + request.getUriInfo().getPath(false), response.getStatus(),
+                started instanceof Long nanos ? nanos : System.nanoTime(), requestId == null ? "null" : requestId,
+                Optional.ofNullable(caller).map(Principal::getName),
+                Optional.ofNullable(request.getHeaderString("Idempotency-Key")));
         if (response.hasEntity()) {
             request.setProperty(PENDING, line);
         } else {
@@ -78,25 +73,14 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
-    /** One access line; every client-chosen value in it is already escaped. */
+    /** One access line, waiting for its response's size. */
     private record Line(String method, String route, String path, int status, long startedNanos, String requestId,
-            String accountId, String idempotencyKey) {
+            Optional<String> accountId, Optional<String> idempotencyKey) {
 
         void write(long bytes) {
-            String millis = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1_000_000.0);
-            LoggingEventBuilder event = ACCESS.atInfo()
-                    .addKeyValue("method", method).addKeyValue("route", route).addKeyValue("path", path)
-                    .addKeyValue("status", status).addKeyValue("duration_ms", millis).addKeyValue("bytes", bytes)
-                    .addKeyValue("request_id", requestId);
-            if (accountId != null) {
-                event = event.addKeyValue("account_id", accountId);
-            }
-            if (idempotencyKey != null) {
-                event = event.addKeyValue("idempotency_key", idempotencyKey);
-            }
-            event.log("{} {} {} {} {}ms {}B request_id={}{}{}", method, path, route, status, millis, bytes, requestId,
-                    accountId == null ? "" : " account_id=" + accountId,
-                    idempotencyKey == null ? "" : " idempotency_key=\"" + idempotencyKey + "\"");
+            AccessLog.log(new AccessLog.Entry("rest", method, path, route, Integer.toString(status),
+                    Duration.ofNanos(System.nanoTime() - startedNanos), bytes, requestId, accountId, Optional.empty(),
+                    idempotencyKey));
         }
     }
 

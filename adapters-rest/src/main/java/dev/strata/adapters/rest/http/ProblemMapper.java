@@ -12,8 +12,10 @@ import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.common.ValidationException;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NoContentException;
@@ -28,6 +30,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -40,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * reaches the client; what the client cannot be told is logged with the request id instead.
  */
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    /**
+     * The request property where the {@link ErrorKind} of a core failure that this mapper answered
+     * is kept, for the metrics' outcome.
+     */
+    public static final String ERROR_KIND = ProblemMapper.class.getName() + ".errorKind";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -61,6 +70,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     private Request request;
+
+    @Context
+    private Provider<ContainerRequestContext> requestContext;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -97,7 +109,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response.ResponseBuilder fromService(StrataException failure) {
-        Response.StatusType status = statusOf(ErrorKind.of(failure));
+        ErrorKind kind = ErrorKind.of(failure);
+        ContainerRequestContext context = requestContext == null ? null : requestContext.get();
+        if (context != null) {
+            context.setProperty(ERROR_KIND, kind);
+        }
+        Response.StatusType status = statusOf(kind);
         return switch (failure) {
             case ValidationException invalid -> problem(status, invalid.code(), "the request has invalid fields",
                     invalid.errors());
@@ -113,6 +130,20 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             default -> problem(status, failure.code(), failure.getMessage());
         };
+    }
+
+    /**
+     * The kind of failure an error status stands for where no core failure says (Jersey's own 404
+     * and 405, a 429 of the rate limits): the first kind with that status, otherwise
+     * {@link ErrorKind#INVALID_ARGUMENT} for any other 4xx; empty for a server error other than 503.
+     */
+    public static Optional<ErrorKind> kindOfStatus(int status) {
+        for (ErrorKind kind : ErrorKind.values()) {
+            if (statusOf(kind).getStatusCode() == status) {
+                return Optional.of(kind);
+            }
+        }
+        return status >= 400 && status < 500 ? Optional.of(ErrorKind.INVALID_ARGUMENT) : Optional.empty();
     }
 
     /** The one place where a kind of failure becomes an HTTP status. */

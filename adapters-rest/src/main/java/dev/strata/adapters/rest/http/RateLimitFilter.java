@@ -1,6 +1,11 @@
 package dev.strata.adapters.rest.http;
 
-import io.github.bucket4j.ConsumptionProbe;
+import dev.strata.adapters.common.LocalRateLimitBuckets;
+import dev.strata.adapters.common.RateDecision;
+import dev.strata.adapters.common.RateLimitBuckets;
+import dev.strata.adapters.common.RateLimiter;
+import dev.strata.adapters.common.RateLimits;
+import dev.strata.core.identity.AuthenticatedSession;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
@@ -11,20 +16,19 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
- * Token-bucket rate limits (Bucket4j): every request is charged to its caller, the account when
- * it is signed in and the client IP otherwise; sign-ups ({@code POST /v1/accounts}) are charged
- * to a stricter per-IP budget. Every charged response carries {@code RateLimit-Limit},
+ * REST's side of the rate limits every API style shares ({@link RateLimiter}): every request is
+ * charged to its caller, the account when it is signed in and the client IP otherwise; sign-ups
+ * ({@code POST /v1/accounts}) are charged to a stricter per-IP budget. Every charged response carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the bucket is full
  * again); a request over budget gets 429 with {@code Retry-After}. A 304 is refunded: revalidating
  * a cached copy costs nothing.
@@ -49,8 +53,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     private static final Set<String> FREE_ROUTES = Set.of("/v1/openapi.json", "/v1/openapi.yaml", "/docs",
             "/docs/{file}");
 
-    private final RateLimits limits;
-    private final RateLimitBuckets buckets;
+    private final RateLimiter limiter;
     private final TrustedProxies trustedProxies;
 
     @Context
@@ -66,8 +69,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
      * by the client address those proxies forwarded in {@code X-Forwarded-For}.
      */
     public RateLimitFilter(RateLimits limits, RateLimitBuckets buckets, TrustedProxies trustedProxies) {
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.buckets = Objects.requireNonNull(buckets, "buckets");
+        this.limiter = new RateLimiter(limits, buckets);
         this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
@@ -77,15 +79,19 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             return;
         }
         boolean signUp = "POST".equals(request.getMethod()) && "/v1/accounts".equals(Routes.template(request));
-        RateLimits.Budget budget = signUp ? limits.signUps() : limits.perCaller();
-        String key = signUp ? "sign-up:" + clientAddress(request) : caller(request);
-        ConsumptionProbe probe = buckets.tryConsume(key, budget);
-        Charge charge = new Charge(key, budget, probe);
+        Charge charge;
+        if (signUp) {
+            String client = clientAddress(request);
+            charge = new Charge(client, true, limiter.chargeSignUp(client));
+        } else {
+            String key = RateLimiter.callerKey(caller(request), clientAddress(request));
+            charge = new Charge(key, false, limiter.charge(key));
+        }
         request.setProperty(CHARGED, charge);
-        if (!probe.isConsumed()) {
+        if (!charge.decision().allowed()) {
             throw new HttpProblem(Response.Status.TOO_MANY_REQUESTS, "rate_limited",
                     "too many requests; retry after the time in Retry-After",
-                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds(probe.getNanosToWaitForRefill()))));
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(charge.decision().retryAfterSeconds())));
         }
     }
 
@@ -97,29 +103,32 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         } else if (FREE_ROUTES.contains(Routes.template(request))) {
             return;
         } else {
-            String key = "ip:" + clientAddress(request);
+            String key = RateLimiter.callerKey(Optional.empty(), clientAddress(request));
             try {
-                charge = new Charge(key, limits.perCaller(), buckets.tryConsume(key, limits.perCaller()));
+                charge = new Charge(key, false, limiter.charge(key));
             } catch (RuntimeException storeUnavailable) {
                 // The answer is already decided; a bucket store that is down must not turn it into a 500.
                 return;
             }
         }
-        long remaining = charge.probe().getRemainingTokens();
-        long resetNanos = charge.probe().getNanosToWaitForReset();
-        if (response.getStatus() == 304 && charge.probe().isConsumed()) {
-            buckets.refund(charge.key(), charge.budget());
-            remaining = Math.min(charge.budget().requests(), remaining + 1);
+        RateDecision decision = charge.decision();
+        if (response.getStatus() == 304 && decision.allowed()) {
+            if (charge.signUp()) {
+                limiter.refundSignUp(charge.key());
+            } else {
+                limiter.refund(charge.key());
+            }
+            decision = decision.refunded();
         }
-        response.getHeaders().putSingle("RateLimit-Limit", charge.budget().requests());
-        response.getHeaders().putSingle("RateLimit-Remaining", remaining);
-        response.getHeaders().putSingle("RateLimit-Reset", seconds(resetNanos));
+        response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
+        response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
+        response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
     }
 
-    private String caller(ContainerRequestContext request) {
-        Principal principal = request.getSecurityContext() == null ? null
-                : request.getSecurityContext().getUserPrincipal();
-        return principal != null ? "account:" + principal.getName() : "ip:" + clientAddress(request);
+    private static Optional<AuthenticatedSession> caller(ContainerRequestContext request) {
+        return request.getSecurityContext() != null
+                && request.getSecurityContext().getUserPrincipal() instanceof AuthenticationFilter.Caller caller
+                ? Optional.of(caller.session()) : Optional.empty();
     }
 
     private String clientAddress(ContainerRequestContext request) {
@@ -135,10 +144,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         return trustedProxies.client(peer, hops);
     }
 
-    private static long seconds(long nanos) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
-    }
-
-    private record Charge(String key, RateLimits.Budget budget, ConsumptionProbe probe) {
+    /** What a request was charged: the key (the client address for a sign-up), and the decision. */
+    private record Charge(String key, boolean signUp, RateDecision decision) {
     }
 }

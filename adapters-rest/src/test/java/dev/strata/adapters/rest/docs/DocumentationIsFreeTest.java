@@ -2,7 +2,7 @@ package dev.strata.adapters.rest.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.adapters.rest.http.RateLimits;
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import java.time.Duration;

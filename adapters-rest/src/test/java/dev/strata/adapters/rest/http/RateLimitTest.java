@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;

@@ -1,4 +1,4 @@
-package dev.strata.adapters.rest.http;
+package dev.strata.adapters.common;
 
 import java.util.HexFormat;
 

@@ -1,4 +1,4 @@
-package dev.strata.adapters.rest.http;
+package dev.strata.adapters.common;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The request budgets {@link RateLimitFilter} enforces: one for every caller (per account when
- * signed in, per client IP otherwise) and a stricter one for sign-ups (per client IP). Budgets are
+ * The request budgets a {@link RateLimiter} enforces, in every API style alike: one for every
+ * caller (per account when signed in, per client IP otherwise) and a stricter one for sign-ups
+ * (per client IP). Budgets are
  * token buckets: {@code requests} may come at once, and they refill evenly over {@code period}.
  *
  * @param perCaller every request of one caller
@@ -19,6 +20,7 @@ public record RateLimits(Budget perCaller, Budget signUps) {
     public static final RateLimits DEFAULT =
             new RateLimits(new Budget(600, Duration.ofMinutes(1)), new Budget(20, Duration.ofHours(1)));
 
+    /** Both budgets; neither may be null. */
     public RateLimits {
         Objects.requireNonNull(perCaller, "perCaller");
         Objects.requireNonNull(signUps, "signUps");
@@ -29,6 +31,12 @@ public record RateLimits(Budget perCaller, Budget signUps) {
      */
     public record Budget(long requests, Duration period) {
 
+        /**
+         * A budget of at least one request per positive period.
+         *
+         * @throws IllegalArgumentException when {@code requests} is below 1 or {@code period} is
+         *                                  under a millisecond
+         */
         public Budget {
             Objects.requireNonNull(period, "period");
             if (requests < 1 || period.toMillis() < 1) {

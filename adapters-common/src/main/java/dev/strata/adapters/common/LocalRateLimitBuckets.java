@@ -1,4 +1,4 @@
-package dev.strata.adapters.rest.http;
+package dev.strata.adapters.common;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,9 +1,9 @@
-package dev.strata.adapters.rest.http;
+package dev.strata.adapters.common;
 
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Where {@link RateLimitFilter} keeps its token buckets: the port between the REST adapter and a
+ * Where a {@link RateLimiter} keeps its token buckets: the port between the API adapters and a
  * bucket store. {@link LocalRateLimitBuckets} keeps them in this process's memory, so N instances
  * allow N times the budget; a store shared by every instance (the app wires Bucket4j's PostgreSQL
  * backend) makes the budget fleet-wide. A bucket is made on first use from its budget, identified
