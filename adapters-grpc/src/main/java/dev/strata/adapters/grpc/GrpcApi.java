@@ -1,12 +1,16 @@
 package dev.strata.adapters.grpc;
 
+import dev.strata.adapters.common.ApiMetrics;
 import dev.strata.adapters.common.BearerAuthentication;
+import dev.strata.adapters.common.RateLimiter;
 import dev.strata.adapters.grpc.identity.IdentityGrpcService;
 import dev.strata.adapters.grpc.orders.OrderGrpcService;
 import dev.strata.adapters.grpc.posts.PostGrpcService;
 import dev.strata.adapters.grpc.server.AuthenticationInterceptor;
 import dev.strata.adapters.grpc.server.DeadlineInterceptor;
 import dev.strata.adapters.grpc.server.ErrorInterceptor;
+import dev.strata.adapters.grpc.server.ObservabilityInterceptor;
+import dev.strata.adapters.grpc.server.RateLimitInterceptor;
 import dev.strata.adapters.grpc.server.RequestIdInterceptor;
 import dev.strata.adapters.grpc.v1.IdentityServiceGrpc;
 import dev.strata.core.identity.IdentityService;
@@ -23,6 +27,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,11 +52,13 @@ public final class GrpcApi implements AutoCloseable {
         this.ready = builder.ready;
         List<ServerInterceptor> interceptors = new ArrayList<>();
         // Outermost first: every later one runs within the request id and the final status is seen.
+        String signUp = IdentityServiceGrpc.getCreateAccountMethod().getFullMethodName();
         interceptors.add(new RequestIdInterceptor());
+        interceptors.add(new ObservabilityInterceptor(builder.metrics));
         interceptors.add(new DeadlineInterceptor());
         interceptors.add(new ErrorInterceptor());
-        interceptors.add(new AuthenticationInterceptor(new BearerAuthentication(builder.identity), Set.of(
-                IdentityServiceGrpc.getCreateAccountMethod().getFullMethodName(),
+        builder.rateLimiter.ifPresent(limiter -> interceptors.add(new RateLimitInterceptor(limiter, Set.of(signUp))));
+        interceptors.add(new AuthenticationInterceptor(new BearerAuthentication(builder.identity), Set.of(signUp,
                 IdentityServiceGrpc.getCreateSessionMethod().getFullMethodName())));
         List<BindableService> bindable = new ArrayList<>();
         bindable.add(new IdentityGrpcService(builder.identity));
@@ -118,6 +125,8 @@ public final class GrpcApi implements AutoCloseable {
         private PostService posts;
         private OrderService orders;
         private BooleanSupplier ready = () -> true;
+        private Optional<ApiMetrics> metrics = Optional.empty();
+        private Optional<RateLimiter> rateLimiter = Optional.empty();
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -132,6 +141,18 @@ public final class GrpcApi implements AutoCloseable {
         /** Serves {@code strata.v1.OrderService} over {@code service}. */
         public Builder orders(OrderService service) {
             this.orders = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        /** Records every call into {@code apiMetrics} (without it, calls are only logged). */
+        public Builder metrics(ApiMetrics apiMetrics) {
+            this.metrics = Optional.of(apiMetrics);
+            return this;
+        }
+
+        /** Limits calls by {@code limiter}, the one REST uses too, so that a caller has one budget. */
+        public Builder rateLimiter(RateLimiter limiter) {
+            this.rateLimiter = Optional.of(limiter);
             return this;
         }
 

@@ -40,6 +40,7 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         AuthenticatedSession caller = authentication.authenticate(headers.get(AUTHORIZATION));
+        CallRecord.current().caller(caller);
         return Contexts.interceptCall(Context.current().withValue(Callers.CALLER, caller), call, headers, next);
     }
 

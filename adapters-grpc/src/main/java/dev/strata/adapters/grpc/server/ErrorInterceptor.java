@@ -54,6 +54,7 @@ public final class ErrorInterceptor implements ServerInterceptor {
 
     private static void fail(ServerCall<?, ?> call, RuntimeException failure) {
         String requestId = RequestIdInterceptor.current();
+        CallRecord.current().failure(failure);
         StatusRuntimeException error;
         if (failure instanceof StrataException strata) {
             error = GrpcErrors.toStatusException(strata, requestId);
