@@ -1,6 +1,8 @@
 package dev.strata.app;
 
 import dev.strata.adapters.common.ApiMetrics;
+import dev.strata.adapters.common.RateLimitBuckets;
+import dev.strata.adapters.common.RateLimiter;
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.grpc.GrpcApi;
@@ -102,8 +104,10 @@ public final class StrataServer implements AutoCloseable {
                     .posts(posts)
                     .orders(orders)
                     .metrics(apiMetrics).corsOrigins(settings.corsOrigins());
-            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits)
-                    .rateLimitBuckets(RateLimitStore.bucketsFor(settings, database)));
+            // One set of buckets for every API style: a caller has one budget, whichever it calls.
+            Optional<RateLimitBuckets> buckets = settings.rateLimits().map(limits -> RateLimitStore.bucketsFor(settings,
+                    database));
+            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(buckets.orElseThrow()));
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
             StrataApi api = builder.build();
@@ -115,8 +119,11 @@ public final class StrataServer implements AutoCloseable {
             try {
                 http.start();
                 if (settings.grpcPort() != 0) {
-                    grpc = Optional.of(GrpcEndpoint.start(settings, GrpcApi.builder(identity).posts(posts)
-                            .orders(orders).readiness(database::isReachable).build()));
+                    GrpcApi.Builder grpcApi = GrpcApi.builder(identity).posts(posts).orders(orders)
+                            .metrics(apiMetrics).readiness(database::isReachable);
+                    settings.rateLimits().ifPresent(limits -> grpcApi.rateLimiter(new RateLimiter(limits,
+                            buckets.orElseThrow())));
+                    grpc = Optional.of(GrpcEndpoint.start(settings, grpcApi.build()));
                 }
                 server = new StrataServer(settings, database, http, drain, metrics, identity, grpc);
             } catch (IOException | RuntimeException e) {
