@@ -3,9 +3,9 @@ package dev.strata.adapters.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
-import dev.strata.core.common.MutableClock;
+import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.identity.AuthenticatedSession;
-import dev.strata.core.identity.IdentityFixtures;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.identity.IssuedSession;
 import dev.strata.core.identity.NewAccount;
