@@ -1,11 +1,13 @@
 package dev.strata.adapters.persistence.memory.planted;
 
 import dev.strata.core.common.Created;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -13,7 +15,6 @@ import dev.strata.core.posts.store.PostFilter;
 import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
-import java.util.List;
 import java.util.Optional;
 
 /** A post store that passes every call on; a planted bug overrides the one method it breaks. */
@@ -76,7 +77,32 @@ class ForwardingPostStore implements PostStore {
     }
 
     @Override
-    public List<MemberRecord> listMembers(ChannelId channelId) {
-        return real.listMembers(channelId);
+    public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
+        return real.findMember(channelId, accountId);
+    }
+
+    @Override
+    public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
+        return real.listMembers(channelId, query);
+    }
+
+    @Override
+    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+        return real.listChannels(memberId, query);
+    }
+
+    @Override
+    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+        return real.updateChannel(update);
+    }
+
+    @Override
+    public boolean deleteChannel(ChannelId id) {
+        return real.deleteChannel(id);
+    }
+
+    @Override
+    public void deleteAccountContent(AccountId accountId) {
+        real.deleteAccountContent(accountId);
     }
 }

@@ -166,6 +166,12 @@ public final class JdbiIdentityStore implements IdentityStore {
     }
 
     @Override
+    public boolean deleteAccount(AccountId id) {
+        // Its sessions go with it: sessions_account_fk cascades, in the same statement.
+        return update("DELETE FROM identity.accounts WHERE id = :id", "id", id.value()) > 0;
+    }
+
+    @Override
     public boolean deleteSession(SessionId id) {
         return update("DELETE FROM identity.sessions WHERE id = :id", "id", id.value()) > 0;
     }

@@ -3,9 +3,12 @@ package dev.strata.adapters.persistence.postgres.posts;
 import dev.strata.adapters.persistence.postgres.DatabaseErrors;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts.Keyed;
+import dev.strata.adapters.persistence.postgres.SqlListQuery;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
@@ -13,6 +16,7 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,6 +61,12 @@ public final class JdbiPostStore implements PostStore {
             MEMBER_CHANNEL_FOREIGN_KEY, JdbiPostStore::channelNotFound));
 
     private static final String CHANNEL_COLUMNS = "id, name, owner_id, created_at, version, request_fingerprint";
+
+    private static final SqlListQuery CHANNEL_LISTS = new SqlListQuery(Map.of(
+            "name", SqlListQuery.column("name"),
+            "created_at", SqlListQuery.column("created_at")), "id");
+    private static final SqlListQuery MEMBER_LISTS = new SqlListQuery(Map.of(
+            "joined_at", SqlListQuery.column("joined_at")), "account_id");
 
     private final Jdbi jdbi;
 
@@ -146,12 +157,7 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id")
-                        .bind("id", id.value())
-                        .mapTo(ChannelRow.class)
-                        .findOne()))
-                .map(ChannelRow::toRecord);
+        return ERRORS.call(() -> jdbi.withHandle(handle -> findChannelIn(handle, id.value()))).map(ChannelRow::toRecord);
     }
 
     @Override
@@ -180,15 +186,99 @@ public final class JdbiPostStore implements PostStore {
     }
 
     @Override
-    public List<MemberRecord> listMembers(ChannelId channelId) {
+    public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
-                                SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId
-                                ORDER BY joined_at, account_id
+                                SELECT channel_id, account_id, joined_at FROM posts.members
+                                WHERE channel_id = :channelId AND account_id = :accountId
                                 """)
                         .bind("channelId", channelId.value())
+                        .bind("accountId", accountId.value())
                         .mapTo(MemberRow.class)
-                        .list()))
-                .stream().map(MemberRow::toRecord).toList();
+                        .findOne()))
+                .map(MemberRow::toRecord);
+    }
+
+    @Override
+    public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
+        SqlListQuery.Rendered sql = MEMBER_LISTS.render(query);
+        return page(query, handle -> sql.bindTo(handle.createQuery(
+                        "SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId AND "
+                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset()))
+                .bind("channelId", channelId.value())
+                .mapTo(MemberRow.class)
+                .list(), MemberRow::toRecord);
+    }
+
+    @Override
+    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+        SqlListQuery.Rendered sql = CHANNEL_LISTS.render(query);
+        return page(query, handle -> sql.bindTo(handle.createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels"
+                                + " WHERE id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId) AND "
+                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset()))
+                .bind("memberId", memberId.value())
+                .mapTo(ChannelRow.class)
+                .list(), ChannelRow::toRecord);
+    }
+
+    @Override
+    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+        String id = update.id().value();
+        return ERRORS.call(() -> jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            UPDATE posts.channels SET name = :name, version = version + 1
+                            WHERE id = :id AND version = :expectedVersion
+                            """)
+                    .bind("id", id)
+                    .bind("expectedVersion", update.expectedVersion())
+                    .bind("name", update.name())
+                    .execute();
+            Optional<ChannelRow> row = findChannelIn(handle, id);
+            if (updated == 0) {
+                // Nothing matched: either there is no such channel or it has moved on.
+                throw row.isPresent()
+                        ? PreconditionFailedException.versionMismatch("the channel", update.expectedVersion())
+                        : channelNotFound();
+            }
+            return row.orElseThrow().toRecord();
+        }));
+    }
+
+    @Override
+    public boolean deleteChannel(ChannelId id) {
+        // Its posts and members go with it: posts_channel_fk and members_channel_fk cascade.
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM posts.channels WHERE id = :id")
+                .bind("id", id.value())
+                .execute())) > 0;
+    }
+
+    @Override
+    public void deleteAccountContent(AccountId accountId) {
+        ERRORS.run(() -> jdbi.useTransaction(handle -> {
+            for (String delete : List.of(
+                    "DELETE FROM posts.channels WHERE owner_id = :accountId",
+                    "DELETE FROM posts.posts WHERE author_id = :accountId",
+                    "DELETE FROM posts.members WHERE account_id = :accountId")) {
+                handle.createUpdate(delete).bind("accountId", accountId.value()).execute();
+            }
+        }));
+    }
+
+    /** One page of the rows {@code read} reads (one more than the limit), turned back when reading backwards. */
+    private <R, T> Page<T> page(ListQuery query, Function<Handle, List<R>> read, Function<R, T> toRecord) {
+        List<R> rows = ERRORS.call(() -> jdbi.withHandle(read::apply));
+        boolean hasMore = rows.size() > query.limit();
+        List<T> page = new ArrayList<>(rows.stream().limit(query.limit()).map(toRecord).toList());
+        if (query.cursor().map(KeysetCursor::before).orElse(false)) {
+            Collections.reverse(page);
+        }
+        return new Page<>(page, hasMore);
+    }
+
+    private static Optional<ChannelRow> findChannelIn(Handle handle, String id) {
+        return handle.createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id")
+                .bind("id", id)
+                .mapTo(ChannelRow.class)
+                .findOne();
     }
 
     private Optional<PostRow> findPostByKey(String author, String key) {
