@@ -50,8 +50,9 @@ public final class ObservabilityInterceptor implements ServerInterceptor {
         ServerCall<Q, R> observed = new SimpleForwardingServerCall<>(call) {
             @Override
             public void close(Status status, Metadata trailers) {
-                super.close(status, trailers);
+                // Recorded before the client can see the answer, so that what it does next sees the record.
                 record(call, method, requestId, record, status, Duration.ofNanos(System.nanoTime() - started));
+                super.close(status, trailers);
             }
         };
         ServerCall.Listener<Q> listener = Contexts.interceptCall(Context.current().withValue(CallRecord.KEY, record),
