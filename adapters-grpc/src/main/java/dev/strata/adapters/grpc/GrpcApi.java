@@ -13,6 +13,7 @@ import dev.strata.adapters.grpc.server.ObservabilityInterceptor;
 import dev.strata.adapters.grpc.server.RateLimitInterceptor;
 import dev.strata.adapters.grpc.server.RequestIdInterceptor;
 import dev.strata.adapters.grpc.v1.IdentityServiceGrpc;
+import dev.strata.core.closing.AccountClosingService;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
@@ -60,14 +61,11 @@ public final class GrpcApi implements AutoCloseable {
         builder.rateLimiter.ifPresent(limiter -> interceptors.add(new RateLimitInterceptor(limiter, Set.of(signUp))));
         interceptors.add(new AuthenticationInterceptor(new BearerAuthentication(builder.identity), Set.of(signUp,
                 IdentityServiceGrpc.getCreateSessionMethod().getFullMethodName())));
-        List<BindableService> bindable = new ArrayList<>();
-        bindable.add(new IdentityGrpcService(builder.identity));
-        if (builder.posts != null) {
-            bindable.add(new PostGrpcService(builder.posts));
-        }
-        if (builder.orders != null) {
-            bindable.add(new OrderGrpcService(builder.orders));
-        }
+        List<BindableService> bindable = List.of(
+                new IdentityGrpcService(builder.identity,
+                        new AccountClosingService(builder.identity, builder.posts, builder.orders)),
+                new PostGrpcService(builder.posts),
+                new OrderGrpcService(builder.orders));
         this.services = bindable.stream()
                 // ServerInterceptors.intercept makes the last one outermost: hand them in reverse.
                 .map(service -> ServerInterceptors.intercept(service, interceptors.reversed()))
@@ -162,8 +160,15 @@ public final class GrpcApi implements AutoCloseable {
             return this;
         }
 
-        /** The API. */
+        /**
+         * The API.
+         *
+         * @throws IllegalStateException when the post or order service is missing: every style serves all three
+         */
         public GrpcApi build() {
+            if (posts == null || orders == null) {
+                throw new IllegalStateException("the gRPC API needs the post and the order services");
+            }
             return new GrpcApi(this);
         }
     }

@@ -76,6 +76,42 @@ public final class ResourceNames {
         return parse(field, name, ORDERS, OrderId::new);
     }
 
+    /** A session of an account: {@code accounts/{account_id}/sessions/{session_id}}, sent in {@code field}. */
+    public record SessionName(AccountId account, SessionId session) {
+    }
+
+    /** A member of a channel: {@code channels/{channel_id}/members/{account_id}}, sent in {@code field}. */
+    public record MemberName(ChannelId channel, AccountId account) {
+    }
+
+    /** The session named {@code name}, sent in {@code field}. */
+    public static SessionName session(String field, String name) {
+        String[] parts = nested(field, name, ACCOUNTS, "/sessions/");
+        return new SessionName(parse(field, ACCOUNTS + parts[0], ACCOUNTS, AccountId::new),
+                parse(field, "sessions/" + parts[1], "sessions/", SessionId::new));
+    }
+
+    /** The member named {@code name}, sent in {@code field}. */
+    public static MemberName member(String field, String name) {
+        String[] parts = nested(field, name, CHANNELS, "/members/");
+        return new MemberName(parse(field, CHANNELS + parts[0], CHANNELS, ChannelId::new),
+                parse(field, ACCOUNTS + parts[1], ACCOUNTS, AccountId::new));
+    }
+
+    /** The two ids of {@code parent/{a}/child/{b}}, or an error on {@code field}. */
+    private static String[] nested(String field, String name, String collection, String child) {
+        if (name == null || name.isEmpty()) {
+            throw ValidationException.of(field, "required", "is required: " + collection + "{id}" + child + "{id}");
+        }
+        int middle = name.indexOf(child);
+        if (!name.startsWith(collection) || middle < 0) {
+            throw ValidationException.of(field, "malformed_name",
+                    "must be a resource name " + collection + "{id}" + child + "{id}");
+        }
+        return new String[] {name.substring(collection.length(), middle), name.substring(middle + child.length())};
+    }
+
+
     private static <T> T parse(String field, String name, String collection, Function<String, T> id) {
         if (name == null || name.isEmpty()) {
             throw ValidationException.of(field, "required", "is required: " + collection + "{id}");

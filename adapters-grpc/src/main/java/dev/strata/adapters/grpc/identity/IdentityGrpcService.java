@@ -10,8 +10,12 @@ import dev.strata.adapters.grpc.v1.CreateAccountRequest;
 import dev.strata.adapters.grpc.v1.CreateAccountResponse;
 import dev.strata.adapters.grpc.v1.CreateSessionRequest;
 import dev.strata.adapters.grpc.v1.CreateSessionResponse;
+import dev.strata.adapters.grpc.v1.DeleteAccountRequest;
+import dev.strata.adapters.grpc.v1.DeleteAccountResponse;
 import dev.strata.adapters.grpc.v1.DeleteCurrentSessionRequest;
 import dev.strata.adapters.grpc.v1.DeleteCurrentSessionResponse;
+import dev.strata.adapters.grpc.v1.DeleteSessionRequest;
+import dev.strata.adapters.grpc.v1.DeleteSessionResponse;
 import dev.strata.adapters.grpc.v1.EndAllSessionsRequest;
 import dev.strata.adapters.grpc.v1.EndAllSessionsResponse;
 import dev.strata.adapters.grpc.v1.GetAccountRequest;
@@ -23,6 +27,7 @@ import dev.strata.adapters.grpc.v1.ListSessionsRequest;
 import dev.strata.adapters.grpc.v1.ListSessionsResponse;
 import dev.strata.adapters.grpc.v1.UpdateAccountRequest;
 import dev.strata.adapters.grpc.v1.UpdateAccountResponse;
+import dev.strata.core.closing.AccountClosingService;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountChanges;
 import dev.strata.core.identity.AccountId;
@@ -52,10 +57,12 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
             "current_password", "current_password");
 
     private final IdentityService identity;
+    private final AccountClosingService closing;
 
-    /** The service over {@code identity}. */
-    public IdentityGrpcService(IdentityService identity) {
+    /** The service over {@code identity}, closing accounts with {@code closing}. */
+    public IdentityGrpcService(IdentityService identity, AccountClosingService closing) {
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.closing = Objects.requireNonNull(closing, "closing");
     }
 
     @Override
@@ -98,6 +105,13 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
     }
 
     @Override
+    public void deleteAccount(DeleteAccountRequest request, StreamObserver<DeleteAccountResponse> responses) {
+        AccountId id = ResourceNames.account("name", request.getName());
+        closing.closeAccount(Callers.current(), id, request.getCurrentPassword());
+        reply(responses, DeleteAccountResponse.getDefaultInstance());
+    }
+
+    @Override
     public void createSession(CreateSessionRequest request, StreamObserver<CreateSessionResponse> responses) {
         IssuedSession issued = identity.signIn(new Credentials(request.getEmail(), request.getPassword()));
         reply(responses, CreateSessionResponse.newBuilder()
@@ -133,6 +147,13 @@ public final class IdentityGrpcService extends IdentityServiceGrpc.IdentityServi
                 .addAllSessions(page.items().stream().map(IdentityMessages::toProto).toList())
                 .setNextPageToken(page.nextPageToken())
                 .build());
+    }
+
+    @Override
+    public void deleteSession(DeleteSessionRequest request, StreamObserver<DeleteSessionResponse> responses) {
+        ResourceNames.SessionName name = ResourceNames.session("name", request.getName());
+        identity.endSession(Callers.current(), name.account(), name.session());
+        reply(responses, DeleteSessionResponse.getDefaultInstance());
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.strata.adapters.grpc.call.Etags;
 import dev.strata.adapters.grpc.call.FieldMasks;
 import dev.strata.adapters.grpc.call.FieldPaths;
 import dev.strata.adapters.grpc.call.IdempotencyKeys;
-import dev.strata.adapters.grpc.call.KeysetPages;
 import dev.strata.adapters.grpc.call.ResourceNames;
 import dev.strata.adapters.grpc.v1.AddMemberRequest;
 import dev.strata.adapters.grpc.v1.AddMemberResponse;
@@ -15,12 +14,20 @@ import dev.strata.adapters.grpc.v1.CreateChannelRequest;
 import dev.strata.adapters.grpc.v1.CreateChannelResponse;
 import dev.strata.adapters.grpc.v1.CreatePostRequest;
 import dev.strata.adapters.grpc.v1.CreatePostResponse;
+import dev.strata.adapters.grpc.v1.DeleteChannelRequest;
+import dev.strata.adapters.grpc.v1.DeleteChannelResponse;
 import dev.strata.adapters.grpc.v1.DeletePostRequest;
 import dev.strata.adapters.grpc.v1.DeletePostResponse;
 import dev.strata.adapters.grpc.v1.GetChannelRequest;
 import dev.strata.adapters.grpc.v1.GetChannelResponse;
+import dev.strata.adapters.grpc.v1.GetMemberRequest;
+import dev.strata.adapters.grpc.v1.GetMemberResponse;
 import dev.strata.adapters.grpc.v1.GetPostRequest;
 import dev.strata.adapters.grpc.v1.GetPostResponse;
+import dev.strata.adapters.grpc.v1.LeaveChannelRequest;
+import dev.strata.adapters.grpc.v1.LeaveChannelResponse;
+import dev.strata.adapters.grpc.v1.ListChannelsRequest;
+import dev.strata.adapters.grpc.v1.ListChannelsResponse;
 import dev.strata.adapters.grpc.v1.ListMembersRequest;
 import dev.strata.adapters.grpc.v1.ListMembersResponse;
 import dev.strata.adapters.grpc.v1.ListPostsRequest;
@@ -30,10 +37,13 @@ import dev.strata.adapters.grpc.v1.RemoveMemberRequest;
 import dev.strata.adapters.grpc.v1.RemoveMemberResponse;
 import dev.strata.adapters.grpc.v1.SearchPostsRequest;
 import dev.strata.adapters.grpc.v1.SearchPostsResponse;
+import dev.strata.adapters.grpc.v1.UpdateChannelRequest;
+import dev.strata.adapters.grpc.v1.UpdateChannelResponse;
 import dev.strata.adapters.grpc.v1.UpdatePostRequest;
 import dev.strata.adapters.grpc.v1.UpdatePostResponse;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AccountId;
@@ -173,8 +183,7 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
         ChannelId channel = ResourceNames.channel("channel", request.getChannel());
         AccountId account = ResourceNames.account("account", request.getAccount());
         boolean added = posts.addMember(caller, channel, account);
-        Member member = posts.listMembers(caller, channel).stream().filter(one -> one.accountId().equals(account))
-                .findFirst().orElseThrow(() -> new IllegalStateException("a member just added is not listed"));
+        Member member = posts.getMember(caller, channel, account);
         reply(responses, AddMemberResponse.newBuilder().setMember(PostMessages.toProto(member)).setAdded(added).build());
     }
 
@@ -188,12 +197,55 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
     @Override
     public void listMembers(ListMembersRequest request, StreamObserver<ListMembersResponse> responses) {
         ChannelId channel = ResourceNames.channel("parent", request.getParent());
-        KeysetPages.Page<Member> page = KeysetPages.page(posts.listMembers(Callers.current(), channel),
-                Member::joinedAt, member -> member.accountId().value(), false, request.getPageSize(),
-                request.getPageToken(), "members:" + request.getParent());
+        ListQuery query = FieldPaths.under("", Map.of(), () -> PostService.MEMBER_QUERY.listQuery(request.getFilter(),
+                request.getOrderBy(), request.getPageSize(), request.getPageToken()));
+        Page<Member> page = posts.listMembers(Callers.current(), channel, query);
         reply(responses, ListMembersResponse.newBuilder()
                 .addAllMembers(page.items().stream().map(PostMessages::toProto).toList())
-                .setNextPageToken(page.nextPageToken())
+                .setNextPageToken(PostService.MEMBER_QUERY.nextPageToken(query, page, PostService::memberSortValue,
+                        member -> member.accountId().value()))
                 .build());
+    }
+
+    @Override
+    public void getMember(GetMemberRequest request, StreamObserver<GetMemberResponse> responses) {
+        ResourceNames.MemberName name = ResourceNames.member("name", request.getName());
+        Member member = posts.getMember(Callers.current(), name.channel(), name.account());
+        reply(responses, GetMemberResponse.newBuilder().setMember(PostMessages.toProto(member)).build());
+    }
+
+    @Override
+    public void listChannels(ListChannelsRequest request, StreamObserver<ListChannelsResponse> responses) {
+        ListQuery query = FieldPaths.under("", Map.of(), () -> PostService.CHANNEL_QUERY.listQuery(request.getFilter(),
+                request.getOrderBy(), request.getPageSize(), request.getPageToken()));
+        Page<Channel> page = posts.listChannels(Callers.current(), query);
+        reply(responses, ListChannelsResponse.newBuilder()
+                .addAllChannels(page.items().stream().map(PostMessages::toProto).toList())
+                .setNextPageToken(PostService.CHANNEL_QUERY.nextPageToken(query, page, PostService::channelSortValue,
+                        channel -> channel.id().value()))
+                .build());
+    }
+
+    @Override
+    public void updateChannel(UpdateChannelRequest request, StreamObserver<UpdateChannelResponse> responses) {
+        AuthenticatedSession caller = Callers.current();
+        ChannelId id = ResourceNames.channel("channel.name", request.getChannel().getName());
+        FieldMasks.paths(request.getUpdateMask(), List.of("display_name"), Set.of("display_name"));
+        long version = Etags.required("channel.etag", request.getChannel().getEtag());
+        Channel renamed = FieldPaths.under("channel", Map.of("name", "channel.display_name"),
+                () -> posts.renameChannel(caller, id, request.getChannel().getDisplayName(), version));
+        reply(responses, UpdateChannelResponse.newBuilder().setChannel(PostMessages.toProto(renamed)).build());
+    }
+
+    @Override
+    public void deleteChannel(DeleteChannelRequest request, StreamObserver<DeleteChannelResponse> responses) {
+        posts.deleteChannel(Callers.current(), ResourceNames.channel("name", request.getName()));
+        reply(responses, DeleteChannelResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void leaveChannel(LeaveChannelRequest request, StreamObserver<LeaveChannelResponse> responses) {
+        posts.leaveChannel(Callers.current(), ResourceNames.channel("name", request.getName()));
+        reply(responses, LeaveChannelResponse.getDefaultInstance());
     }
 }
