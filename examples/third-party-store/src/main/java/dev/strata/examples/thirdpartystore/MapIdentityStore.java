@@ -18,7 +18,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -56,6 +58,11 @@ public class MapIdentityStore implements IdentityStore {
     @Override
     public synchronized Optional<AccountRecord> findAccount(AccountId id) {
         return Optional.ofNullable(accounts.get(id));
+    }
+
+    @Override
+    public synchronized List<AccountRecord> findAccounts(Set<AccountId> ids) {
+        return ids.stream().map(accounts::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -121,6 +128,17 @@ public class MapIdentityStore implements IdentityStore {
                         .thenComparing(session -> session.id().value())
                         .reversed())
                 .toList();
+    }
+
+    @Override
+    public synchronized boolean deleteAccount(AccountId id) {
+        AccountRecord removed = accounts.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        accountIdsByEmail.remove(removed.emailNormalized());
+        sessions.values().removeIf(session -> session.accountId().equals(id));
+        return true;
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -187,6 +188,13 @@ public final class InMemoryPostStore implements PostStore {
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
         return guarded.read(() -> Optional.ofNullable(channels.get(id)));
+    }
+
+    @Override
+    public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+        return guarded.read(() -> ids.stream()
+                .filter(id -> members.getOrDefault(id, Map.of()).containsKey(memberId))
+                .map(channels::get).filter(Objects::nonNull).toList());
     }
 
     @Override

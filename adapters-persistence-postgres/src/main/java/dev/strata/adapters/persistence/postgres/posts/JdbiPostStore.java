@@ -4,6 +4,8 @@ import dev.strata.adapters.persistence.postgres.DatabaseErrors;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts.Keyed;
 import dev.strata.adapters.persistence.postgres.SqlListQuery;
+import dev.strata.adapters.persistence.postgres.SchemaNames;
+import dev.strata.adapters.persistence.postgres.ServiceSchema;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotentRequest;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -69,15 +72,26 @@ public final class JdbiPostStore implements PostStore {
             "joined_at", SqlListQuery.column("joined_at")), "account_id");
 
     private final Jdbi jdbi;
+    private final ServiceSchema schema;
 
     /**
      * A store over {@code jdbi}, on which it installs {@link StrataJdbiPlugin} and the mappers of its
      * own rows; installing them again for another store on the same {@link Jdbi} does nothing.
      */
     public JdbiPostStore(Jdbi jdbi) {
+        this(jdbi, SchemaNames.DEFAULT.posts());
+    }
+
+    /**
+     * A store over {@code jdbi} whose tables are in the schema {@code schemaName} rather than
+     * {@code posts} (the name given to {@link SchemaNames}, under which the schema was migrated); it
+     * installs the same plugins as {@link #JdbiPostStore(Jdbi)}.
+     */
+    public JdbiPostStore(Jdbi jdbi, String schemaName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi")
                 .installPlugin(new StrataJdbiPlugin())
                 .installPlugin(new PostRowMappers());
+        this.schema = ServiceSchema.of(SchemaNames.DEFAULT.posts(), schemaName);
     }
 
     @Override
@@ -102,10 +116,10 @@ public final class JdbiPostStore implements PostStore {
     public PostRecord updatePost(PostUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+            int updated = handle.createUpdate(schema.sql("""
                             UPDATE posts.posts SET body = :body, updated_at = :updatedAt, version = version + 1
                             WHERE id = :id AND version = :expectedVersion
-                            """)
+                            """))
                     .bind("id", id)
                     .bind("expectedVersion", update.expectedVersion())
                     .bind("body", update.body())
@@ -123,14 +137,14 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public boolean deletePost(PostId id) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM posts.posts WHERE id = :id")
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(schema.sql("DELETE FROM posts.posts WHERE id = :id"))
                 .bind("id", id.value())
                 .execute())) > 0;
     }
 
     @Override
     public Page<PostRecord> listPosts(PostFilter filter) {
-        List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter)));
+        List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter, schema)));
         boolean hasMore = rows.size() > filter.limit();
         List<PostRecord> page = new ArrayList<>(rows.stream().limit(filter.limit()).map(PostRow::toRecord).toList());
         if (filter.backwards()) {
@@ -161,9 +175,24 @@ public final class JdbiPostStore implements PostStore {
     }
 
     @Override
+    public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                        .createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id IN (<ids>)"
+                                + " AND id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId)"))
+                        .bindList("ids", ids.stream().map(ChannelId::value).toList())
+                        .bind("memberId", memberId.value())
+                        .mapTo(ChannelRow.class)
+                        .list()))
+                .stream().map(ChannelRow::toRecord).toList();
+    }
+
+    @Override
     public boolean isMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .createQuery(schema.sql("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId"))
                 .bind("channelId", channelId.value())
                 .bind("accountId", accountId.value())
                 .mapTo(Long.class)
@@ -179,7 +208,7 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public boolean removeMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createUpdate("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .createUpdate(schema.sql("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId"))
                 .bind("channelId", channelId.value())
                 .bind("accountId", accountId.value())
                 .execute())) > 0;
@@ -187,10 +216,10 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("""
                                 SELECT channel_id, account_id, joined_at FROM posts.members
                                 WHERE channel_id = :channelId AND account_id = :accountId
-                                """)
+                                """))
                         .bind("channelId", channelId.value())
                         .bind("accountId", accountId.value())
                         .mapTo(MemberRow.class)
@@ -201,9 +230,9 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
         SqlListQuery.Rendered sql = MEMBER_LISTS.render(query);
-        return page(query, handle -> sql.bindTo(handle.createQuery(
+        return page(query, handle -> sql.bindTo(handle.createQuery(schema.sql(
                         "SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId AND "
-                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset()))
+                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset())))
                 .bind("channelId", channelId.value())
                 .mapTo(MemberRow.class)
                 .list(), MemberRow::toRecord);
@@ -212,9 +241,9 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
         SqlListQuery.Rendered sql = CHANNEL_LISTS.render(query);
-        return page(query, handle -> sql.bindTo(handle.createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels"
+        return page(query, handle -> sql.bindTo(handle.createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels"
                                 + " WHERE id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId) AND "
-                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset()))
+                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset())))
                 .bind("memberId", memberId.value())
                 .mapTo(ChannelRow.class)
                 .list(), ChannelRow::toRecord);
@@ -224,10 +253,10 @@ public final class JdbiPostStore implements PostStore {
     public ChannelRecord updateChannel(ChannelUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+            int updated = handle.createUpdate(schema.sql("""
                             UPDATE posts.channels SET name = :name, version = version + 1
                             WHERE id = :id AND version = :expectedVersion
-                            """)
+                            """))
                     .bind("id", id)
                     .bind("expectedVersion", update.expectedVersion())
                     .bind("name", update.name())
@@ -246,7 +275,7 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public boolean deleteChannel(ChannelId id) {
         // Its posts and members go with it: posts_channel_fk and members_channel_fk cascade.
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM posts.channels WHERE id = :id")
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(schema.sql("DELETE FROM posts.channels WHERE id = :id"))
                 .bind("id", id.value())
                 .execute())) > 0;
     }
@@ -258,7 +287,7 @@ public final class JdbiPostStore implements PostStore {
                     "DELETE FROM posts.channels WHERE owner_id = :accountId",
                     "DELETE FROM posts.posts WHERE author_id = :accountId",
                     "DELETE FROM posts.members WHERE account_id = :accountId")) {
-                handle.createUpdate(delete).bind("accountId", accountId.value()).execute();
+                handle.createUpdate(schema.sql(delete)).bind("accountId", accountId.value()).execute();
             }
         }));
     }
@@ -274,8 +303,8 @@ public final class JdbiPostStore implements PostStore {
         return new Page<>(page, hasMore);
     }
 
-    private static Optional<ChannelRow> findChannelIn(Handle handle, String id) {
-        return handle.createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id")
+    private Optional<ChannelRow> findChannelIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id"))
                 .bind("id", id)
                 .mapTo(ChannelRow.class)
                 .findOne();
@@ -283,29 +312,29 @@ public final class JdbiPostStore implements PostStore {
 
     private Optional<PostRow> findPostByKey(String author, String key) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + PostRow.COLUMNS
-                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key")
+                .createQuery(schema.sql("SELECT " + PostRow.COLUMNS
+                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key"))
                 .bind("authorId", author)
                 .bind("key", key)
                 .mapTo(PostRow.class)
                 .findOne()));
     }
 
-    private static Optional<PostRow> findPostIn(Handle handle, String id) {
-        return handle.createQuery("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id")
+    private Optional<PostRow> findPostIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id"))
                 .bind("id", id)
                 .mapTo(PostRow.class)
                 .findOne();
     }
 
-    private static void insertPostRow(Handle handle, NewPostRecord post) {
-        handle.createUpdate("""
+    private void insertPostRow(Handle handle, NewPostRecord post) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO posts.posts
                             (id, author_id, channel_id, body, created_at, updated_at, version, idempotency_key,
                              request_fingerprint)
                         VALUES (:id, :authorId, :channelId, :body, :createdAt, :createdAt, 0, :idempotencyKey,
                                 :requestFingerprint)
-                        """)
+                        """))
                 .bind("id", post.id().value())
                 .bind("authorId", post.authorId().value())
                 .bind("channelId", post.channelId().map(ChannelId::value).orElse(null))
@@ -318,20 +347,20 @@ public final class JdbiPostStore implements PostStore {
 
     private Optional<ChannelRow> findChannelByKey(String owner, String key) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + CHANNEL_COLUMNS
-                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key")
+                .createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS
+                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key"))
                 .bind("ownerId", owner)
                 .bind("key", key)
                 .mapTo(ChannelRow.class)
                 .findOne()));
     }
 
-    private static void insertChannelRow(Handle handle, NewChannelRecord channel) {
-        handle.createUpdate("""
+    private void insertChannelRow(Handle handle, NewChannelRecord channel) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO posts.channels
                             (id, name, owner_id, created_at, version, idempotency_key, request_fingerprint)
                         VALUES (:id, :name, :ownerId, :createdAt, 0, :idempotencyKey, :requestFingerprint)
-                        """)
+                        """))
                 .bind("id", channel.id().value())
                 .bind("name", channel.name())
                 .bind("ownerId", channel.ownerId().value())
@@ -345,12 +374,12 @@ public final class JdbiPostStore implements PostStore {
      * Adds a member unless it is one already; returns 1 if it added it. {@code ON CONFLICT DO
      * NOTHING} settles concurrent adds of the same member without an error.
      */
-    private static int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
-        return handle.createUpdate("""
+    private int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
+        return handle.createUpdate(schema.sql("""
                         INSERT INTO posts.members (channel_id, account_id, joined_at)
                         VALUES (:channelId, :accountId, :joinedAt)
                         ON CONFLICT DO NOTHING
-                        """)
+                        """))
                 .bind("channelId", channelId)
                 .bind("accountId", accountId)
                 .bind("joinedAt", joinedAt)
