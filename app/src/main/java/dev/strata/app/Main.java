@@ -36,6 +36,10 @@ public final class Main implements Callable<Integer> {
             description = "API port; 0 picks a free one (STRATA_PORT).")
     int port;
 
+    @Option(names = "--grpc-port", defaultValue = "${env:STRATA_GRPC_PORT:-9090}",
+            description = "gRPC API port (strata.v1 services, health, reflection); 0 turns gRPC off (STRATA_GRPC_PORT).")
+    int grpcPort;
+
     @Option(names = "--data-dir", defaultValue = "${env:STRATA_DATA_DIR:-data}",
             description = "Folder of the embedded database and the generated token key (STRATA_DATA_DIR).")
     Path dataDirectory;
@@ -175,7 +179,7 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicUrl),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
                         .filter(proxy -> !proxy.isEmpty()).toList()),
-                Optional.ofNullable(rateLimitStore), shutdownDelay);
+                Optional.ofNullable(rateLimitStore), shutdownDelay, grpcPort);
         StrataServer server = StrataServer.start(settings);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(() -> {

@@ -18,7 +18,19 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
         List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies,
-        Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay) {
+        Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay, int grpcPort) {
+
+    /** The settings with the gRPC API off ({@code grpcPort} 0). */
+    public Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
+            Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
+            Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
+            int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
+            List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies,
+            Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay) {
+        this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
+                sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
+                corsOrigins, publicUrl, trustedProxies, rateLimitStore, shutdownDelay, 0);
+    }
 
     /**
      * The settings without a public URL, with no trusted proxy (URLs in responses are relative), and
@@ -38,7 +50,14 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
     public Settings withRateLimitStore(RateLimitStore store) {
         return new Settings(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
                 statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
-                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store), shutdownDelay);
+                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store), shutdownDelay, grpcPort);
+    }
+
+    /** These settings with the gRPC API on {@code port} (0: off). */
+    public Settings withGrpcPort(int port) {
+        return new Settings(host, this.port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
+                statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
+                rateLimits, corsOrigins, publicUrl, trustedProxies, rateLimitStore, shutdownDelay, port);
     }
 
     public Settings {
@@ -68,6 +87,9 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must be 0-65535 (0 picks a free one): " + port);
         }
+        if (grpcPort < 0 || grpcPort > 65_535) {
+            throw new IllegalArgumentException("the gRPC port must be 0-65535 (0 turns gRPC off): " + grpcPort);
+        }
         if (poolSize < 1) {
             throw new IllegalArgumentException("the pool needs at least one connection");
         }
@@ -82,6 +104,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
                 + rateLimits.map(RateLimits::toString).orElse("<off>") + ", rateLimitStore="
                 + rateLimitStore.map(RateLimitStore::toString).orElse("<default>") + ", corsOrigins=" + corsOrigins
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("<relative URLs>") + ", trustedProxies="
-                + trustedProxies + ", shutdownDelay=" + shutdownDelay + "]";
+                + trustedProxies + ", shutdownDelay=" + shutdownDelay + ", grpcPort="
+                + (grpcPort == 0 ? "<off>" : Integer.toString(grpcPort)) + "]";
     }
 }

@@ -32,6 +32,7 @@ final class StrataArchitecture {
     static final String POSTGRES = "dev.strata.adapters.persistence.postgres..";
     static final String API_COMMON = "dev.strata.adapters.common..";
     static final String REST = "dev.strata.adapters.rest..";
+    static final String GRPC = "dev.strata.adapters.grpc..";
     static final String APP = "dev.strata.app..";
 
     private static final Pattern FEATURE_PACKAGE = Pattern.compile("dev\\.strata\\.core\\.([a-z0-9]+)(\\..*)?");
@@ -56,14 +57,16 @@ final class StrataArchitecture {
             .layer("PostgreSQL persistence").definedBy(POSTGRES)
             .layer("API common").definedBy(API_COMMON)
             .layer("REST").definedBy(REST)
+            .layer("gRPC").definedBy(GRPC)
             .layer("App").definedBy(APP)
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("REST").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("gRPC").mayOnlyBeAccessedByLayers("App")
             .whereLayer("PostgreSQL persistence").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Memory persistence").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("API common").mayOnlyBeAccessedByLayers("REST", "App")
+            .whereLayer("API common").mayOnlyBeAccessedByLayers("REST", "gRPC", "App")
             .whereLayer("Core").mayOnlyBeAccessedByLayers("Memory persistence", "PostgreSQL persistence", "API common",
-                    "REST", "App")
+                    "REST", "gRPC", "App")
             .ensureAllClassesAreContainedInArchitecture();
 
     /** Core uses the JDK, itself, and the one crypto library for Argon2: no framework. */
