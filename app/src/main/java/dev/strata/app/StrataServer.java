@@ -3,6 +3,8 @@ package dev.strata.app;
 import dev.strata.adapters.common.ApiMetrics;
 import dev.strata.adapters.common.RateLimitBuckets;
 import dev.strata.adapters.common.RateLimiter;
+import dev.strata.adapters.graphql.StrataGraphql;
+import dev.strata.adapters.graphql.http.GraphqlHttp;
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.adapters.grpc.GrpcApi;
@@ -110,6 +112,9 @@ public final class StrataServer implements AutoCloseable {
             settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(buckets.orElseThrow()));
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
+            // GraphQL at /graphql in the same Jersey application, behind the same filters.
+            StrataGraphql graphql = StrataGraphql.builder(identity, posts, orders).metrics(apiMetrics).build();
+            GraphqlHttp.components(graphql, identity).forEach(builder::extension);
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             ConnectionDrain drain = new ConnectionDrain();

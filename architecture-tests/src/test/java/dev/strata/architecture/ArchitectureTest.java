@@ -28,6 +28,7 @@ class ArchitectureTest {
         for (String layer : new String[] {"dev.strata.core.identity", "dev.strata.adapters.persistence.memory.identity",
                 "dev.strata.adapters.persistence.postgres.identity", "dev.strata.adapters.common",
                 "dev.strata.adapters.rest.identity",
+                "dev.strata.adapters.graphql", "dev.strata.adapters.graphql.http",
                 "dev.strata.core.posts", "dev.strata.core.orders", "dev.strata.adapters.rest.posts",
                 "dev.strata.adapters.rest.orders", "dev.strata.adapters.grpc.orders", "dev.strata.adapters.grpc.v1",
                 "dev.strata.app"}) {

@@ -45,6 +45,17 @@ class RulesCatchPlantedViolationsTest {
     }
 
     @Test
+    void theLayerRuleCatchesTheGraphqlAdapterUsingTheRestAdapter() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.adapters.graphql.planted", "GraphqlUsingTheRestAdapter");
+    }
+
+    @Test
+    void theAdapterRuleCatchesTheGraphqlAdapterUsingTheRestAdapter() {
+        assertCatches(StrataArchitecture.ADAPTERS_ARE_INDEPENDENT, "dev.strata.adapters.graphql.planted",
+                "GraphqlUsingTheRestAdapter");
+    }
+
+    @Test
     void theLayerRuleCatchesAClassOutsideEveryLayer() {
         assertCatches(StrataArchitecture.LAYERS, "dev.strata.stray", "StrayClass");
     }

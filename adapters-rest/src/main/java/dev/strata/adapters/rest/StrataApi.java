@@ -35,6 +35,7 @@ import dev.strata.core.posts.PostService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,7 @@ public final class StrataApi extends ResourceConfig {
         }
         register(new EntryPointResource(links));
         register(new ApiDocumentation(builder.publicUrl));
+        builder.extensions.forEach(this::register);
     }
 
     /** Starts building the API over the identity service, which every other part needs. */
@@ -127,6 +129,7 @@ public final class StrataApi extends ResourceConfig {
         private List<String> corsOrigins = List.of();
         private Optional<URI> publicUrl = Optional.empty();
         private TrustedProxies trustedProxies = TrustedProxies.NONE;
+        private final List<Object> extensions = new ArrayList<>();
 
         private Builder(IdentityService identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -212,6 +215,17 @@ public final class StrataApi extends ResourceConfig {
         /** Serves {@code /v1/orders} over this service (left out when not given). */
         public Builder orders(OrderService service) {
             this.orders = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        /**
+         * Serves another Jakarta REST component (a resource, or a filter bound to it) in this
+         * application, behind the same request id, access log, body limit, metrics and rate limits
+         * as the REST API: how the app adds another API style served over HTTP, such as GraphQL's
+         * endpoint, without this adapter knowing it.
+         */
+        public Builder extension(Object component) {
+            this.extensions.add(Objects.requireNonNull(component, "component"));
             return this;
         }
 

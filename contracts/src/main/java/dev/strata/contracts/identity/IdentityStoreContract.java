@@ -28,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,18 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+    @Checks(IdentityStoreRules.FIND_ACCOUNTS)
+    void manyAccountsAreFoundInOneReadAndMissingOnesAreLeftOut() {
+        AccountRecord ada = insertAccount(uniqueEmail());
+        AccountRecord bob = insertAccount(uniqueEmail());
+        AccountId missing = AccountId.generate(Clock.systemUTC());
 
+        assertThat(store.findAccounts(Set.of(ada.id(), bob.id(), missing))).containsExactlyInAnyOrder(ada, bob);
+        assertThat(store.findAccounts(Set.of(missing))).isEmpty();
+        assertThat(store.findAccounts(Set.of())).isEmpty();
+    }
+
+    @Test
     @Checks(IdentityStoreRules.FIND_BY_EMAIL_EXACT)
     void findingByEmailMatchesTheNormalizedEmailExactly() {
         String email = uniqueEmail();

@@ -18,6 +18,9 @@ public final class IdentityStoreRules {
     /** Rule of {@link IdentityStore#findAccount} and {@link IdentityStore#findAccountByEmail}. */
     public static final String FIND_ACCOUNT_MISS =
             "IdentityStore.findAccount: an account that does not exist is empty, not an error";
+    /** Rule of {@link IdentityStore#findAccounts}. */
+    public static final String FIND_ACCOUNTS =
+            "IdentityStore.findAccounts: the accounts with these ids that exist, in one read: an id with no account is simply absent; empty for an empty set";
     /** Rule of {@link IdentityStore#findAccountByEmail}. */
     public static final String FIND_BY_EMAIL_EXACT =
             "IdentityStore.findAccountByEmail: the normalized email must match exactly: the store itself folds no case";

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -521,7 +522,22 @@ public abstract class PostStoreContract {
         }
 
         @Test
+        @Checks(PostStoreRules.FIND_CHANNELS_OF_MEMBER)
+        void manyChannelsAreFoundInOneReadOnlyWhereTheAccountIsAMember() {
+            AccountId reader = newAccount();
+            ChannelRecord own = insertChannel(reader);
+            ChannelRecord joined = insertChannel(newAccount());
+            store.addMember(new MemberRecord(joined.id(), reader, T0.plusSeconds(1)));
+            ChannelRecord foreign = insertChannel(newAccount());
+            ChannelId unknown = ChannelId.generate(Clock.systemUTC());
 
+            assertThat(store.findChannelsOfMember(reader, Set.of(own.id(), joined.id(), foreign.id(), unknown)))
+                    .containsExactlyInAnyOrder(own, joined);
+            assertThat(store.findChannelsOfMember(reader, Set.of(foreign.id()))).isEmpty();
+            assertThat(store.findChannelsOfMember(reader, Set.of())).isEmpty();
+        }
+
+        @Test
         @Checks(PostStoreRules.CHANNEL_MISS)
         void anUnknownChannelIsEmptyAndHasNoMembers() {
             ChannelId unknown = ChannelId.generate(Clock.systemUTC());

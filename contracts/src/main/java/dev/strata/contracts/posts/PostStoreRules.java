@@ -66,6 +66,9 @@ public final class PostStoreRules {
     /** Rule of {@link PostStore#findChannel}, {@link PostStore#isMember} and {@link PostStore#listMembers}. */
     public static final String CHANNEL_MISS =
             "PostStore.findChannel: a channel that does not exist is empty, has no member and lists none";
+    /** Rule of {@link PostStore#findChannelsOfMember}. */
+    public static final String FIND_CHANNELS_OF_MEMBER =
+            "PostStore.findChannelsOfMember: the channels among the ids that the account is a member of, in one read: a channel that does not exist or that the account is not a member of is absent; empty for an empty set";
     /** Rule of {@link PostStore#addMember}, {@link PostStore#removeMember} and {@link PostStore#listMembers}. */
     public static final String MEMBERS =
             "PostStore.addMember: adds a member once, returning false and changing nothing when it is one already, also when adds race; removeMember returns whether it was one; listMembers gives the earliest joined first";

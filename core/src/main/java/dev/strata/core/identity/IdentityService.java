@@ -17,10 +17,14 @@ import dev.strata.core.identity.store.SignInFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Accounts and sessions: sign up, sign in, verify a bearer token, change an account, sign out.
@@ -93,6 +97,19 @@ public final class IdentityService {
      */
     public Optional<Account> findAccount(AccountId id) {
         return store.findAccount(id).map(IdentityService::toAccount);
+    }
+
+    /**
+     * The accounts with these ids that exist, by id, in one read of the store: for adapters that
+     * resolve many accounts at once (a page of posts and their authors). Like {@link #findAccount}
+     * it performs no authorization: adapters decide what of another account a caller may see.
+     */
+    public Map<AccountId, Account> findAccounts(Collection<AccountId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return store.findAccounts(Set.copyOf(ids)).stream().map(IdentityService::toAccount)
+                .collect(Collectors.toUnmodifiableMap(Account::id, account -> account));
     }
 
     /**

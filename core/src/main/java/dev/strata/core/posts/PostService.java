@@ -24,9 +24,13 @@ import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Posts and channels: public posts every signed-in account reads, and channels whose posts only
@@ -221,6 +225,20 @@ public final class PostService {
     /** A channel the caller is a member of. */
     public Channel getChannel(AuthenticatedSession caller, ChannelId id) {
         return toChannel(requireMember(caller, id));
+    }
+
+    /**
+     * The channels among {@code ids} that the caller is a member of, by id, in one read of the
+     * store: for adapters that resolve many channels at once (a page of posts and their channels).
+     * A channel the caller may not see is absent, exactly like one that does not exist.
+     */
+    public Map<ChannelId, Channel> findChannels(AuthenticatedSession caller, Collection<ChannelId> ids) {
+        Objects.requireNonNull(caller, "caller");
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return store.findChannelsOfMember(caller.accountId(), Set.copyOf(ids)).stream().map(PostService::toChannel)
+                .collect(Collectors.toUnmodifiableMap(Channel::id, channel -> channel));
     }
 
     /**

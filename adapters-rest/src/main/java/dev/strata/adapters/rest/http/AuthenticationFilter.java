@@ -1,6 +1,7 @@
 package dev.strata.adapters.rest.http;
 
 import dev.strata.adapters.common.BearerAuthentication;
+import dev.strata.adapters.common.SessionPrincipal;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
 import jakarta.annotation.Priority;
@@ -35,16 +36,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         AuthenticatedSession caller = authentication.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new CallerContext(new Caller(caller), secure));
-    }
-
-    /** The principal of an authenticated request. */
-    public record Caller(AuthenticatedSession session) implements Principal {
-
-        @Override
-        public String getName() {
-            return session.accountId().value();
-        }
+        request.setSecurityContext(new CallerContext(new SessionPrincipal(caller), secure));
     }
 
     /**
@@ -54,13 +46,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
      *                               programming error, not a client's
      */
     public static AuthenticatedSession callerOf(SecurityContext context) {
-        if (context != null && context.getUserPrincipal() instanceof Caller caller) {
+        if (context != null && context.getUserPrincipal() instanceof SessionPrincipal caller) {
             return caller.session();
         }
         throw new IllegalStateException("the resource method is not @Authenticated");
     }
 
-    private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+    private record CallerContext(SessionPrincipal caller, boolean secure) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {

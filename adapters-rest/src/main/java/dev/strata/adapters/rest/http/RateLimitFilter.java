@@ -5,6 +5,7 @@ import dev.strata.adapters.common.RateDecision;
 import dev.strata.adapters.common.RateLimitBuckets;
 import dev.strata.adapters.common.RateLimiter;
 import dev.strata.adapters.common.RateLimits;
+import dev.strata.adapters.common.SessionPrincipal;
 import dev.strata.core.identity.AuthenticatedSession;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
@@ -127,7 +128,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     private static Optional<AuthenticatedSession> caller(ContainerRequestContext request) {
         return request.getSecurityContext() != null
-                && request.getSecurityContext().getUserPrincipal() instanceof AuthenticationFilter.Caller caller
+                && request.getSecurityContext().getUserPrincipal() instanceof SessionPrincipal caller
                 ? Optional.of(caller.session()) : Optional.empty();
     }
 

@@ -9,6 +9,7 @@ import dev.strata.core.identity.SessionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the identity service keeps accounts, sessions and failed sign-in
@@ -44,6 +45,15 @@ public interface IdentityStore {
      * @return the account, or empty
      */
     Optional<AccountRecord> findAccount(AccountId id);
+
+    /**
+     * The accounts with these ids that exist, in no particular order, in one read: an id with no
+     * account is simply absent.
+     *
+     * @param ids the accounts' ids
+     * @return the accounts that exist; empty for an empty set
+     */
+    List<AccountRecord> findAccounts(Set<AccountId> ids);
 
     /**
      * The account whose normalized email is {@code emailNormalized}, or empty: the normalized email

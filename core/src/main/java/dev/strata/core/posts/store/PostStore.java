@@ -10,6 +10,7 @@ import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the posts service keeps posts, channels and channel members.
@@ -122,6 +123,16 @@ public interface PostStore {
      * @return the channel, or empty
      */
     Optional<ChannelRecord> findChannel(ChannelId id);
+
+    /**
+     * The channels among {@code ids} that {@code memberId} is a member of, in no particular order, in
+     * one read: a channel that does not exist or that the account is not a member of is absent.
+     *
+     * @param memberId the account whose channels these must be
+     * @param ids      the channels' ids
+     * @return the channels found; empty for an empty set
+     */
+    List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids);
 
     /**
      * Whether the account is a member of the channel; false when either does not exist.

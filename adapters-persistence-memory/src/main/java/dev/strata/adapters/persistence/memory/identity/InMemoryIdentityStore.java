@@ -19,7 +19,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -58,6 +60,11 @@ public final class InMemoryIdentityStore implements IdentityStore {
     @Override
     public Optional<AccountRecord> findAccount(AccountId id) {
         return guarded.read(() -> Optional.ofNullable(accounts.get(id)));
+    }
+
+    @Override
+    public List<AccountRecord> findAccounts(Set<AccountId> ids) {
+        return guarded.read(() -> ids.stream().map(accounts::get).filter(Objects::nonNull).toList());
     }
 
     @Override

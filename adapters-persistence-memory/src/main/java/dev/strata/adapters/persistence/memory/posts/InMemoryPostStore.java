@@ -28,7 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -168,6 +170,13 @@ public final class InMemoryPostStore implements PostStore {
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
         return guarded.read(() -> Optional.ofNullable(channels.get(id)));
+    }
+
+    @Override
+    public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+        return guarded.read(() -> ids.stream()
+                .filter(id -> members.getOrDefault(id, Map.of()).containsKey(memberId))
+                .map(channels::get).filter(Objects::nonNull).toList());
     }
 
     @Override

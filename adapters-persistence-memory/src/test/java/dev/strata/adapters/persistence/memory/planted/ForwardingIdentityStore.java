@@ -12,6 +12,7 @@ import dev.strata.core.identity.store.SignInFailures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** An identity store that passes every call on; a planted bug overrides the one method it breaks. */
 class ForwardingIdentityStore implements IdentityStore {
@@ -30,6 +31,11 @@ class ForwardingIdentityStore implements IdentityStore {
     @Override
     public Optional<AccountRecord> findAccount(AccountId id) {
         return real.findAccount(id);
+    }
+
+    @Override
+    public List<AccountRecord> findAccounts(Set<AccountId> ids) {
+        return real.findAccounts(ids);
     }
 
     @Override

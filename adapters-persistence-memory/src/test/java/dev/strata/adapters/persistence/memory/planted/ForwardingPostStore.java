@@ -15,6 +15,7 @@ import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A post store that passes every call on; a planted bug overrides the one method it breaks. */
 class ForwardingPostStore implements PostStore {
@@ -58,6 +59,11 @@ class ForwardingPostStore implements PostStore {
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
         return real.findChannel(id);
+    }
+
+    @Override
+    public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+        return real.findChannelsOfMember(memberId, ids);
     }
 
     @Override

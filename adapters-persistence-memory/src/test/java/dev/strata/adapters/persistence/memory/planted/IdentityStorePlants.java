@@ -5,6 +5,7 @@ import static dev.strata.contracts.identity.IdentityStoreRules.COUNT_FAILURES;
 import static dev.strata.contracts.identity.IdentityStoreRules.DELETE_SESSION;
 import static dev.strata.contracts.identity.IdentityStoreRules.DELETE_SESSIONS;
 import static dev.strata.contracts.identity.IdentityStoreRules.EMAIL_UNIQUE;
+import static dev.strata.contracts.identity.IdentityStoreRules.FIND_ACCOUNTS;
 import static dev.strata.contracts.identity.IdentityStoreRules.FIND_ACCOUNT_MISS;
 import static dev.strata.contracts.identity.IdentityStoreRules.FIND_BY_EMAIL_EXACT;
 import static dev.strata.contracts.identity.IdentityStoreRules.INSERT_ACCOUNT;
@@ -40,6 +41,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** One planted bug (at least) for every rule of {@link IdentityStore}. */
 final class IdentityStorePlants {
@@ -73,6 +75,12 @@ final class IdentityStorePlants {
                     public Optional<AccountRecord> findAccount(AccountId id) {
                         return Optional.of(real.findAccount(id)
                                 .orElseThrow(() -> new NotFoundException("account_not_found", "no account " + id)));
+                    }
+                }),
+                new Plant<>(FIND_ACCOUNTS, "leaves out all but one of the accounts asked for", real -> new ForwardingIdentityStore(real) {
+                    @Override
+                    public List<AccountRecord> findAccounts(Set<AccountId> ids) {
+                        return real.findAccounts(ids).stream().limit(1).toList();
                     }
                 }),
                 new Plant<>(FIND_BY_EMAIL_EXACT, "folds the case of the email it looks up", real -> new ForwardingIdentityStore(real) {

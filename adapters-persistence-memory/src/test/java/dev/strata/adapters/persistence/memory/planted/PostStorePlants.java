@@ -4,6 +4,7 @@ import static dev.strata.contracts.posts.PostStoreRules.CHANNEL_MISS;
 import static dev.strata.contracts.posts.PostStoreRules.CHANNEL_REPLAY;
 import static dev.strata.contracts.posts.PostStoreRules.DELETE_FREES_KEY;
 import static dev.strata.contracts.posts.PostStoreRules.DELETE_POST;
+import static dev.strata.contracts.posts.PostStoreRules.FIND_CHANNELS_OF_MEMBER;
 import static dev.strata.contracts.posts.PostStoreRules.FIND_POST_MISS;
 import static dev.strata.contracts.posts.PostStoreRules.INSERT_CHANNEL;
 import static dev.strata.contracts.posts.PostStoreRules.INSERT_POST;
@@ -28,6 +29,7 @@ import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
+import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.store.ChannelRecord;
@@ -185,6 +187,13 @@ final class PostStorePlants {
                         return created;
                     }
                 }),
+                new Plant<>(FIND_CHANNELS_OF_MEMBER, "finds channels the account is not a member of",
+                        real -> new ForwardingPostStore(real) {
+                            @Override
+                            public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+                                return ids.stream().map(real::findChannel).flatMap(Optional::stream).toList();
+                            }
+                        }),
                 new Plant<>(CHANNEL_MISS, "throws NotFoundException for an unknown channel", real -> new ForwardingPostStore(real) {
                     @Override
                     public Optional<ChannelRecord> findChannel(ChannelId id) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -76,6 +77,19 @@ public final class JdbiIdentityStore implements IdentityStore {
     @Override
     public Optional<AccountRecord> findAccount(AccountId id) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> findAccountIn(handle, id.value()))).map(AccountRow::toRecord);
+    }
+
+    @Override
+    public List<AccountRecord> findAccounts(Set<AccountId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                        .createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM identity.accounts WHERE id IN (<ids>)")
+                        .bindList("ids", ids.stream().map(AccountId::value).toList())
+                        .mapTo(AccountRow.class)
+                        .list()))
+                .stream().map(AccountRow::toRecord).toList();
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -152,6 +153,21 @@ public final class JdbiPostStore implements PostStore {
                         .mapTo(ChannelRow.class)
                         .findOne()))
                 .map(ChannelRow::toRecord);
+    }
+
+    @Override
+    public List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
+                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id IN (<ids>)"
+                                + " AND id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId)")
+                        .bindList("ids", ids.stream().map(ChannelId::value).toList())
+                        .bind("memberId", memberId.value())
+                        .mapTo(ChannelRow.class)
+                        .list()))
+                .stream().map(ChannelRow::toRecord).toList();
     }
 
     @Override
