@@ -46,7 +46,7 @@ class DeadlineTest {
     private final CreateSessionResponse ada = grpc.newCaller();
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
         scheduler.shutdownNow();
     }

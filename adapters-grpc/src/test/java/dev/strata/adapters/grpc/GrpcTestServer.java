@@ -140,10 +140,15 @@ final class GrpcTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         channel.shutdownNow();
         server.shutdownNow();
-        server.awaitTermination(10, TimeUnit.SECONDS);
-        api.close();
+        try {
+            server.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            api.close();
+        }
     }
 }

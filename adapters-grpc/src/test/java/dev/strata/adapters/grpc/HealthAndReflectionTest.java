@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HealthAndReflectionTest {
 
     @Test
-    void healthFollowsReadinessAndTurnsNotServingOnShutdown() throws InterruptedException {
+    void healthFollowsReadinessAndTurnsNotServingOnShutdown() {
         AtomicBoolean ready = new AtomicBoolean(true);
         try (GrpcTestServer grpc = new GrpcTestServer(builder -> builder.readiness(ready::get), List.of())) {
             HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(grpc.channel);

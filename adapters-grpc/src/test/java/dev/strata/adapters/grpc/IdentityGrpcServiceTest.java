@@ -30,7 +30,7 @@ class IdentityGrpcServiceTest {
     private final GrpcTestServer grpc = new GrpcTestServer();
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
     }
 

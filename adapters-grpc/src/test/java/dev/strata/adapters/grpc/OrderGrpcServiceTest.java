@@ -40,7 +40,7 @@ class OrderGrpcServiceTest {
             .build();
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
     }
 

@@ -36,7 +36,7 @@ class PostGrpcServiceTest {
     private final PostServiceBlockingStub asBob = grpc.posts(bob.getToken());
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
     }
 

@@ -59,7 +59,7 @@ class RateLimitsMetricsAndAccessLogTest {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         access.detachAppender(lines);
         access.setLevel(level);
         grpc.close();

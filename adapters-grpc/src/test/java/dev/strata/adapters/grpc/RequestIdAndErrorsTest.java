@@ -50,7 +50,7 @@ class RequestIdAndErrorsTest {
     }
 
     @Test
-    void aClientsRequestIdComesBackInTheHeadersAndAMalformedOneIsReplaced() throws InterruptedException {
+    void aClientsRequestIdComesBackInTheHeadersAndAMalformedOneIsReplaced() {
         try (GrpcTestServer grpc = new GrpcTestServer()) {
             CreateSessionResponse ada = grpc.newCaller();
             AtomicReference<Metadata> headers = new AtomicReference<>();
@@ -69,7 +69,7 @@ class RequestIdAndErrorsTest {
     }
 
     @Test
-    void aFailedCallCarriesItsRequestIdInTheTrailersAndTheErrorInfo() throws InterruptedException {
+    void aFailedCallCarriesItsRequestIdInTheTrailersAndTheErrorInfo() {
         try (GrpcTestServer grpc = new GrpcTestServer()) {
             AtomicReference<Metadata> headers = new AtomicReference<>();
             AtomicReference<Metadata> trailers = new AtomicReference<>();
@@ -86,7 +86,7 @@ class RequestIdAndErrorsTest {
     }
 
     @Test
-    void anUnexpectedFailureIsInternalAndTellsTheClientNothingButItsRequestId() throws InterruptedException {
+    void anUnexpectedFailureIsInternalAndTellsTheClientNothingButItsRequestId() {
         try (GrpcTestServer grpc = new GrpcTestServer(builder -> builder.orders(new OrderService(
                 failingStore(() -> new IllegalStateException("secret detail")), MutableClock.startingNow())), List.of())) {
             StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class,
@@ -99,7 +99,7 @@ class RequestIdAndErrorsTest {
     }
 
     @Test
-    void anUnavailableDatabaseIsUnavailableWithRetryInfo() throws InterruptedException {
+    void anUnavailableDatabaseIsUnavailableWithRetryInfo() {
         try (GrpcTestServer grpc = new GrpcTestServer(builder -> builder.orders(new OrderService(failingStore(
                 () -> new UnavailableException("the database does not answer", new SQLException("down"))),
                 MutableClock.startingNow())), List.of())) {

@@ -76,11 +76,6 @@ public final class ResourceNames {
         return parse(field, name, ORDERS, OrderId::new);
     }
 
-    /** Whether {@code name} is in the collection whose names start with {@code collection} ("channels/"). */
-    public static boolean isIn(String name, String collection) {
-        return name.startsWith(collection);
-    }
-
     private static <T> T parse(String field, String name, String collection, Function<String, T> id) {
         if (name == null || name.isEmpty()) {
             throw ValidationException.of(field, "required", "is required: " + collection + "{id}");

@@ -13,7 +13,6 @@ import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.UnavailableException;
 import dev.strata.core.common.ValidationException;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
@@ -91,11 +90,6 @@ public final class GrpcErrors {
             case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Code.UNAVAILABLE;
         };
-    }
-
-    /** The status code of {@code failure}, as io.grpc names it. */
-    public static Status.Code statusCodeOf(StrataException failure) {
-        return Status.fromCodeValue(codeOf(failure).getNumber()).getCode();
     }
 
     private static Any retryAfter(java.time.Duration delay) {
