@@ -2,6 +2,11 @@ package dev.strata.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.strata.adapters.common.AccessLog;
 import dev.strata.adapters.common.RateLimits;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
 import dev.strata.contracts.identity.IdentityFixtures;
@@ -15,6 +20,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * GraphQL's place in the app: {@code /graphql} on the API port, in the same Jersey application as
@@ -100,6 +106,26 @@ class GraphqlInTheAppTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(wrongType.statusCode()).isEqualTo(415);
         assertThat(wrongType.body()).contains("\"code\":\"unsupported_media_type\"");
+    }
+
+    @Test
+    void theAccessLineNamesGraphqlAndItsOperationBySchemaNames() {
+        Logger access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level level = access.getLevel();
+        access.setLevel(Level.INFO);
+        access.addAppender(lines);
+        try {
+            send(post("application/json", query("query Mine { me: viewer { id } __typename }")));
+        } finally {
+            access.detachAppender(lines);
+            access.setLevel(level);
+        }
+
+        assertThat(lines.list).anySatisfy(line -> assertThat(line.getKeyValuePairs().toString())
+                .contains("api=\"graphql\"").contains("route=\"query:__typename,viewer\"")
+                .contains("path=\"/graphql\""));
     }
 
     @Test

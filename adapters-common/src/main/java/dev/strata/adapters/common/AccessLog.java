@@ -23,6 +23,16 @@ public final class AccessLog {
     /** The logger every access line goes to. */
     public static final String LOGGER = "strata.access";
 
+    /**
+     * Where styles served over one HTTP application share its access line (GraphQL's endpoint in the
+     * REST API's application): the request property that names the style of the call, when it is
+     * not the application's own ({@code graphql}).
+     */
+    public static final String API_PROPERTY = AccessLog.class.getName() + ".api";
+
+    /** The request property that names the call's operation in its style, from a bounded set (see {@link Entry}). */
+    public static final String OPERATION_PROPERTY = AccessLog.class.getName() + ".operation";
+
     /** The longest idempotency key logged; longer ones are cut. */
     public static final int MAX_LOGGED_KEY = 255;
 

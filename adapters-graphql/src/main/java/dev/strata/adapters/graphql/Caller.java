@@ -23,22 +23,40 @@ public final class Caller {
         this.refusal = refusal;
     }
 
-    /** A request without credentials. */
+    /**
+     * A request without credentials.
+     *
+     * @return the anonymous caller
+     */
     public static Caller anonymous() {
         return ANONYMOUS;
     }
 
-    /** A request whose bearer token stands for {@code session}. */
+    /**
+     * A request whose bearer token stands for {@code session}.
+     *
+     * @param session the verified session
+     * @return the caller
+     */
     public static Caller of(AuthenticatedSession session) {
         return new Caller(Optional.of(Objects.requireNonNull(session, "session")), Optional.empty());
     }
 
-    /** A request whose credentials were refused; operations that need a caller fail with {@code refusal}. */
+    /**
+     * A request whose credentials were refused; operations that need a caller fail with {@code refusal}.
+     *
+     * @param refusal why the credentials were refused
+     * @return the caller
+     */
     public static Caller refused(AuthenticationException refusal) {
         return new Caller(Optional.empty(), Optional.of(Objects.requireNonNull(refusal, "refusal")));
     }
 
-    /** The verified session, when there is one. */
+    /**
+     * The verified session, when there is one.
+     *
+     * @return the session, or empty
+     */
     public Optional<AuthenticatedSession> session() {
         return session;
     }
@@ -46,6 +64,7 @@ public final class Caller {
     /**
      * The verified session.
      *
+     * @return the session
      * @throws AuthenticationException why the token was refused, or {@code authentication_required}
      *                                 when none was sent
      */

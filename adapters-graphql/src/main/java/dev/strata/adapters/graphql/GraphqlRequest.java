@@ -18,6 +18,7 @@ import java.util.Optional;
 public record GraphqlRequest(String query, Optional<String> operationName, Map<String, Object> variables,
         Optional<?> extensions) {
 
+    /** Checks the parts; the variables are copied. */
     public GraphqlRequest {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(operationName, "operationName");
@@ -25,7 +26,13 @@ public record GraphqlRequest(String query, Optional<String> operationName, Map<S
         Objects.requireNonNull(extensions, "extensions");
     }
 
-    /** A request for {@code query} with these variables, and no operation name or extensions. */
+    /**
+     * A request for {@code query} with these variables, and no operation name or extensions.
+     *
+     * @param query     the document
+     * @param variables the variables' values
+     * @return the request
+     */
     public static GraphqlRequest of(String query, Map<String, Object> variables) {
         return new GraphqlRequest(query, Optional.empty(), variables, Optional.empty());
     }

@@ -9,11 +9,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.language.Document;
-import graphql.language.NodeUtil;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -74,12 +69,23 @@ public final class StrataGraphql {
                 .build();
     }
 
-    /** Starts building the API over the three services. */
+    /**
+     * Starts building the API over the three services.
+     *
+     * @param identity accounts and sessions
+     * @param posts    posts and channels
+     * @param orders   orders
+     * @return a builder with the default bounds and no metrics
+     */
     public static Builder builder(IdentityService identity, PostService posts, OrderService orders) {
         return new Builder(identity, posts, orders);
     }
 
-    /** The schema's SDL as checked in. */
+    /**
+     * The schema's SDL as checked in.
+     *
+     * @return the SDL text
+     */
     public static String sdl() {
         try (InputStream in = StrataGraphql.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             return new String(Objects.requireNonNull(in, SCHEMA_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
@@ -88,7 +94,11 @@ public final class StrataGraphql {
         }
     }
 
-    /** The executable schema. */
+    /**
+     * The executable schema.
+     *
+     * @return the schema, wired to the services
+     */
     public GraphQLSchema schema() {
         return schema;
     }
@@ -96,6 +106,10 @@ public final class StrataGraphql {
     /**
      * Runs one request for {@code caller}. Never throws for anything the request holds: syntax,
      * validation, bounds and field failures are errors in the result.
+     *
+     * @param request the request
+     * @param caller  who sends it
+     * @return the result, {@code data} and {@code errors}
      */
     public ExecutionResult execute(GraphqlRequest request, Caller caller) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
@@ -111,23 +125,6 @@ public final class StrataGraphql {
             measurements.ifPresent(measured -> measured.recordInvalid(Duration.ofNanos(System.nanoTime() - started)));
         }
         return result;
-    }
-
-    /**
-     * The kind of operation a request would run ({@code query} or {@code mutation}), or empty when
-     * its document does not parse or does not name one operation: execution then reports why.
-     * For HTTP, which runs mutations on {@code POST} only.
-     */
-    public static Optional<OperationDefinition.Operation> operationOf(GraphqlRequest request) {
-        try {
-            Document document = Parser.parse(request.query());
-            return Optional.of(NodeUtil.getOperation(document, request.operationName().orElse(null))
-                    .operationDefinition.getOperation());
-        } catch (InvalidSyntaxException | graphql.execution.UnknownOperationException unparsable) {
-            return Optional.empty();
-        } catch (RuntimeException otherwise) {
-            return Optional.empty();
-        }
     }
 
     /** Collects the services and bounds of a {@link StrataGraphql}. Not thread-safe. */
@@ -148,6 +145,10 @@ public final class StrataGraphql {
         /**
          * The deepest selection and the largest complexity an operation may have (defaults 15 and
          * 2,000; see {@link Limits}).
+         *
+         * @param maxDepth      the deepest selection accepted
+         * @param maxComplexity the largest complexity accepted
+         * @return this builder
          */
         public Builder limits(int maxDepth, int maxComplexity) {
             this.limits = new Limits(maxDepth, maxComplexity);
@@ -157,13 +158,20 @@ public final class StrataGraphql {
         /**
          * Records every root field run, and every sign-in, into {@code metrics} (see
          * {@link Measurements}); default: not measured.
+         *
+         * @param metrics the metrics every API style shares
+         * @return this builder
          */
         public Builder metrics(ApiMetrics metrics) {
             this.metrics = Optional.of(metrics);
             return this;
         }
 
-        /** The API, ready to {@link StrataGraphql#execute execute} requests. */
+        /**
+         * The API, ready to {@link StrataGraphql#execute execute} requests.
+         *
+         * @return the API
+         */
         public StrataGraphql build() {
             return new StrataGraphql(this);
         }

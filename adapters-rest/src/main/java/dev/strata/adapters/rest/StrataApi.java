@@ -223,6 +223,9 @@ public final class StrataApi extends ResourceConfig {
          * application, behind the same request id, access log, body limit, metrics and rate limits
          * as the REST API: how the app adds another API style served over HTTP, such as GraphQL's
          * endpoint, without this adapter knowing it.
+         *
+         * @param component a resource or provider instance, registered as it is
+         * @return this builder
          */
         public Builder extension(Object component) {
             this.extensions.add(Objects.requireNonNull(component, "component"));

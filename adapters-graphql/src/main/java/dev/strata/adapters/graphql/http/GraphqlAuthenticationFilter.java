@@ -32,7 +32,11 @@ public final class GraphqlAuthenticationFilter implements ContainerRequestFilter
 
     private final BearerAuthentication bearer;
 
-    /** A filter that verifies tokens with {@code identity}, as every API style does. */
+    /**
+     * A filter that verifies tokens with {@code identity}, as every API style does.
+     *
+     * @param identity what verifies bearer tokens
+     */
     public GraphqlAuthenticationFilter(IdentityService identity) {
         this.bearer = new BearerAuthentication(Objects.requireNonNull(identity, "identity"));
     }

@@ -14,7 +14,13 @@ public final class GraphqlHttp {
     private GraphqlHttp() {
     }
 
-    /** The endpoint and the filter that authenticates its requests. */
+    /**
+     * The endpoint and the filter that authenticates its requests.
+     *
+     * @param graphql  the API to serve
+     * @param identity what verifies bearer tokens
+     * @return the components to register
+     */
     public static List<Object> components(StrataGraphql graphql, IdentityService identity) {
         return List.of(new GraphqlResource(graphql), new GraphqlAuthenticationFilter(identity));
     }

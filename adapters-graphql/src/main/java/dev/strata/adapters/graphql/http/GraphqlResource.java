@@ -1,7 +1,9 @@
 package dev.strata.adapters.graphql.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.adapters.common.AccessLog;
 import dev.strata.adapters.graphql.Caller;
+import dev.strata.adapters.graphql.GraphqlOperation;
 import dev.strata.adapters.graphql.GraphqlRequest;
 import dev.strata.adapters.graphql.StrataGraphql;
 import graphql.ExecutionResult;
@@ -38,7 +40,9 @@ import java.util.TreeSet;
  * {@code application/json}, 200 then too; 400 for a request that is not well-formed. Every error
  * body is a GraphQL response whose errors carry {@code extensions.code}. What the host application
  * refuses before the request reaches here (too large a body, a rate limit, an unsupported
- * {@code Content-Type}) keeps its own answer ({@code application/problem+json}).
+ * {@code Content-Type}) keeps its own answer ({@code application/problem+json}). The host's access
+ * line names the call {@code api=graphql} and its operation by kind and root fields
+ * ({@link GraphqlOperation#logName()}).
  */
 @Path("/graphql")
 @GraphqlEndpoint
@@ -52,16 +56,27 @@ public final class GraphqlResource {
 
     private final StrataGraphql graphql;
 
-    /** The endpoint of {@code graphql}. */
+    /**
+     * The endpoint of {@code graphql}.
+     *
+     * @param graphql the API to serve
+     */
     public GraphqlResource(StrataGraphql graphql) {
         this.graphql = Objects.requireNonNull(graphql, "graphql");
     }
 
-    /** Runs a query or a mutation sent as a JSON body. */
+    /**
+     * Runs a query or a mutation sent as a JSON body.
+     *
+     * @param body    the body's bytes
+     * @param request the request
+     * @return the GraphQL response
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
     public Response post(byte[] body, @Context ContainerRequestContext request) {
+        request.setProperty(AccessLog.API_PROPERTY, "graphql");
         MediaType type = responseType(request);
         try {
             checkCharset(request.getMediaType());
@@ -71,14 +86,21 @@ public final class GraphqlResource {
         }
     }
 
-    /** Runs a query sent as query parameters; a mutation is refused with 405. */
+    /**
+     * Runs a query sent as query parameters; a mutation is refused with 405.
+     *
+     * @param request the request
+     * @return the GraphQL response
+     */
     @GET
     @Produces({GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
     public Response get(@Context ContainerRequestContext request) {
+        request.setProperty(AccessLog.API_PROPERTY, "graphql");
         MediaType type = responseType(request);
         try {
             GraphqlRequest graphqlRequest = fromParameters(request.getUriInfo().getQueryParameters());
-            if (StrataGraphql.operationOf(graphqlRequest).orElse(null) == OperationDefinition.Operation.MUTATION) {
+            Optional<GraphqlOperation> operation = GraphqlOperation.of(graphqlRequest);
+            if (operation.map(GraphqlOperation::kind).orElse(null) == OperationDefinition.Operation.MUTATION) {
                 return respond(type, Response.Status.METHOD_NOT_ALLOWED.getStatusCode(),
                         errors("mutation_needs_post", "a mutation runs on POST only; GET runs queries"))
                         .header(HttpHeaders.ALLOW, "GET, POST").build();
@@ -90,6 +112,8 @@ public final class GraphqlResource {
     }
 
     private Response run(MediaType type, ContainerRequestContext request, GraphqlRequest graphqlRequest) {
+        request.setProperty(AccessLog.OPERATION_PROPERTY, GraphqlOperation.of(graphqlRequest)
+                .map(GraphqlOperation::logName).orElse("invalid"));
         Caller caller = request.getProperty(GraphqlAuthenticationFilter.CALLER) instanceof Caller known
                 ? known : Caller.anonymous();
         ExecutionResult result = graphql.execute(graphqlRequest, caller);

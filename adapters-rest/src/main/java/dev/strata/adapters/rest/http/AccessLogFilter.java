@@ -44,7 +44,11 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         Object started = request.getProperty(STARTED);
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         String requestId = request.getHeaderString(RequestIdFilter.HEADER);
-        Line line = new Line(request.getMethod(), Routes.template(request),
+        // Another style served in this application (GraphQL at /graphql) names itself and its operation.
+        String api = request.getProperty(AccessLog.API_PROPERTY) instanceof String style ? style : "rest";
+        String operation = request.getProperty(AccessLog.OPERATION_PROPERTY) instanceof String named ? named
+                : Routes.template(request);
+        Line line = new Line(api, request.getMethod(), operation,
                 // Relative to the base: the path as the client sent it, without a public URL's prefix.
                 "/" + request.getUriInfo().getPath(false), response.getStatus(),
                 started instanceof Long nanos ? nanos : System.nanoTime(), requestId == null ? "null" : requestId,
@@ -74,11 +78,12 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
     }
 
     /** One access line, waiting for its response's size. */
-    private record Line(String method, String route, String path, int status, long startedNanos, String requestId,
+    private record Line(String api, String method, String route, String path, int status, long startedNanos,
+            String requestId,
             Optional<String> accountId, Optional<String> idempotencyKey) {
 
         void write(long bytes) {
-            AccessLog.log(new AccessLog.Entry("rest", method, path, route, Integer.toString(status),
+            AccessLog.log(new AccessLog.Entry(api, method, path, route, Integer.toString(status),
                     Duration.ofNanos(System.nanoTime() - startedNanos), bytes, requestId, accountId, Optional.empty(),
                     idempotencyKey));
         }

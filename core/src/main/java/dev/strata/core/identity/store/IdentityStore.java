@@ -47,11 +47,11 @@ public interface IdentityStore {
     Optional<AccountRecord> findAccount(AccountId id);
 
     /**
-     * The accounts with these ids that exist, in no particular order, in one read: an id with no
-     * account is simply absent.
+     * The accounts with these ids that exist, in one read: an id with no account is simply absent;
+     * empty for an empty set. In no particular order.
      *
      * @param ids the accounts' ids
-     * @return the accounts that exist; empty for an empty set
+     * @return the accounts that exist
      */
     List<AccountRecord> findAccounts(Set<AccountId> ids);
 

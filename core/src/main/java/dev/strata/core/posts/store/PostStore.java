@@ -125,12 +125,13 @@ public interface PostStore {
     Optional<ChannelRecord> findChannel(ChannelId id);
 
     /**
-     * The channels among {@code ids} that {@code memberId} is a member of, in no particular order, in
-     * one read: a channel that does not exist or that the account is not a member of is absent.
+     * The channels among the ids that the account is a member of, in one read: a channel that does
+     * not exist or that the account is not a member of is absent; empty for an empty set. In no
+     * particular order.
      *
      * @param memberId the account whose channels these must be
      * @param ids      the channels' ids
-     * @return the channels found; empty for an empty set
+     * @return the channels found
      */
     List<ChannelRecord> findChannelsOfMember(AccountId memberId, Set<ChannelId> ids);
 
