@@ -6,4 +6,4 @@
 -- once beforehand and the IF NOT EXISTS makes it a no-op here.
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
-CREATE INDEX posts_body_trigram_idx ON posts.posts USING gin (body public.gin_trgm_ops);
+CREATE INDEX posts_body_trigram_idx ON ${flyway:defaultSchema}.posts USING gin (body public.gin_trgm_ops);

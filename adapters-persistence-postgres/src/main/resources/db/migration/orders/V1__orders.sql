@@ -4,7 +4,7 @@
 -- Constraint names are part of the store's contract: JdbiOrderStore translates violations of
 -- orders_pk and orders_owner_idempotency_key_unique by name.
 
-CREATE TABLE orders.orders (
+CREATE TABLE ${flyway:defaultSchema}.orders (
     id                  text                     NOT NULL,
     owner_id            text                     NOT NULL,
     state               text                     NOT NULL,
@@ -30,14 +30,14 @@ CREATE TABLE orders.orders (
     CONSTRAINT orders_version_not_negative CHECK (version >= 0)
 );
 
-CREATE TABLE orders.order_items (
+CREATE TABLE ${flyway:defaultSchema}.order_items (
     order_id    text           NOT NULL,
     line_number integer        NOT NULL,
     sku         text           NOT NULL,
     quantity    integer        NOT NULL,
     unit_price  numeric(12, 2) NOT NULL,
     CONSTRAINT order_items_pk PRIMARY KEY (order_id, line_number),
-    CONSTRAINT order_items_order_fk FOREIGN KEY (order_id) REFERENCES orders.orders (id) ON DELETE CASCADE,
+    CONSTRAINT order_items_order_fk FOREIGN KEY (order_id) REFERENCES ${flyway:defaultSchema}.orders (id) ON DELETE CASCADE,
     CONSTRAINT order_items_quantity_positive CHECK (quantity > 0),
     CONSTRAINT order_items_unit_price_not_negative CHECK (unit_price >= 0)
 );
@@ -46,12 +46,12 @@ CREATE TABLE orders.order_items (
 -- tiebreaker of every order, so that keyset pages are index range scans
 -- (see docs/ORDERS_QUERY_PLANS.md).
 -- The default order (created_at descending) and created_at ranges.
-CREATE INDEX orders_owner_created_idx ON orders.orders (owner_id, created_at, id);
+CREATE INDEX orders_owner_created_idx ON ${flyway:defaultSchema}.orders (owner_id, created_at, id);
 -- Sorting by amount and amount ranges.
-CREATE INDEX orders_owner_amount_idx ON orders.orders (owner_id, amount, id);
+CREATE INDEX orders_owner_amount_idx ON ${flyway:defaultSchema}.orders (owner_id, amount, id);
 -- Sorting by updated_at and its ranges.
-CREATE INDEX orders_owner_updated_idx ON orders.orders (owner_id, updated_at, id);
+CREATE INDEX orders_owner_updated_idx ON ${flyway:defaultSchema}.orders (owner_id, updated_at, id);
 -- A state filter in the default order, and sorting by state.
-CREATE INDEX orders_owner_state_created_idx ON orders.orders (owner_id, state, created_at, id);
+CREATE INDEX orders_owner_state_created_idx ON ${flyway:defaultSchema}.orders (owner_id, state, created_at, id);
 -- "Orders containing this SKU".
-CREATE INDEX order_items_sku_idx ON orders.order_items (sku, order_id);
+CREATE INDEX order_items_sku_idx ON ${flyway:defaultSchema}.order_items (sku, order_id);

@@ -9,7 +9,7 @@
 -- are kept with the record they created, unique per author (posts) or owner (channels). Rows
 -- created without a key have NULL in both, and NULLs never collide under a unique constraint.
 
-CREATE TABLE posts.channels (
+CREATE TABLE ${flyway:defaultSchema}.channels (
     id                  text                     NOT NULL,
     name                text                     NOT NULL,
     owner_id            text                     NOT NULL,
@@ -23,18 +23,18 @@ CREATE TABLE posts.channels (
     CONSTRAINT channels_version_not_negative CHECK (version >= 0)
 );
 
-CREATE TABLE posts.members (
+CREATE TABLE ${flyway:defaultSchema}.members (
     channel_id text                     NOT NULL,
     account_id text                     NOT NULL,
     joined_at  timestamp with time zone NOT NULL,
     CONSTRAINT members_pk PRIMARY KEY (channel_id, account_id),
-    CONSTRAINT members_channel_fk FOREIGN KEY (channel_id) REFERENCES posts.channels (id) ON DELETE CASCADE
+    CONSTRAINT members_channel_fk FOREIGN KEY (channel_id) REFERENCES ${flyway:defaultSchema}.channels (id) ON DELETE CASCADE
 );
 
 -- Serves "which channels is this account a member of", asked by every visibility check.
-CREATE INDEX members_account_idx ON posts.members (account_id, channel_id);
+CREATE INDEX members_account_idx ON ${flyway:defaultSchema}.members (account_id, channel_id);
 
-CREATE TABLE posts.posts (
+CREATE TABLE ${flyway:defaultSchema}.posts (
     id                  text                     NOT NULL,
     author_id           text                     NOT NULL,
     -- NULL for a public post.
@@ -46,13 +46,13 @@ CREATE TABLE posts.posts (
     idempotency_key     text,
     request_fingerprint text,
     CONSTRAINT posts_pk PRIMARY KEY (id),
-    CONSTRAINT posts_channel_fk FOREIGN KEY (channel_id) REFERENCES posts.channels (id) ON DELETE CASCADE,
+    CONSTRAINT posts_channel_fk FOREIGN KEY (channel_id) REFERENCES ${flyway:defaultSchema}.channels (id) ON DELETE CASCADE,
     CONSTRAINT posts_author_idempotency_key_unique UNIQUE (author_id, idempotency_key),
     CONSTRAINT posts_idempotency_pair CHECK ((idempotency_key IS NULL) = (request_fingerprint IS NULL)),
     CONSTRAINT posts_version_not_negative CHECK (version >= 0)
 );
 
 -- Keyset pagination, newest first by (created_at, id): over everything, by author, by channel.
-CREATE INDEX posts_created_idx ON posts.posts (created_at, id);
-CREATE INDEX posts_author_created_idx ON posts.posts (author_id, created_at, id);
-CREATE INDEX posts_channel_created_idx ON posts.posts (channel_id, created_at, id);
+CREATE INDEX posts_created_idx ON ${flyway:defaultSchema}.posts (created_at, id);
+CREATE INDEX posts_author_created_idx ON ${flyway:defaultSchema}.posts (author_id, created_at, id);
+CREATE INDEX posts_channel_created_idx ON ${flyway:defaultSchema}.posts (channel_id, created_at, id);

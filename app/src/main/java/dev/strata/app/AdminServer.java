@@ -4,6 +4,7 @@ import dev.strata.adapters.common.RequestIds;
 import dev.strata.adapters.rest.grizzly.GrizzlyServers;
 import dev.strata.adapters.rest.http.RequestIdFilter;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class AdminServer implements AutoCloseable {
                 "/health/ready", handler(() -> Answer.health(ready.getAsBoolean()))));
         try {
             http.start();
+        } catch (BindException e) {
+            throw StartupFailure.portInUse(port, "STRATA_ADMIN_PORT", "--admin-port", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + " (admin)", e);
         }

@@ -180,7 +180,14 @@ public final class Main implements Callable<Integer> {
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
                         .filter(proxy -> !proxy.isEmpty()).toList()),
                 Optional.ofNullable(rateLimitStore), shutdownDelay, grpcPort);
-        StrataServer server = StrataServer.start(settings);
+        StrataServer server;
+        try {
+            server = StrataServer.start(settings);
+        } catch (StartupFailure failure) {
+            // A setting to change, not a bug: the line that says which, and no stack trace.
+            System.err.println(failure.getMessage());
+            return 1;
+        }
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(() -> {
             if (stopRequested.getCount() == 0) {

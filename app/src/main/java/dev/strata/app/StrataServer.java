@@ -17,6 +17,7 @@ import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
 import dev.strata.core.posts.PostService;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -89,8 +90,10 @@ public final class StrataServer implements AutoCloseable {
     /** Opens the database (migrating it), wires everything and starts serving. */
     public static StrataServer start(Settings settings) {
         Clock clock = Clock.systemUTC();
+        // Nothing is created (data folder, embedded database, token key) before the ports are known free.
+        StartupFailure.requirePortsFree(settings);
         Metrics metrics = new Metrics();
-        StrataDatabase database = StrataDatabase.open(databaseSettings(settings));
+        StrataDatabase database = open(settings, metrics);
         database.publishPoolMetrics(metrics.registry());
         database.jdbi().setSqlLogger(new QueryTimer(metrics.registry()));
         try {
@@ -139,6 +142,10 @@ public final class StrataServer implements AutoCloseable {
             LOG.info("Strata API listening on {}, admin (metrics, health) on port {}{}", server.uri(),
                     server.adminPort(), server.grpcPort().map(port -> ", gRPC on port " + port).orElse(""));
             return server;
+        } catch (BindException e) {
+            database.close();
+            metrics.close();
+            throw StartupFailure.portInUse(settings.port(), "STRATA_PORT", "--port", e);
         } catch (IOException e) {
             database.close();
             metrics.close();
@@ -147,6 +154,15 @@ public final class StrataServer implements AutoCloseable {
             database.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    private static StrataDatabase open(Settings settings, Metrics metrics) {
+        try {
+            return StrataDatabase.open(databaseSettings(settings));
+        } catch (RuntimeException failure) {
+            metrics.close();
+            throw StartupFailure.ofDatabase(settings, failure).orElseThrow(() -> failure);
         }
     }
 

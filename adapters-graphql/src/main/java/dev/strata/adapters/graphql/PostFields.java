@@ -4,7 +4,7 @@ import dev.strata.adapters.graphql.Views.AccountView;
 import dev.strata.adapters.graphql.Views.CreatedView;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
-import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
@@ -122,8 +122,7 @@ final class PostFields {
         ChannelId channel = channelId(field, "channelId");
         AccountId account = Fetching.id(field, "accountId", AccountId::new);
         boolean added = posts.addMember(caller, channel, account);
-        Member member = posts.listMembers(caller, channel).stream().filter(one -> one.accountId().equals(account))
-                .findFirst().orElseThrow(() -> new IllegalStateException("a member just added is not listed"));
+        Member member = posts.getMember(caller, channel, account);
         return Map.of("member", member, "added", added);
     }
 
@@ -144,22 +143,16 @@ final class PostFields {
         return channels.load(post.channelId().get());
     }
 
+    /** A page of a channel's members, earliest joined first; the cursors are REST's page tokens for the same list. */
     private Connection<Member> members(DataFetchingEnvironment field) {
         Channel channel = field.getSource();
         Paging paging = Paging.of(field);
-        String binding = "members|" + channel.id().value();
-        List<Member> members = posts.listMembers(Fetching.session(field), channel.id());
-        Optional<KeysetCursor> after = paging.cursor().map(value -> Cursors.read(paging, Cursors.MEMBERS, binding,
-                cursor -> cursor));
-        return Connection.ofWhole(members, paging,
-                member -> Cursors.after(Cursors.MEMBERS, binding, List.of(member.joinedAt()), member.accountId().value()),
-                member -> after.map(position -> joinedLater(member, position)).orElse(true));
-    }
-
-    /** Whether {@code member} follows {@code position} in the earliest-joined-first order of members. */
-    private static boolean joinedLater(Member member, KeysetCursor position) {
-        int byTime = member.joinedAt().compareTo((Instant) position.sortValues().getFirst());
-        return byTime > 0 || (byTime == 0 && member.accountId().value().compareTo(position.id()) > 0);
+        ListQuery query = Cursors.naming(paging.cursorArgument(), () -> PostService.MEMBER_QUERY.listQuery(null, null,
+                paging.size(), paging.cursor().orElse(null)));
+        Page<Member> page = posts.listMembers(Fetching.session(field), channel.id(), query);
+        return Connection.of(page.items(), page.hasMore(), paging,
+                member -> PostService.MEMBER_QUERY.pageTokenAfter(query, member, PostService::memberSortValue,
+                        listed -> listed.accountId().value()));
     }
 
     /**

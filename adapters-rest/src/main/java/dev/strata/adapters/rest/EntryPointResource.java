@@ -1,6 +1,8 @@
 package dev.strata.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.http.EntityTags;
+import dev.strata.adapters.rest.http.Link;
 import dev.strata.adapters.rest.http.PublicUrls;
 import dev.strata.adapters.rest.http.Representations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,15 +60,9 @@ public final class EntryPointResource {
     public record EntryPoint(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100, example = "Strata") String name,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxProperties = 100,
-                    description = "Links by relation name: self, accounts, sessions, me, ...")
-            Map<String, Link> links) {
+                    description = "Links by relation name: self, accounts (sign up), sessions (sign in), me, posts,"
+                            + " channels, orders.")
+            @JsonProperty("_links") Map<String, Link> links) {
     }
 
-    /** One link. */
-    @Schema(name = "Link", description = "A link to a resource of this API.")
-    public record Link(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2048, format = "uri-reference",
-                    example = "/v1/accounts")
-            String href) {
-    }
 }

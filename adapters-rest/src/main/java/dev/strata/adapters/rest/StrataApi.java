@@ -22,13 +22,16 @@ import dev.strata.adapters.rest.http.RequestIdFilter;
 import dev.strata.adapters.rest.http.TrustedProxies;
 import dev.strata.adapters.rest.http.UriEncodingFilter;
 import dev.strata.adapters.rest.http.VaryFilter;
+import dev.strata.adapters.rest.identity.AccountClosingResource;
 import dev.strata.adapters.rest.identity.AccountResource;
 import dev.strata.adapters.rest.identity.SessionResource;
 import dev.strata.adapters.rest.orders.OrderActionResource;
 import dev.strata.adapters.rest.orders.OrderResource;
 import dev.strata.adapters.rest.posts.AccountPostsResource;
+import dev.strata.adapters.rest.posts.ChannelMembersResource;
 import dev.strata.adapters.rest.posts.ChannelResource;
 import dev.strata.adapters.rest.posts.PostResource;
+import dev.strata.core.closing.AccountClosingService;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.orders.OrderService;
 import dev.strata.core.posts.PostService;
@@ -98,12 +101,17 @@ public final class StrataApi extends ResourceConfig {
             links.put("channels", "/v1/channels");
             register(new PostResource(builder.posts));
             register(new ChannelResource(builder.posts));
+            register(new ChannelMembersResource(builder.posts));
             register(new AccountPostsResource(builder.posts));
         }
         if (builder.orders != null) {
             links.put("orders", "/v1/orders");
             register(new OrderResource(builder.orders));
             register(new OrderActionResource(builder.orders));
+        }
+        if (builder.posts != null && builder.orders != null) {
+            register(new AccountClosingResource(new AccountClosingService(builder.identity, builder.posts,
+                    builder.orders)));
         }
         register(new EntryPointResource(links));
         register(new ApiDocumentation(builder.publicUrl));

@@ -37,8 +37,8 @@ class HttpContractTest {
         HttpResult root = http.get("/v1").send();
 
         assertThat(root.status()).isEqualTo(200);
-        assertThat(root.json().at("/links/accounts/href").asText()).isEqualTo("/v1/accounts");
-        assertThat(root.json().at("/links/sessions/href").asText()).isEqualTo("/v1/sessions");
+        assertThat(root.json().at("/_links/accounts/href").asText()).isEqualTo("/v1/accounts");
+        assertThat(root.json().at("/_links/sessions/href").asText()).isEqualTo("/v1/sessions");
         assertThat(root.header("ETag")).isPresent();
         assertThat(http.get("/v1").header("If-None-Match", root.header("ETag").get()).send().status()).isEqualTo(304);
     }

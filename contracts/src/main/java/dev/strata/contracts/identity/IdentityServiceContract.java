@@ -20,6 +20,7 @@ import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountChanges;
+import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.Credentials;
 import dev.strata.core.identity.IdentityPolicy;
@@ -414,6 +415,97 @@ public abstract class IdentityServiceContract {
         AuthenticatedSession me = identity.verifySession(second.token());
 
         assertThat(identity.listSessions(me, account.id())).containsExactly(second.session(), first.session());
+    }
+
+    @Test
+    void endingOneSessionByIdEndsOnlyThatOneOfTheCallersOwn() {
+        Account account = signUp(uniqueEmail());
+        Account other = signUp(uniqueEmail());
+        IssuedSession mine = signIn(account.email());
+        IssuedSession second = signIn(account.email());
+        IssuedSession theirs = signIn(other.email());
+        AuthenticatedSession me = identity.verifySession(mine.token());
+
+        identity.endSession(me, account.id(), second.session().id());
+
+        assertThatThrownBy(() -> identity.verifySession(second.token())).isInstanceOf(AuthenticationException.class);
+        assertThat(identity.verifySession(mine.token()).accountId()).isEqualTo(account.id());
+        assertThatThrownBy(() -> identity.endSession(me, account.id(), second.session().id()))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        error -> assertThat(error.code()).isEqualTo("session_not_found"));
+        assertThatThrownBy(() -> identity.endSession(me, account.id(), theirs.session().id()))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        error -> assertThat(error.code()).isEqualTo("session_not_found"));
+        assertThatThrownBy(() -> identity.endSession(me, other.id(), theirs.session().id()))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        error -> assertThat(error.code()).isEqualTo("account_not_found"));
+        assertThat(identity.verifySession(theirs.token()).accountId()).isEqualTo(other.id());
+    }
+
+    @Test
+    void anExpiredSessionCannotBeEndedByIdAndTheCallersOwnCan() {
+        Account account = signUp(uniqueEmail());
+        IssuedSession old = signIn(account.email());
+        clock.advance(IdentityPolicy.DEFAULT.sessionLifetime().minusSeconds(1));
+        IssuedSession mine = signIn(account.email());
+        clock.advance(Duration.ofSeconds(1));
+        AuthenticatedSession me = identity.verifySession(mine.token());
+
+        assertThatThrownBy(() -> identity.endSession(me, account.id(), old.session().id()))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        error -> assertThat(error.code()).isEqualTo("session_not_found"));
+        identity.endSession(me, account.id(), mine.session().id());
+        assertThatThrownBy(() -> identity.verifySession(mine.token())).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void closingAnAccountNeedsItsPasswordEndsItsSessionsAndFreesItsEmail() {
+        String email = uniqueEmail();
+        Account account = signUp(email);
+        Account other = signUp(uniqueEmail());
+        String mine = signIn(email).token();
+        String second = signIn(email).token();
+        AuthenticatedSession me = identity.verifySession(mine);
+        List<AccountId> released = new CopyOnWriteArrayList<>();
+
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.closeAccount(me, account.id(), null, released::add)).errors())
+                .extracting(FieldError::field, FieldError::code).containsExactly(tuple("current_password", "required"));
+        assertThat(catchThrowableOfType(ValidationException.class,
+                () -> identity.closeAccount(me, account.id(), "wrong password", released::add)).errors())
+                .extracting(FieldError::code).containsExactly("incorrect");
+        assertThatThrownBy(() -> identity.closeAccount(me, other.id(), PASSWORD, released::add))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        error -> assertThat(error.code()).isEqualTo("account_not_found"));
+        assertThat(released).isEmpty();
+        assertThat(identity.verifySession(second).accountId()).isEqualTo(account.id());
+
+        identity.closeAccount(me, account.id(), PASSWORD, released::add);
+
+        assertThat(released).containsExactly(account.id());
+        assertThat(identity.findAccount(account.id())).isEmpty();
+        assertThatThrownBy(() -> identity.verifySession(mine)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> identity.verifySession(second)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> signIn(email)).isInstanceOf(AuthenticationException.class);
+        assertThat(identity.findAccount(other.id())).isPresent();
+        Account again = signUp(email);
+        assertThat(again.id()).isNotEqualTo(account.id());
+    }
+
+    @Test
+    void aClosingThatFailsMidwayLeavesTheAccountToCloseAgain() {
+        String email = uniqueEmail();
+        Account account = signUp(email);
+        AuthenticatedSession me = identity.verifySession(signIn(email).token());
+
+        assertThatThrownBy(() -> identity.closeAccount(me, account.id(), PASSWORD, id -> {
+            throw new IllegalStateException("the posts store is down");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(identity.findAccount(account.id())).isPresent();
+        AuthenticatedSession again = identity.verifySession(signIn(email).token());
+        identity.closeAccount(again, account.id(), PASSWORD, id -> { });
+        assertThat(identity.findAccount(account.id())).isEmpty();
     }
 
     @Test

@@ -306,7 +306,29 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+    @Checks(IdentityStoreRules.DELETE_ACCOUNT)
+    void aDeletedAccountTakesItsSessionsAndFreesItsEmail() {
+        String email = uniqueEmail();
+        AccountRecord account = insertAccount(email);
+        AccountRecord other = insertAccount(uniqueEmail());
+        SessionRecord session = insertSession(account.id(), T0, Duration.ofHours(1));
+        SessionRecord othersSession = insertSession(other.id(), T0, Duration.ofHours(1));
 
+        assertThat(store.deleteAccount(account.id())).isTrue();
+
+        assertThat(store.findAccount(account.id())).isEmpty();
+        assertThat(store.findAccountByEmail(account.emailNormalized())).isEmpty();
+        assertThat(store.findSession(session.id())).isEmpty();
+        assertThat(store.listSessions(account.id(), T0)).isEmpty();
+        assertThat(store.findSession(othersSession.id())).isPresent();
+        assertThat(store.findAccount(other.id())).contains(other);
+        assertThat(store.deleteAccount(account.id())).isFalse();
+        AccountRecord again = insertAccount(email);
+        assertThat(again.id()).isNotEqualTo(account.id());
+        assertThat(store.findAccountByEmail(account.emailNormalized())).contains(again);
+    }
+
+    @Test
     @Checks(IdentityStoreRules.DELETE_SESSION)
     void deletingASessionReportsWhetherItExisted() {
         AccountRecord account = insertAccount(uniqueEmail());

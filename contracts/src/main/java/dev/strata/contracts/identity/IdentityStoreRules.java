@@ -48,6 +48,9 @@ public final class IdentityStoreRules {
     /** Rule of {@link IdentityStore#listSessions}. */
     public static final String LIST_SESSIONS =
             "IdentityStore.listSessions: only that account's sessions that expire strictly after liveAt, newest first (by creation time, then id, descending)";
+    /** Rule of {@link IdentityStore#deleteAccount}. */
+    public static final String DELETE_ACCOUNT =
+            "IdentityStore.deleteAccount: deletes the account and all its sessions, no other account's, returns whether it existed, and frees its email for a new account";
     /** Rule of {@link IdentityStore#deleteSession}. */
     public static final String DELETE_SESSION =
             "IdentityStore.deleteSession: deletes that one session and returns whether it existed";

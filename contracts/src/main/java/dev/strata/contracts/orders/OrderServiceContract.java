@@ -619,4 +619,47 @@ public abstract class OrderServiceContract {
             store.delete(id, expectedVersion);
         }
     }
+
+    @Nested
+    class AccountClosing {
+
+        @Test
+        void everyOpenOrderIsCancelledAndTheRestIsKeptForTheRecord() {
+            AuthenticatedSession closing = newCaller();
+            AuthenticatedSession other = newCaller();
+            List<Order> open = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                open.add(create(closing));
+            }
+            Order paid = orders.pay(closing, create(closing).id());
+            Order shipped = orders.ship(closing, orders.pay(closing, create(closing).id()).id());
+            Order cancelled = orders.cancel(closing, create(closing).id(), "changed my mind");
+            Order othersOpen = create(other);
+
+            int count = orders.cancelOpenOrders(closing.accountId(), "account closed");
+
+            assertThat(count).isEqualTo(3);
+            for (Order order : open) {
+                Order now = orders.get(closing, order.id());
+                assertThat(now.state()).isEqualTo(OrderState.CANCELLED);
+                assertThat(now.cancellation()).hasValueSatisfying(
+                        cancellation -> assertThat(cancellation.reason()).isEqualTo("account closed"));
+            }
+            assertThat(orders.get(closing, paid.id())).isEqualTo(paid);
+            assertThat(orders.get(closing, shipped.id())).isEqualTo(shipped);
+            assertThat(orders.get(closing, cancelled.id())).isEqualTo(cancelled);
+            assertThat(orders.get(other, othersOpen.id())).isEqualTo(othersOpen);
+            assertThat(orders.cancelOpenOrders(closing.accountId(), "account closed")).isZero();
+        }
+
+        @Test
+        void moreOpenOrdersThanOnePageAreAllCancelled() {
+            AuthenticatedSession closing = newCaller();
+            for (int i = 0; i < ListQuery.MAX_LIMIT + 1; i++) {
+                create(closing);
+            }
+
+            assertThat(orders.cancelOpenOrders(closing.accountId(), "account closed")).isEqualTo(ListQuery.MAX_LIMIT + 1);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dev.strata.core.common.Created;
 import dev.strata.core.common.ForbiddenException;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
@@ -434,7 +435,7 @@ public abstract class PostServiceContract {
             assertThat(channel.name()).isEqualTo("team");
             assertThat(channel.ownerId()).isEqualTo(author.accountId());
             assertThat(channel.id().value()).startsWith("chan_");
-            assertThat(posts.listMembers(member, channel.id()))
+            assertThat(members(member, channel.id()))
                     .extracting(Member::accountId, Member::owner)
                     .containsExactly(tuple(author.accountId(), true),
                             tuple(member.accountId(), false));
@@ -457,7 +458,7 @@ public abstract class PostServiceContract {
         void aChannelIsSeenOnlyByItsMembers() {
             assertThat(posts.getChannel(member, channel.id())).isEqualTo(channel);
             assertNotFound(() -> posts.getChannel(outsider, channel.id()), "channel_not_found");
-            assertNotFound(() -> posts.listMembers(outsider, channel.id()), "channel_not_found");
+            assertNotFound(() -> members(outsider, channel.id()), "channel_not_found");
         }
 
         @Test
@@ -468,7 +469,7 @@ public abstract class PostServiceContract {
                     .as("adding an account that was not a member says it was added").isTrue();
             assertThat(posts.getPost(outsider, post.id())).isEqualTo(post);
             assertThat(posts.getChannel(outsider, channel.id())).isEqualTo(channel);
-            assertThat(posts.listMembers(outsider, channel.id())).extracting(Member::accountId)
+            assertThat(members(outsider, channel.id())).extracting(Member::accountId)
                     .containsExactly(author.accountId(), member.accountId(), outsider.accountId());
         }
 
@@ -483,7 +484,7 @@ public abstract class PostServiceContract {
                     .isInstanceOf(ForbiddenException.class);
             assertNotFound(() -> posts.addMember(author, channel.id(), AccountId.generate(Clock.systemUTC())),
                     "account_not_found");
-            assertThat(posts.listMembers(author, channel.id())).hasSize(2);
+            assertThat(members(author, channel.id())).hasSize(2);
         }
 
         @Test
@@ -503,7 +504,7 @@ public abstract class PostServiceContract {
         @Test
         void aRefusedCallChangesNothing() {
             Post post = channelPost("unchanged");
-            List<Member> membersBefore = posts.listMembers(author, channel.id());
+            List<Member> membersBefore = members(author, channel.id());
 
             for (ThrowingCallable refused : List.<ThrowingCallable>of(
                     () -> posts.editPost(member, post.id(), "changed", 0),
@@ -515,8 +516,128 @@ public abstract class PostServiceContract {
             }
 
             assertThat(posts.getPost(author, post.id())).isEqualTo(post);
-            assertThat(posts.listMembers(author, channel.id())).isEqualTo(membersBefore);
+            assertThat(members(author, channel.id())).isEqualTo(membersBefore);
             assertThat(ids(posts.listChannelPosts(author, channel.id(), PostQuery.newest()))).containsExactly(post.id());
+        }
+    }
+
+    private List<Member> members(AuthenticatedSession caller, ChannelId channelId) {
+        return posts.listMembers(caller, channelId, ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), 100))
+                .items();
+    }
+
+    private List<ChannelId> channelsOf(AuthenticatedSession caller) {
+        return posts.listChannels(caller, ListQuery.firstPage(PostService.CHANNEL_QUERY.defaultSort(), 100)).items()
+                .stream().map(Channel::id).toList();
+    }
+
+    private static void assertForbidden(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ForbiddenException.class,
+                error -> assertThat(error.code()).isEqualTo("not_the_owner"));
+    }
+
+    @Nested
+    class ChannelLife {
+
+        @Test
+        void aCallersChannelsAreThoseItOwnsOrBelongsTo() {
+            clock.advance(Duration.ofSeconds(1));
+            Channel own = posts.createChannel(member, "mine").value();
+
+            assertThat(channelsOf(member)).containsExactly(own.id(), channel.id());
+            assertThat(channelsOf(author)).containsExactly(channel.id());
+            assertThat(channelsOf(outsider)).isEmpty();
+            assertThat(posts.listChannels(member, ListQuery.firstPage(PostService.CHANNEL_QUERY.defaultSort(), 1)))
+                    .satisfies(page -> assertThat(page.hasMore()).isTrue());
+        }
+
+        @Test
+        void membersArePagedAndOneMemberIsReadable() {
+            posts.addMember(author, channel.id(), outsider.accountId());
+
+            Page<Member> first = posts.listMembers(member, channel.id(),
+                    ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), 2));
+
+            assertThat(first.items()).extracting(Member::accountId).containsExactly(author.accountId(), member.accountId());
+            assertThat(first.hasMore()).isTrue();
+            assertThat(posts.getMember(member, channel.id(), author.accountId()).owner()).isTrue();
+            assertThat(posts.getMember(member, channel.id(), outsider.accountId()).owner()).isFalse();
+            assertNotFound(() -> posts.getMember(author, channel.id(), AccountId.generate(Clock.systemUTC())),
+                    "member_not_found");
+            posts.removeMember(author, channel.id(), outsider.accountId());
+            assertNotFound(() -> posts.getMember(outsider, channel.id(), author.accountId()), "channel_not_found");
+        }
+
+        @Test
+        void onlyTheOwnerRenamesAgainstTheCurrentVersion() {
+            Channel renamed = posts.renameChannel(author, channel.id(), "  ops  ", 0);
+
+            assertThat(renamed.name()).isEqualTo("ops");
+            assertThat(renamed.version()).isEqualTo(1);
+            assertThat(posts.getChannel(member, channel.id())).isEqualTo(renamed);
+            assertThat(posts.getOwnChannel(author, channel.id())).isEqualTo(renamed);
+            assertThatThrownBy(() -> posts.renameChannel(author, channel.id(), "stale", 0))
+                    .isInstanceOfSatisfying(PreconditionFailedException.class,
+                            error -> assertThat(error.code()).isEqualTo("version_mismatch"));
+            assertForbidden(() -> posts.renameChannel(member, channel.id(), "mine now", 1));
+            assertForbidden(() -> posts.getOwnChannel(member, channel.id()));
+            assertNotFound(() -> posts.renameChannel(outsider, channel.id(), "x", 1), "channel_not_found");
+            assertNotFound(() -> posts.getOwnChannel(outsider, channel.id()), "channel_not_found");
+            assertInvalid(() -> posts.renameChannel(author, channel.id(), " ", 1), "name", "required");
+            assertInvalid(() -> posts.renameChannel(author, channel.id(), "x".repeat(101), 1), "name", "too_long");
+            assertThat(posts.getChannel(author, channel.id())).isEqualTo(renamed);
+        }
+
+        @Test
+        void deletingAChannelTakesItsPostsAndMembershipsAndOnlyTheOwnerMay() {
+            Post post = posts.createChannelPost(member, channel.id(), "by a member").value();
+            Post elsewhere = publicPost(member, "public");
+
+            assertForbidden(() -> posts.deleteChannel(member, channel.id()));
+            assertNotFound(() -> posts.deleteChannel(outsider, channel.id()), "channel_not_found");
+            posts.deleteChannel(author, channel.id());
+
+            assertNotFound(() -> posts.getChannel(author, channel.id()), "channel_not_found");
+            assertNotFound(() -> posts.getPost(member, post.id()), "post_not_found");
+            assertThat(posts.getPost(member, elsewhere.id())).isEqualTo(elsewhere);
+            assertThat(channelsOf(member)).isEmpty();
+            assertNotFound(() -> posts.deleteChannel(author, channel.id()), "channel_not_found");
+        }
+
+        @Test
+        void aMemberLeavesAndTheOwnerCannot() {
+            Post post = channelPost("before you left");
+
+            posts.leaveChannel(member, channel.id());
+
+            assertNotFound(() -> posts.getPost(member, post.id()), "post_not_found");
+            assertThat(channelsOf(member)).isEmpty();
+            assertThat(members(author, channel.id())).extracting(Member::accountId).containsExactly(author.accountId());
+            assertNotFound(() -> posts.leaveChannel(member, channel.id()), "channel_not_found");
+            assertNotFound(() -> posts.leaveChannel(outsider, channel.id()), "channel_not_found");
+            assertThatThrownBy(() -> posts.leaveChannel(author, channel.id()))
+                    .isInstanceOfSatisfying(ConflictException.class,
+                            error -> assertThat(error.code()).isEqualTo("owner_cannot_leave"));
+            assertThat(posts.getChannel(author, channel.id())).isEqualTo(channel);
+        }
+
+        @Test
+        void anAccountsContentGoesAndOthersStays() {
+            Channel membersOwn = posts.createChannel(member, "members").value();
+            posts.addMember(member, membersOwn.id(), author.accountId());
+            Post authorsInMembers = posts.createChannelPost(author, membersOwn.id(), "stays").value();
+            Post membersPublic = publicPost(member, "goes");
+            Post membersInAuthors = posts.createChannelPost(member, channel.id(), "goes too").value();
+            Post authorsInAuthors = channelPost("stays too");
+
+            posts.deleteAccountContent(member.accountId());
+
+            assertNotFound(() -> posts.getChannel(author, membersOwn.id()), "channel_not_found");
+            assertNotFound(() -> posts.getPost(author, authorsInMembers.id()), "post_not_found");
+            assertNotFound(() -> posts.getPost(author, membersPublic.id()), "post_not_found");
+            assertNotFound(() -> posts.getPost(author, membersInAuthors.id()), "post_not_found");
+            assertThat(posts.getPost(author, authorsInAuthors.id())).isEqualTo(authorsInAuthors);
+            assertThat(members(author, channel.id())).extracting(Member::accountId).containsExactly(author.accountId());
         }
     }
 }

@@ -7,12 +7,16 @@ import dev.strata.contracts.Checks;
 import dev.strata.contracts.Race;
 import dev.strata.contracts.RuleReporter;
 import dev.strata.core.common.Created;
+import dev.strata.core.common.Filter;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
+import dev.strata.core.common.QueryOperator;
 import dev.strata.core.common.RequestFingerprint;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.Timestamps;
@@ -20,7 +24,9 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostCursor;
 import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.PostService;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -348,7 +354,7 @@ public abstract class PostStoreContract {
             insertPublic(author, "at end", T0.plusSeconds(60));
 
             Page<PostRecord> page = store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
-                    .createdIn(Optional.of(T0), Optional.of(T0.plusSeconds(60))));
+                    .createdFrom(T0).createdBefore(T0.plusSeconds(60)));
 
             assertThat(ids(page)).containsExactly(inside.id(), atStart.id());
         }
@@ -364,13 +370,13 @@ public abstract class PostStoreContract {
             PostRecord percent = insertPublic(author, word + " at 100%_ sure", T0.plusSeconds(2));
             insertPublic(author, "nothing to see", T0.plusSeconds(3));
 
-            assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).containing(Optional.of(word)))))
+            assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).containing(word))))
                     .containsExactly(percent.id(), lower.id(), upper.id());
             assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
-                    .containing(Optional.of("100%_")))))
+                    .containing("100%_"))))
                     .containsExactly(percent.id());
             assertThat(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
-                    .containing(Optional.of("s%y"))).items()).isEmpty();
+                    .containing("s%y")).items()).isEmpty();
         }
 
         @Test
@@ -381,7 +387,7 @@ public abstract class PostStoreContract {
             PostRecord post = insertPublic(author, "Un \u00c9T\u00c9 " + PostFixtures.uniqueWord(), T0);
 
             assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
-                    .containing(Optional.of("\u00e9t\u00e9")))))
+                    .containing("\u00e9t\u00e9"))))
                     .containsExactly(post.id());
         }
 
@@ -393,7 +399,7 @@ public abstract class PostStoreContract {
             PostRecord post = insertPublic(author, PostFixtures.UNICODE_BODY + " " + PostFixtures.uniqueWord(), T0);
 
             assertThat(ids(store.listPosts(PostFilter.visibleTo(author, 10).byAuthor(author)
-                    .containing(Optional.of("\u05e9\u05dc\u05d5\u05dd")))))
+                    .containing("\u05e9\u05dc\u05d5\u05dd"))))
                     .containsExactly(post.id());
         }
 
@@ -422,8 +428,7 @@ public abstract class PostStoreContract {
             PostRecord newest = insertPublic(author, "newest", T0.plusSeconds(1));
             PostFilter filter = PostFilter.visibleTo(author, 5).byAuthor(author);
 
-            Page<PostRecord> afterOldest = store.listPosts(filter.after(Optional.of(
-                    new PostCursor(oldest.createdAt(), oldest.id()))));
+            Page<PostRecord> afterOldest = store.listPosts(filter.after(new PostCursor(oldest.createdAt(), oldest.id())));
             Page<PostRecord> beforeNewest = store.listPosts(filter.before(new PostCursor(newest.createdAt(), newest.id())));
             Page<PostRecord> beforeOldest = store.listPosts(filter.before(new PostCursor(oldest.createdAt(), oldest.id())));
 
@@ -451,7 +456,7 @@ public abstract class PostStoreContract {
             seen.addAll(ids(page));
             while (page.hasMore()) {
                 PostRecord last = page.items().getLast();
-                page = store.listPosts(filter.after(Optional.of(new PostCursor(last.createdAt(), last.id()))));
+                page = store.listPosts(filter.after(new PostCursor(last.createdAt(), last.id())));
                 seen.addAll(ids(page));
             }
 
@@ -496,7 +501,7 @@ public abstract class PostStoreContract {
                 // Others keep posting (newer than everything listed) while this client pages.
                 Race.of(4, () -> insertPublic(author, "meanwhile " + newRound, T0.plusSeconds(60 + newRound)));
                 PostRecord last = page.items().getLast();
-                page = store.listPosts(filter.after(Optional.of(new PostCursor(last.createdAt(), last.id()))));
+                page = store.listPosts(filter.after(new PostCursor(last.createdAt(), last.id())));
                 seen.addAll(ids(page));
             }
 
@@ -518,7 +523,7 @@ public abstract class PostStoreContract {
             assertThat(store.findChannel(channel.id())).contains(channel);
             assertThat(channel.version()).isZero();
             assertThat(store.isMember(channel.id(), owner)).isTrue();
-            assertThat(store.listMembers(channel.id())).containsExactly(new MemberRecord(channel.id(), owner, T0));
+            assertThat(members(channel.id())).containsExactly(new MemberRecord(channel.id(), owner, T0));
         }
 
         @Test
@@ -544,7 +549,7 @@ public abstract class PostStoreContract {
 
             assertThat(store.findChannel(unknown)).isEmpty();
             assertThat(store.isMember(unknown, newAccount())).isFalse();
-            assertThat(store.listMembers(unknown)).isEmpty();
+            assertThat(members(unknown)).isEmpty();
         }
 
         @Test
@@ -557,8 +562,8 @@ public abstract class PostStoreContract {
 
             assertThat(store.addMember(new MemberRecord(channel.id(), member, T0.plusSeconds(1)))).isTrue();
             assertThat(store.addMember(new MemberRecord(channel.id(), member, T0.plusSeconds(2)))).isFalse();
-            assertThat(store.listMembers(channel.id())).extracting(MemberRecord::accountId).containsExactly(owner, member);
-            assertThat(store.listMembers(channel.id()).getLast().joinedAt()).isEqualTo(T0.plusSeconds(1));
+            assertThat(members(channel.id())).extracting(MemberRecord::accountId).containsExactly(owner, member);
+            assertThat(members(channel.id()).getLast().joinedAt()).isEqualTo(T0.plusSeconds(1));
 
             assertThat(store.removeMember(channel.id(), member)).isTrue();
             assertThat(store.removeMember(channel.id(), member)).isFalse();
@@ -576,7 +581,7 @@ public abstract class PostStoreContract {
 
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.error()).isNull());
             assertThat(outcomes).filteredOn(outcome -> Boolean.TRUE.equals(outcome.result())).hasSize(1);
-            assertThat(store.listMembers(channel.id())).hasSize(2);
+            assertThat(members(channel.id())).hasSize(2);
         }
 
         @Test
@@ -608,6 +613,215 @@ public abstract class PostStoreContract {
             assertThatThrownBy(() -> store.insertChannel(new NewChannelRecord(ChannelId.generate(Clock.systemUTC()), "x",
                     owner, T0, Optional.of(other)))).isInstanceOf(StrataException.class)
                     .isInstanceOf(IdempotencyKeyReusedException.class);
+        }
+    }
+
+    private List<MemberRecord> members(ChannelId channel) {
+        return store.listMembers(channel, ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), 100)).items();
+    }
+
+    private ChannelRecord insertChannelAt(AccountId owner, String name, Instant at) {
+        return store.insertChannel(new NewChannelRecord(ChannelId.generate(Clock.systemUTC()), name, owner, at,
+                Optional.empty())).value();
+    }
+
+    private static ListQuery channelsNewestFirst(int limit) {
+        return ListQuery.firstPage(PostService.CHANNEL_QUERY.defaultSort(), limit);
+    }
+
+    private static List<ChannelId> channelIds(Page<ChannelRecord> page) {
+        return page.items().stream().map(ChannelRecord::id).toList();
+    }
+
+    @Nested
+    class ChannelLists {
+
+        @Test
+        @Checks(PostStoreRules.LIST_CHANNELS)
+        void anAccountsChannelsAreThoseItOwnsOrBelongsToNewestFirst() {
+            AccountId account = newAccount();
+            AccountId other = newAccount();
+            ChannelRecord owned = insertChannelAt(account, "owned", T0);
+            ChannelRecord joined = insertChannelAt(other, "joined", T0.plusSeconds(1));
+            insertChannelAt(other, "not mine", T0.plusSeconds(2));
+            store.addMember(new MemberRecord(joined.id(), account, T0.plusSeconds(3)));
+
+            Page<ChannelRecord> page = store.listChannels(account, channelsNewestFirst(10));
+
+            assertThat(channelIds(page)).containsExactly(joined.id(), owned.id());
+            assertThat(page.items().getLast()).isEqualTo(owned);
+            assertThat(page.hasMore()).isFalse();
+            assertThat(store.listChannels(newAccount(), channelsNewestFirst(10)).items()).isEmpty();
+        }
+
+        @Test
+        @Checks(PostStoreRules.LIST_CHANNEL_PAGES)
+        void channelPagesFollowEachOtherByKeysetAndTheNameFilters() {
+            AccountId account = newAccount();
+            List<ChannelId> newestFirst = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                newestFirst.addFirst(insertChannelAt(account, "c" + i, T0.plusSeconds(i)).id());
+            }
+
+            Page<ChannelRecord> first = store.listChannels(account, channelsNewestFirst(2));
+            ChannelRecord last = first.items().getLast();
+            Page<ChannelRecord> second = store.listChannels(account, channelsNewestFirst(2)
+                    .at(KeysetCursor.after(List.of(last.createdAt()), last.id().value())));
+            ChannelRecord firstOfSecond = second.items().getFirst();
+            Page<ChannelRecord> back = store.listChannels(account, channelsNewestFirst(2)
+                    .at(KeysetCursor.before(List.of(firstOfSecond.createdAt()), firstOfSecond.id().value())));
+
+            assertThat(channelIds(first)).containsExactlyElementsOf(newestFirst.subList(0, 2));
+            assertThat(first.hasMore()).isTrue();
+            assertThat(channelIds(second)).containsExactlyElementsOf(newestFirst.subList(2, 4));
+            assertThat(channelIds(back)).containsExactlyElementsOf(newestFirst.subList(0, 2));
+            assertThat(channelIds(store.listChannels(account,
+                    channelsNewestFirst(10).and(new Filter("name", QueryOperator.EQ, List.of("c3"))))))
+                    .containsExactly(newestFirst.get(1));
+        }
+
+        @Test
+        @Checks({PostStoreRules.MEMBER_PAGES, PostStoreRules.FIND_MEMBER})
+        void membersArePagedEarliestJoinedFirst() {
+            AccountId owner = newAccount();
+            ChannelRecord channel = insertChannelAt(owner, "general", T0);
+            List<AccountId> joined = new ArrayList<>(List.of(owner));
+            for (int i = 1; i <= 4; i++) {
+                AccountId member = newAccount();
+                store.addMember(new MemberRecord(channel.id(), member, T0.plusSeconds(i)));
+                joined.add(member);
+            }
+            ListQuery firstTwo = ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), 2);
+
+            Page<MemberRecord> first = store.listMembers(channel.id(), firstTwo);
+            MemberRecord last = first.items().getLast();
+            Page<MemberRecord> second = store.listMembers(channel.id(),
+                    firstTwo.at(KeysetCursor.after(List.of(last.joinedAt()), last.accountId().value())));
+
+            assertThat(first.items()).extracting(MemberRecord::accountId).containsExactlyElementsOf(joined.subList(0, 2));
+            assertThat(first.hasMore()).isTrue();
+            assertThat(second.items()).extracting(MemberRecord::accountId).containsExactlyElementsOf(joined.subList(2, 4));
+            assertThat(second.hasMore()).isTrue();
+            assertThat(store.findMember(channel.id(), joined.get(2)))
+                    .contains(new MemberRecord(channel.id(), joined.get(2), T0.plusSeconds(2)));
+            assertThat(store.findMember(channel.id(), newAccount())).isEmpty();
+        }
+    }
+
+    @Nested
+    class ChannelChanges {
+
+        @Test
+        @Checks(PostStoreRules.UPDATE_CHANNEL)
+        void aRenameAtTheCurrentVersionRaisesItAndKeepsTheRest() {
+            ChannelRecord channel = insertChannel(newAccount());
+
+            ChannelRecord renamed = store.updateChannel(new ChannelUpdateRecord(channel.id(), 0, "renamed"));
+
+            assertThat(renamed).isEqualTo(new ChannelRecord(channel.id(), "renamed", channel.ownerId(),
+                    channel.createdAt(), 1));
+            assertThat(store.findChannel(channel.id())).contains(renamed);
+        }
+
+        @Test
+        @Checks({PostStoreRules.UPDATE_CHANNEL_STALE, PostStoreRules.UPDATE_CHANNEL_MISSING})
+        void aStaleOrMissingRenameIsRefusedAndChangesNothing() {
+            ChannelRecord channel = insertChannel(newAccount());
+
+            assertThatThrownBy(() -> store.updateChannel(new ChannelUpdateRecord(channel.id(), 1, "x")))
+                    .isInstanceOfSatisfying(PreconditionFailedException.class,
+                            error -> assertThat(error.code()).isEqualTo("version_mismatch"));
+            assertThatThrownBy(() -> store.updateChannel(
+                    new ChannelUpdateRecord(ChannelId.generate(Clock.systemUTC()), 0, "x")))
+                    .isInstanceOfSatisfying(NotFoundException.class,
+                            error -> assertThat(error.code()).isEqualTo("channel_not_found"));
+            assertThat(store.findChannel(channel.id())).contains(channel);
+        }
+
+        @Test
+        @Checks(PostStoreRules.UPDATE_CHANNEL_STALE)
+        void concurrentRenamesAtOneVersionLetExactlyOneWin() throws InterruptedException {
+            ChannelRecord channel = insertChannel(newAccount());
+
+            List<Race.Outcome> outcomes = Race.of(8,
+                    () -> store.updateChannel(new ChannelUpdateRecord(channel.id(), 0, "renamed")));
+
+            assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
+                    .allSatisfy(outcome -> assertThat(outcome.error()).isInstanceOf(PreconditionFailedException.class));
+            assertThat(store.findChannel(channel.id()).orElseThrow().version()).isEqualTo(1);
+        }
+
+        @Test
+        @Checks(PostStoreRules.DELETE_CHANNEL)
+        void aDeletedChannelTakesItsPostsMembersAndKeyWithIt() {
+            AccountId owner = newAccount();
+            AccountId member = newAccount();
+            IdempotentRequest request = new IdempotentRequest(new IdempotencyKey(UUID.randomUUID().toString()),
+                    RequestFingerprint.of("create_channel", "general"));
+            ChannelRecord channel = store.insertChannel(new NewChannelRecord(ChannelId.generate(Clock.systemUTC()),
+                    "general", owner, T0, Optional.of(request))).value();
+            store.addMember(new MemberRecord(channel.id(), member, T0));
+            PostRecord inside = insertPost(member, Optional.of(channel.id()), "inside", T0);
+            PostRecord outside = insertPublic(member, "outside", T0);
+
+            assertThat(store.deleteChannel(channel.id())).isTrue();
+
+            assertThat(store.findChannel(channel.id())).isEmpty();
+            assertThat(store.findPost(inside.id())).isEmpty();
+            assertThat(store.findPost(outside.id())).contains(outside);
+            assertThat(store.isMember(channel.id(), member)).isFalse();
+            assertThat(members(channel.id())).isEmpty();
+            assertThat(store.listChannels(member, channelsNewestFirst(10)).items()).isEmpty();
+            assertThat(store.deleteChannel(channel.id())).isFalse();
+            Created<ChannelRecord> again = store.insertChannel(new NewChannelRecord(
+                    ChannelId.generate(Clock.systemUTC()), "general", owner, T0, Optional.of(request)));
+            assertThat(again.replayed()).isFalse();
+        }
+    }
+
+    @Nested
+    class AccountContent {
+
+        @Test
+        @Checks(PostStoreRules.ACCOUNT_CONTENT)
+        void aClosingAccountsChannelsPostsAndMembershipsGoAndOthersStay() {
+            AccountId leaving = newAccount();
+            AccountId staying = newAccount();
+            ChannelRecord owned = insertChannel(leaving);
+            store.addMember(new MemberRecord(owned.id(), staying, T0));
+            ChannelRecord othersChannel = insertChannel(staying);
+            store.addMember(new MemberRecord(othersChannel.id(), leaving, T0));
+            PostRecord staysPostInOwned = insertPost(staying, Optional.of(owned.id()), "in owned", T0);
+            PostRecord leavingPublic = insertPublic(leaving, "public", T0);
+            PostRecord leavingInOthers = insertPost(leaving, Optional.of(othersChannel.id()), "in others", T0);
+            PostRecord staysPublic = insertPublic(staying, "stays", T0);
+            PostRecord staysInOthers = insertPost(staying, Optional.of(othersChannel.id()), "stays too", T0);
+
+            store.deleteAccountContent(leaving);
+
+            assertThat(store.findChannel(owned.id())).isEmpty();
+            assertThat(store.findPost(staysPostInOwned.id())).isEmpty();
+            assertThat(store.findPost(leavingPublic.id())).isEmpty();
+            assertThat(store.findPost(leavingInOthers.id())).isEmpty();
+            assertThat(store.isMember(othersChannel.id(), leaving)).isFalse();
+            assertThat(store.findChannel(othersChannel.id())).contains(othersChannel);
+            assertThat(store.findPost(staysPublic.id())).contains(staysPublic);
+            assertThat(store.findPost(staysInOthers.id())).contains(staysInOthers);
+            assertThat(members(othersChannel.id())).extracting(MemberRecord::accountId).containsExactly(staying);
+            assertThat(store.listChannels(leaving, channelsNewestFirst(10)).items()).isEmpty();
+        }
+
+        @Test
+        @Checks(PostStoreRules.ACCOUNT_CONTENT_REPEAT)
+        void deletingTheContentOfAnAccountWithNoneOrTwiceIsHarmless() {
+            AccountId account = newAccount();
+            PostRecord other = insertPublic(newAccount(), "other", T0);
+
+            store.deleteAccountContent(account);
+            store.deleteAccountContent(account);
+
+            assertThat(store.findPost(other.id())).contains(other);
         }
     }
 }

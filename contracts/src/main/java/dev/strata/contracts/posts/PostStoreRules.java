@@ -79,6 +79,37 @@ public final class PostStoreRules {
     public static final String CHANNEL_REPLAY =
             "PostStore.insertChannel: with an idempotency key it follows the same pattern per owner: concurrent duplicates make one channel, another fingerprint is an IdempotencyKeyReusedException";
 
+    /** Rule of {@link PostStore#findMember}. */
+    public static final String FIND_MEMBER =
+            "PostStore.findMember: the membership of a member reads back as added; an account that is not a member is empty, not an error";
+    /** Rule of {@link PostStore#listMembers}. */
+    public static final String MEMBER_PAGES =
+            "PostStore.listMembers: earliest joined first (then by account id), at most the limit per page, hasMore says whether more follow, and a keyset cursor continues with no gap or repeat";
+    /** Rule of {@link PostStore#listChannels}. */
+    public static final String LIST_CHANNELS =
+            "PostStore.listChannels: the channels the account is a member of, owned ones included, and no others, in the query's order";
+    /** Rule of {@link PostStore#listChannels}. */
+    public static final String LIST_CHANNEL_PAGES =
+            "PostStore.listChannels: a page holds at most the limit, hasMore says whether more follow, and pages by keyset (after or before a cursor) follow each other with no gap or repeat; filters on the name match";
+    /** Rule of {@link PostStore#updateChannel}. */
+    public static final String UPDATE_CHANNEL =
+            "PostStore.updateChannel: at the expected version the name is written, the version rises by one, and owner and creation time are kept";
+    /** Rule of {@link PostStore#updateChannel}. */
+    public static final String UPDATE_CHANNEL_STALE =
+            "PostStore.updateChannel: at any other version it is a PreconditionFailedException with code version_mismatch and nothing changes; of concurrent updates at one version, exactly one succeeds";
+    /** Rule of {@link PostStore#updateChannel}. */
+    public static final String UPDATE_CHANNEL_MISSING =
+            "PostStore.updateChannel: a channel that does not exist is a NotFoundException with code channel_not_found";
+    /** Rule of {@link PostStore#deleteChannel}. */
+    public static final String DELETE_CHANNEL =
+            "PostStore.deleteChannel: the channel, its posts (whoever wrote them) and its members are gone afterwards, and the call returns whether it existed; it frees the idempotency key it was created with";
+    /** Rule of {@link PostStore#deleteAccountContent}. */
+    public static final String ACCOUNT_CONTENT =
+            "PostStore.deleteAccountContent: the channels the account owns go as deleteChannel deletes them, every post it wrote goes, its memberships end, and nothing of other accounts changes";
+    /** Rule of {@link PostStore#deleteAccountContent}. */
+    public static final String ACCOUNT_CONTENT_REPEAT =
+            "PostStore.deleteAccountContent: for an account with nothing, or a second time, it does nothing";
+
     private PostStoreRules() {
     }
 }

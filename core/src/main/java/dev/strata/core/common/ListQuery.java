@@ -26,7 +26,10 @@ public record ListQuery(List<Filter> filters, List<SortKey> sort, int limit, int
 
     /** The page size when none is asked for. */
     public static final int DEFAULT_LIMIT = 20;
-    /** The largest page size; adapters refuse larger ones. */
+    /**
+     * The largest page size: REST refuses a larger {@code limit}; an AIP-158 {@code page_size}
+     * above it is coerced to it ({@link ListQueryParser#pageSize}).
+     */
     public static final int MAX_LIMIT = 100;
     /** The deepest offset accepted: beyond it, clients must use cursors. */
     public static final int MAX_OFFSET = 10_000;

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,15 @@ import java.util.stream.Collectors;
  * email has an account (same error, same work); after too many failed sign-ins for one email, that
  * email is refused until the window passes, even with the right password; an account is seen and
  * changed only by itself, and anyone else is told it does not exist.
+ *
+ * <p>Bounds, as {@code IdentityServiceContract} checks them: an email is at most 254 characters
+ * counted as sent (surrounding spaces included) with a local part of at most 64, and is trimmed; a
+ * blank email is missing, not malformed; a password is 8 to 1024 characters; under
+ * {@link IdentityPolicy#DEFAULT} 10 failed sign-ins within 15 minutes lock the email out (9 do not,
+ * and a successful sign-in clears the count), the lock-out holds for every service over the same
+ * store, refuses credential changes too, and a wrong current password counts as a failure; tokens
+ * of expired or ended sessions fail like forged ones, and tokens signed with a retired key verify
+ * while that key is kept; instants are truncated to microseconds.
  *
  * <p>Thread-safe: all state lives in the store.
  */
@@ -222,6 +232,63 @@ public final class IdentityService {
     public void endAllSessions(AuthenticatedSession caller, AccountId id) {
         requireSelf(caller, id);
         store.deleteSessions(id);
+    }
+
+    /** The live sessions of the caller's account, newest first: {@code listSessions(caller, caller.accountId())}. */
+    public List<Session> listSessions(AuthenticatedSession caller) {
+        return listSessions(caller, caller.accountId());
+    }
+
+    /**
+     * Ends one live session of the caller's own account (from its session list); ending the
+     * caller's own session this way is signing out.
+     *
+     * @throws NotFoundException with code {@code account_not_found} for another account;
+     *                           {@code session_not_found} when the account has no such live session
+     *                           (another account's session included)
+     */
+    public void endSession(AuthenticatedSession caller, AccountId id, SessionId sessionId) {
+        requireSelf(caller, id);
+        boolean ownAndLive = store.findSession(sessionId)
+                .filter(found -> found.session().accountId().equals(id))
+                .filter(found -> found.session().expiresAt().isAfter(Timestamps.now(clock)))
+                .isPresent();
+        if (!ownAndLive || !store.deleteSession(sessionId)) {
+            throw new NotFoundException("session_not_found", "no such session");
+        }
+    }
+
+    /**
+     * Closes the caller's own account: checks its current password, ends every session of it, lets
+     * {@code releaseContent} delete or settle what other services keep for it, then deletes the
+     * account, which frees its email. Use {@code AccountClosingService}, which passes what the other
+     * services must do; this is its identity half.
+     *
+     * <p>Not one transaction across services: the sessions end first, so that no new request of
+     * the account's starts while its content goes; if a later step fails, the account still exists,
+     * its owner signs in again and closing it again finishes the work (every step is harmless to
+     * repeat).
+     *
+     * @throws ValidationException  naming {@code current_password}: {@code required} or {@code incorrect}
+     * @throws NotFoundException    with code {@code account_not_found} for another account
+     * @throws RateLimitedException when the account's email is locked out by failed attempts
+     */
+    public void closeAccount(AuthenticatedSession caller, AccountId id, String currentPassword,
+            Consumer<AccountId> releaseContent) {
+        requireSelf(caller, id);
+        Objects.requireNonNull(releaseContent, "releaseContent");
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw ValidationException.of("current_password", "required", "is required to close the account");
+        }
+        if (currentPassword.codePointCount(0, currentPassword.length()) > MAX_PASSWORD_LENGTH) {
+            throw ValidationException.of("current_password", "too_long",
+                    "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        AccountRecord account = store.findAccount(id).orElseThrow(IdentityService::accountNotFound);
+        confirmCurrentPassword(account, currentPassword);
+        store.deleteSessions(id);
+        releaseContent.accept(id);
+        store.deleteAccount(id);
     }
 
     /** The live sessions of the caller's own account, newest first. */

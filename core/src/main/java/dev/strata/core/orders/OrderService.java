@@ -3,9 +3,11 @@ package dev.strata.core.orders;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.FieldKind;
+import dev.strata.core.common.Filter;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.KeysetCursor;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
@@ -18,6 +20,7 @@ import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.common.Validator;
+import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.orders.store.OrderItemRecord;
 import dev.strata.core.orders.store.OrderRecord;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Orders: create (idempotently, or under a client-assigned id), read, list with filters, sort and
@@ -40,6 +44,13 @@ import java.util.Set;
  * made against a version, so that a stale writer fails rather than overwriting; orders are private,
  * and any other caller is told an order does not exist; a retried creation with the same
  * idempotency key and content returns the first order, and with other content is refused.
+ *
+ * <p>Bounds, as {@code OrderServiceContract} checks them: 1 to 100 items, a comment of at most 1000
+ * characters that keeps line breaks and tabs but no other control character, a quantity of 1 to
+ * 10,000, a unit price from 0 to 999,999,999.99 with at most two decimals, a cancellation reason
+ * of 1 to 500 characters; every invalid field is named at once; a stale version is reported
+ * before an order is found not open; a state change that meets a concurrent change reads the order
+ * again and retries, up to five attempts in all.
  *
  * <p>Thread-safe: all state lives in the store.
  */
@@ -251,9 +262,46 @@ public final class OrderService {
         return transition(caller, id, OrderState.SHIPPED, null);
     }
 
+    /**
+     * Cancels every open order of an account that is closing, with {@code reason}; paid, shipped and
+     * cancelled orders stay as they are, for the record. For {@code AccountClosingService} only: it
+     * performs no authorization, and adapters must not expose it to clients. Harmless to repeat;
+     * returns how many orders it cancelled.
+     */
+    public int cancelOpenOrders(AccountId ownerId, String reason) {
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(reason, "reason");
+        ListQuery open = ListQuery.firstPage(List.of(SortKey.ascending("created_at")), ListQuery.MAX_LIMIT)
+                .and(new Filter("state", QueryOperator.EQ, List.of(OrderState.OPEN.wireName())));
+        int cancelled = 0;
+        // By keyset over the open orders: each page starts after the last order seen, so the walk
+        // ends even if some order cannot be cancelled.
+        Page<OrderRecord> page = store.list(ownerId, open);
+        while (true) {
+            for (OrderRecord order : page.items()) {
+                try {
+                    transition(() -> store.find(order.id()).orElseThrow(OrderService::orderNotFound),
+                            OrderState.CANCELLED, reason);
+                    cancelled++;
+                } catch (NotFoundException | ConflictException gone) {
+                    // Deleted, paid or cancelled meanwhile: no longer open, so nothing to do.
+                }
+            }
+            if (!page.hasMore()) {
+                return cancelled;
+            }
+            OrderRecord last = page.items().getLast();
+            page = store.list(ownerId, open.at(KeysetCursor.after(List.of(last.createdAt()), last.id().value())));
+        }
+    }
+
     private Order transition(AuthenticatedSession caller, OrderId id, OrderState next, String reason) {
+        return transition(() -> owned(caller, id), next, reason);
+    }
+
+    private Order transition(Supplier<OrderRecord> read, OrderState next, String reason) {
         for (int attempt = 1; ; attempt++) {
-            OrderRecord current = owned(caller, id);
+            OrderRecord current = read.get();
             if (!current.state().canBecome(next)) {
                 throw cannotBecome(current.state(), next);
             }

@@ -1,11 +1,18 @@
 package dev.strata.core.posts;
 
 import dev.strata.core.common.FieldKind;
+import dev.strata.core.common.Filter;
+import dev.strata.core.common.Ids;
+import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
+import dev.strata.core.common.PageTokens;
 import dev.strata.core.common.QueryField;
 import dev.strata.core.common.QueryOperator;
 import dev.strata.core.common.QuerySchema;
 import dev.strata.core.common.SortKey;
+import dev.strata.core.common.ValidationException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +69,87 @@ public record PostQuery(int limit, Optional<PostCursor> after, Optional<PostId> 
     public static PostQuery newest() {
         return new PostQuery(DEFAULT_LIMIT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false);
+    }
+
+    /**
+     * The post query a {@link ListQuery} read against {@link #SCHEMA} asks for (from any API style,
+     * such as {@code SCHEMA.listQuery("created_at=gte:2026-01-01T00:00:00Z", "", 20, token)}): its
+     * {@code created_at} conditions become one creation window (all must hold; instants are kept to
+     * the microsecond, so {@code gt:X} starts at X plus 1µs and {@code eq:X} is {@code [X, X+1µs)}),
+     * its limit the limit, and its cursor the position to read after (or before).
+     *
+     * @throws ValidationException      on {@code page_token} ({@code invalid_page_token}) when the
+     *                                  cursor is not a position in a post list
+     * @throws IllegalArgumentException when the query has what {@link #SCHEMA} does not: another
+     *                                  filter or sort, or an offset
+     */
+    public static PostQuery of(ListQuery query) {
+        if (!query.sort().equals(SCHEMA.defaultSort()) || query.offset() != 0) {
+            throw new IllegalArgumentException("post lists are newest first, by cursor: " + query);
+        }
+        PostQuery posts = newest().withLimit(query.limit());
+        Optional<Instant> from = Optional.empty();
+        Optional<Instant> before = Optional.empty();
+        for (Filter filter : query.filters()) {
+            if (!filter.field().equals("created_at")) {
+                throw new IllegalArgumentException("post lists are filtered by created_at only: " + filter);
+            }
+            Instant instant = (Instant) filter.value();
+            Instant next = instant.plus(1, ChronoUnit.MICROS);
+            switch (filter.operator()) {
+                case EQ -> {
+                    from = later(from, instant);
+                    before = earlier(before, next);
+                }
+                case GTE -> from = later(from, instant);
+                case GT -> from = later(from, next);
+                case LT -> before = earlier(before, instant);
+                case LTE -> before = earlier(before, next);
+                default -> throw new IllegalArgumentException("post lists take no " + filter.operator().token());
+            }
+        }
+        if (from.isPresent()) {
+            posts = posts.createdFrom(from.get());
+        }
+        if (before.isPresent()) {
+            posts = posts.createdBefore(before.get());
+        }
+        if (query.cursor().isPresent()) {
+            KeysetCursor cursor = query.cursor().get();
+            PostCursor position = cursorOf(cursor);
+            posts = cursor.before() ? posts.before(position) : posts.after(position);
+        }
+        return posts;
+    }
+
+    /**
+     * The value of a post's field named as in {@link #SCHEMA}, by which a list of posts is sorted:
+     * what a page token after a post holds ({@code SCHEMA.nextPageToken(query, page,
+     * PostQuery::sortValue, post -> post.id().value())}).
+     *
+     * @throws IllegalArgumentException when posts are not sorted by {@code field}
+     */
+    public static Comparable<?> sortValue(Post post, String field) {
+        if (!field.equals("created_at")) {
+            throw new IllegalArgumentException("posts are not sorted by " + field);
+        }
+        return post.createdAt();
+    }
+
+    private static PostCursor cursorOf(KeysetCursor cursor) {
+        if (cursor.sortValues().size() != 1 || !(cursor.sortValues().getFirst() instanceof Instant createdAt)
+                || !Ids.isValid(PostId.PREFIX, cursor.id())) {
+            throw ValidationException.of(PageTokens.PAGE_TOKEN, "invalid_page_token", "is not a page token of a post list");
+        }
+        return new PostCursor(createdAt, new PostId(cursor.id()));
+    }
+
+    private static Optional<Instant> later(Optional<Instant> current, Instant candidate) {
+        return Optional.of(current.filter(instant -> instant.isAfter(candidate)).orElse(candidate));
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> current, Instant candidate) {
+        return Optional.of(current.filter(instant -> instant.isBefore(candidate)).orElse(candidate));
     }
 
     public PostQuery withLimit(int newLimit) {

@@ -4,10 +4,16 @@ import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.ForbiddenException;
 import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.FieldKind;
 import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
+import dev.strata.core.common.QueryField;
+import dev.strata.core.common.QueryOperator;
+import dev.strata.core.common.QuerySchema;
 import dev.strata.core.common.RequestFingerprint;
+import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.common.Validator;
@@ -16,6 +22,7 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -24,6 +31,7 @@ import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +47,14 @@ import java.util.stream.Collectors;
  * <p>Rules it keeps: whatever the caller may not read is not found (a channel it is not a member
  * of, that channel's posts), so that its existence is not revealed; a post the caller may read but
  * did not write is forbidden to edit or delete; only a channel's owner adds and removes members,
- * and the owner stays a member. Creating a post or a channel is idempotent with an
+ * and the owner stays a member (it cannot leave: it deletes the channel instead, which takes the
+ * channel's posts and memberships with it); only the owner renames or deletes a channel. Creating a post or a channel is idempotent with an
  * {@link IdempotencyKey}. Accounts are checked through {@link IdentityService}'s public API only.
+ *
+ * <p>Bounds, as {@code PostServiceContract} checks them: a body is 1 to 5000 characters (code
+ * points), not blank and without control characters, and is kept exactly as sent, surrounding
+ * whitespace included; a page holds 1 to 100 posts; a time window includes its start and excludes
+ * its end; paging never skips or repeats a post while others post; search ignores case.
  *
  * <p>Thread-safe: all state lives in the store.
  */
@@ -50,6 +64,42 @@ public final class PostService {
     public static final int MAX_BODY_LENGTH = 5000;
     /** The longest channel name, in characters as sent; surrounding whitespace is then trimmed. */
     public static final int MAX_CHANNEL_NAME_LENGTH = 100;
+
+    /**
+     * What the list of the caller's channels can be filtered and sorted by: {@code name} ({@code eq},
+     * {@code like}) and {@code created_at}; newest first by default.
+     */
+    public static final QuerySchema CHANNEL_QUERY = QuerySchema.of(List.of(
+                    QueryField.text("name", EnumSet.of(QueryOperator.EQ, QueryOperator.LIKE)),
+                    QueryField.ordered("created_at", FieldKind.INSTANT)),
+            List.of(SortKey.descending("created_at")),
+            Set.of("id", "name", "owner_id", "created_at", "version"));
+
+    /** What the list of a channel's members can be filtered and sorted by: {@code joined_at}; earliest first. */
+    public static final QuerySchema MEMBER_QUERY = QuerySchema.of(List.of(
+                    QueryField.ordered("joined_at", FieldKind.INSTANT)),
+            List.of(SortKey.ascending("joined_at")),
+            Set.of("channel_id", "account_id", "role", "joined_at"));
+
+    /**
+     * A channel's value of a sort field of {@link #CHANNEL_QUERY}, for minting page tokens in any
+     * adapter.
+     */
+    public static Comparable<?> channelSortValue(Channel channel, String field) {
+        return switch (field) {
+            case "created_at" -> channel.createdAt();
+            case "name" -> channel.name();
+            default -> throw new IllegalArgumentException("channels are not sorted by " + field);
+        };
+    }
+
+    /** A member's value of a sort field of {@link #MEMBER_QUERY}, for minting page tokens in any adapter. */
+    public static Comparable<?> memberSortValue(Member member, String field) {
+        return switch (field) {
+            case "joined_at" -> member.joinedAt();
+            default -> throw new IllegalArgumentException("members are not sorted by " + field);
+        };
+    }
 
     private final PostStore store;
     private final IdentityService identity;
@@ -213,9 +263,7 @@ public final class PostService {
     }
 
     private Created<Channel> insertChannel(AuthenticatedSession caller, String name, Optional<IdempotencyKey> key) {
-        Validator validator = new Validator();
-        String checked = validator.text("name", name, 1, MAX_CHANNEL_NAME_LENGTH);
-        validator.throwIfInvalid();
+        String checked = checkChannelName(name);
         Optional<IdempotentRequest> idempotency =
                 key.map(value -> new IdempotentRequest(value, RequestFingerprint.of("create_channel", checked)));
         return store.insertChannel(new NewChannelRecord(ChannelId.generate(clock), checked, caller.accountId(),
@@ -272,17 +320,111 @@ public final class PostService {
             throw new ConflictException("owner_stays_member", "the channel's owner cannot be removed from it");
         }
         if (!store.removeMember(channelId, accountId)) {
-            throw new NotFoundException("member_not_found", "the account is not a member of this channel");
+            throw memberNotFound();
         }
     }
 
-    /** The members of a channel the caller is a member of, earliest joined first. */
-    public List<Member> listMembers(AuthenticatedSession caller, ChannelId channelId) {
+    /**
+     * A page of the members of a channel the caller is a member of; the query's fields are those of
+     * {@link #MEMBER_QUERY}.
+     *
+     * @throws NotFoundException with code {@code channel_not_found} when the caller is not a member
+     */
+    public Page<Member> listMembers(AuthenticatedSession caller, ChannelId channelId, ListQuery query) {
         ChannelRecord channel = requireMember(caller, channelId);
-        return store.listMembers(channelId).stream()
-                .map(member -> new Member(member.channelId(), member.accountId(), member.joinedAt(),
-                        member.accountId().equals(channel.ownerId())))
-                .toList();
+        Page<MemberRecord> page = store.listMembers(channelId, query);
+        return new Page<>(page.items().stream().map(member -> toMember(channel, member)).toList(), page.hasMore());
+    }
+
+    /**
+     * One member of a channel the caller is a member of.
+     *
+     * @throws NotFoundException with code {@code channel_not_found} when the caller is not a member;
+     *                           {@code member_not_found} when the account is not one
+     */
+    public Member getMember(AuthenticatedSession caller, ChannelId channelId, AccountId accountId) {
+        ChannelRecord channel = requireMember(caller, channelId);
+        return store.findMember(channelId, accountId).map(member -> toMember(channel, member))
+                .orElseThrow(PostService::memberNotFound);
+    }
+
+    /**
+     * The caller leaves a channel it is a member of. The owner cannot: it deletes the channel
+     * instead (there is no handing a channel over).
+     *
+     * @throws NotFoundException with code {@code channel_not_found} when the caller is not a member
+     * @throws ConflictException with code {@code owner_cannot_leave} for the channel's owner
+     */
+    public void leaveChannel(AuthenticatedSession caller, ChannelId channelId) {
+        ChannelRecord channel = requireMember(caller, channelId);
+        if (channel.ownerId().equals(caller.accountId())) {
+            throw new ConflictException("owner_cannot_leave",
+                    "the channel's owner cannot leave it; delete the channel instead");
+        }
+        if (!store.removeMember(channelId, caller.accountId())) {
+            throw channelNotFound();
+        }
+    }
+
+    /**
+     * A page of the channels the caller is a member of, owned ones included; the query's fields are
+     * those of {@link #CHANNEL_QUERY}.
+     */
+    public Page<Channel> listChannels(AuthenticatedSession caller, ListQuery query) {
+        Objects.requireNonNull(caller, "caller");
+        Page<ChannelRecord> page = store.listChannels(caller.accountId(), query);
+        return new Page<>(page.items().stream().map(PostService::toChannel).toList(), page.hasMore());
+    }
+
+    /**
+     * The caller's own channel, before it changes it: so that an adapter checks who may change a
+     * channel before it checks the version the change was made against (a 403 before a 412).
+     *
+     * @throws NotFoundException  with code {@code channel_not_found} when the caller is not a member
+     * @throws ForbiddenException with code {@code not_the_owner} when it is a member but not the owner
+     */
+    public Channel getOwnChannel(AuthenticatedSession caller, ChannelId id) {
+        ChannelRecord channel = requireMember(caller, id);
+        requireOwner(caller, channel);
+        return toChannel(channel);
+    }
+
+    /**
+     * Renames the caller's own channel, if it is still at {@code expectedVersion}.
+     *
+     * @throws ValidationException naming {@code name} when it is missing, blank or too long
+     * @throws NotFoundException   with code {@code channel_not_found} when the caller is not a member
+     * @throws ForbiddenException  with code {@code not_the_owner} when it is a member but not the owner
+     * @throws dev.strata.core.common.PreconditionFailedException when the version is stale
+     */
+    public Channel renameChannel(AuthenticatedSession caller, ChannelId id, String name, long expectedVersion) {
+        String checked = checkChannelName(name);
+        requireOwner(caller, requireMember(caller, id));
+        return toChannel(store.updateChannel(new ChannelUpdateRecord(id, expectedVersion, checked)));
+    }
+
+    /**
+     * Deletes the caller's own channel, and with it every post in it (whoever wrote them) and every
+     * membership: a channel's posts were for its members, and without the channel nobody could read
+     * them.
+     *
+     * @throws NotFoundException  with code {@code channel_not_found} when the caller is not a member
+     * @throws ForbiddenException with code {@code not_the_owner} when it is a member but not the owner
+     */
+    public void deleteChannel(AuthenticatedSession caller, ChannelId id) {
+        requireOwner(caller, requireMember(caller, id));
+        if (!store.deleteChannel(id)) {
+            throw channelNotFound();
+        }
+    }
+
+    /**
+     * Deletes what a closing account leaves in posts: the channels it owns (with their posts and
+     * members), every post it wrote, and its memberships. For {@code AccountClosingService} only:
+     * it performs no authorization, and adapters must not expose it to clients. Harmless to repeat.
+     */
+    public void deleteAccountContent(AccountId accountId) {
+        store.deleteAccountContent(Objects.requireNonNull(accountId, "accountId"));
     }
 
     private Created<Post> insertPost(AuthenticatedSession caller, Optional<ChannelId> channelId, String body,
@@ -295,10 +437,19 @@ public final class PostService {
     }
 
     private Page<Post> list(AuthenticatedSession caller, PostFilter scope, PostQuery query) {
-        PostFilter filter = scope.createdIn(query.from(), query.before()).containing(query.text())
-                .after(query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id))));
-        if (query.backwards()) {
-            filter = filter.before(query.after().orElseThrow());
+        PostFilter filter = scope;
+        if (query.from().isPresent()) {
+            filter = filter.createdFrom(query.from().get());
+        }
+        if (query.before().isPresent()) {
+            filter = filter.createdBefore(query.before().get());
+        }
+        if (query.text().isPresent()) {
+            filter = filter.containing(query.text().get());
+        }
+        Optional<PostCursor> position = query.after().or(() -> query.afterId().map(id -> cursorOf(caller, id)));
+        if (position.isPresent()) {
+            filter = query.backwards() ? filter.before(position.get()) : filter.after(position.get());
         }
         Page<PostRecord> page = store.listPosts(filter);
         return new Page<>(page.items().stream().map(PostService::toPost).toList(), page.hasMore());
@@ -329,7 +480,27 @@ public final class PostService {
 
     private ChannelRecord requireMember(AuthenticatedSession caller, ChannelId channelId) {
         return store.findChannel(channelId).filter(channel -> store.isMember(channelId, caller.accountId()))
-                .orElseThrow(() -> new NotFoundException("channel_not_found", "no such channel"));
+                .orElseThrow(PostService::channelNotFound);
+    }
+
+    private static String checkChannelName(String name) {
+        Validator validator = new Validator();
+        String checked = validator.text("name", name, 1, MAX_CHANNEL_NAME_LENGTH);
+        validator.throwIfInvalid();
+        return checked;
+    }
+
+    private static NotFoundException channelNotFound() {
+        return new NotFoundException("channel_not_found", "no such channel");
+    }
+
+    private static NotFoundException memberNotFound() {
+        return new NotFoundException("member_not_found", "the account is not a member of this channel");
+    }
+
+    private static Member toMember(ChannelRecord channel, MemberRecord member) {
+        return new Member(member.channelId(), member.accountId(), member.joinedAt(),
+                member.accountId().equals(channel.ownerId()));
     }
 
     private static void requireAuthor(AuthenticatedSession caller, PostRecord post) {
@@ -340,7 +511,8 @@ public final class PostService {
 
     private static void requireOwner(AuthenticatedSession caller, ChannelRecord channel) {
         if (!channel.ownerId().equals(caller.accountId())) {
-            throw new ForbiddenException("not_the_owner", "only the channel's owner may add or remove members");
+            throw new ForbiddenException("not_the_owner",
+                    "only the channel's owner may rename or delete it and add or remove members");
         }
     }
 

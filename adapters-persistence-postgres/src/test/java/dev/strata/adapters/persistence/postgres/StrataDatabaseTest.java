@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,26 @@ class StrataDatabaseTest {
 
             assertThat(Migrations.migrate(TestDatabases.h2Settings())).isZero();
             assertThat(TestDatabases.h2().identityStore().findAccount(id)).isPresent();
+        }
+
+        @Test
+        void aDatabaseMigratedBeforeTheSchemaPlaceholderStillOpensWithItsData() {
+            // src/test/resources/db/before-placeholder holds the migrations as they were when they
+            // wrote their schema out (identity.accounts) instead of ${flyway:defaultSchema}.
+            DatabaseSettings settings = DatabaseSettings.of(StrataDatabase.h2MemoryUrl("old-" + UUID.randomUUID()));
+            for (String schema : Migrations.SCHEMAS) {
+                Flyway.configure().dataSource(settings.url(), "", "").schemas(schema)
+                        .locations("classpath:db/before-placeholder/" + schema).load().migrate();
+            }
+            AccountId id;
+            try (StrataDatabase database = StrataDatabase.open(settings)) {
+                id = database.identityStore().insertAccount(newAccount()).id();
+            }
+
+            try (StrataDatabase reopened = StrataDatabase.open(settings)) {
+                assertThat(reopened.identityStore().findAccount(id)).isPresent();
+                assertThat(reopened.migrate()).isZero();
+            }
         }
 
         @Test

@@ -1,5 +1,7 @@
 package dev.strata.adapters.persistence.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +51,33 @@ public final class TestDatabases {
     /** The settings {@link #h2()} was opened with. */
     public static DatabaseSettings h2Settings() {
         return H2Holder.SETTINGS;
+    }
+
+    /** The schema names of {@link #postgresInCustomSchemas()}. */
+    public static final SchemaNames CUSTOM_SCHEMAS = new SchemaNames("custom_identity", "custom_posts", "custom_orders");
+
+    /**
+     * The shared PostgreSQL server again, seen the way a host embeds Strata: over a pool of the
+     * host's own, with every table in the schemas {@link #CUSTOM_SCHEMAS} names, migrated once.
+     */
+    public static StrataDatabase postgresInCustomSchemas() {
+        return CustomSchemasHolder.DATABASE;
+    }
+
+    private static final class CustomSchemasHolder {
+
+        static final StrataDatabase DATABASE = openInCustomSchemas();
+
+        private static StrataDatabase openInCustomSchemas() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgresSettings().url());
+            config.setMaximumPoolSize(POOL_SIZE);
+            HikariDataSource hostPool = new HikariDataSource(config);
+            StrataDatabase database = StrataDatabase.over(hostPool, CUSTOM_SCHEMAS);
+            database.migrate();
+            Runtime.getRuntime().addShutdownHook(new Thread(hostPool::close, "test-host-pool-close"));
+            return database;
+        }
     }
 
     /** A class of its own, so that PostgreSQL starts only when a test uses it, and only once. */

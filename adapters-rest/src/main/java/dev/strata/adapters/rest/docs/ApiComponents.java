@@ -99,7 +99,7 @@ final class ApiComponents {
                         text(256, "Bearer").pattern("^Bearer( .*)?$"))),
                 Map.entry("Accept-Patch", header("The patch media type this resource accepts.",
                         new StringSchema()._enum(List.of(MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON_PATCH_JSON,
-                                MediaTypes.MERGE_PATCH_JSON + ", " + MediaTypes.JSON_PATCH_JSON)))),
+                                MediaTypes.JSON_PATCH_JSON + ", " + MediaTypes.MERGE_PATCH_JSON)))),
                 Map.entry("Retry-After", header("Seconds to wait before retrying.", seconds())),
                 Map.entry("Link", header("RFC 8288 links to other pages of a collection (next, prev, first).",
                         text(8192, "</v1/posts?page_token=abc>; rel=\"next\""))),
@@ -150,7 +150,7 @@ final class ApiComponents {
                         new IntegerSchema().format("int32").minimum(BigDecimal.ONE)
                                 .maximum(BigDecimal.valueOf(ListQuery.MAX_LIMIT)).example(20)),
                 "page_token", query("page_token", "The opaque cursor from the previous page's next link; bound to"
-                        + " the query it came from.", text(PageTokens.MAX_TOKEN_LENGTH, "eyJjIjoiMjAyNi0wMS0wMlQwMzowNDowNS4xMjM0NTZaIn0")),
+                        + " the query it came from.", text(PageTokens.MAX_TOKEN_LENGTH, "AqZd2S5i9DiaVVx9Sp5-rNsAAB5vcmRfMDFtOHRtbWQ1MDRhcmhrbThhcTFlMjNwcnMBABsyMDI2LTAxLTAyVDAzOjA0OjA1LjEyMzQ1Nlo")),
                 "offset", query("offset", "Items to skip, 0 to 10000; not together with page_token.",
                         new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)
                                 .maximum(BigDecimal.valueOf(10_000)).example(0)),

@@ -59,7 +59,8 @@ public final class MissingContentTypeFilter implements ContainerRequestFilter {
         } else {
             return;
         }
-        String list = accepted.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        // Sorted, so that the list does not depend on the order in which Jersey holds the methods.
+        String list = accepted.stream().map(MediaType::toString).sorted().collect(Collectors.joining(", "));
         throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 problem + "; this operation takes " + list,
                 request.getMethod().equals(HttpMethod.PATCH) ? Map.of("Accept-Patch", list) : Map.of());

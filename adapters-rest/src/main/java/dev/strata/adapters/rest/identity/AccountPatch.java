@@ -16,7 +16,7 @@ import java.util.Set;
 final class AccountPatch {
 
     private static final Set<String> WRITABLE = Set.of("display_name", "email", "password", "current_password");
-    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "version");
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "version", "_links");
 
     private AccountPatch() {
     }

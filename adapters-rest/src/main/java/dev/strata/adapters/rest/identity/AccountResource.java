@@ -9,11 +9,13 @@ import dev.strata.adapters.rest.http.ListResponse;
 import dev.strata.adapters.rest.http.MediaTypes;
 import dev.strata.adapters.rest.http.Preconditions;
 import dev.strata.adapters.rest.http.Representations;
+import dev.strata.core.common.Ids;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.Account;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.identity.IdentityService;
+import dev.strata.core.identity.SessionId;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -159,6 +161,26 @@ public final class AccountResource {
                     pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id,
             @Context SecurityContext security) {
         identity.endAllSessions(caller(security), new AccountId(id));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/sessions/{session_id}")
+    @Authenticated
+    @Operation(operationId = "endAccountSession", summary = "End one session",
+            description = "One session of the caller's own account, from its session list (the caller's own"
+                    + " included: that is signing out). Another account's session is not found.")
+    @ApiResponse(responseCode = "204", description = "The session has ended; its token no longer works.")
+    public Response endSession(@PathParam("id") @Parameter(description = ID, schema = @Schema(
+                    pattern = AccountResponse.ACCOUNT_ID_PATTERN, maxLength = 31)) String id,
+            @PathParam("session_id") @Parameter(description = "The session's id, as the session list shows it.",
+                    schema = @Schema(pattern = "^ses_[0-9a-hjkmnp-tv-z]{26}$", maxLength = 30)) String sessionId,
+            @Context SecurityContext security) {
+        AccountId account = new AccountId(id);
+        if (!Ids.isValid(SessionId.PREFIX, sessionId)) {
+            throw ValidationException.of("session_id", "malformed_id", "is not a well-formed ses_ identifier");
+        }
+        identity.endSession(caller(security), account, new SessionId(sessionId));
         return Response.noContent().build();
     }
 

@@ -7,6 +7,7 @@ import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.EntityTags;
+import dev.strata.adapters.rest.http.Link;
 import dev.strata.adapters.rest.http.Preconditions;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.identity.AuthenticatedSession;
@@ -76,7 +77,7 @@ public final class OrderActionResource {
             @Schema(maxLength = 500, description = "The cancellation's reason, when one was given.")
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxProperties = 10, description = "self, and the order.")
-            @JsonProperty("_links") Map<String, OrderResponse.Link> links) {
+            @JsonProperty("_links") Map<String, Link> links) {
     }
 
     @POST
@@ -194,8 +195,8 @@ public final class OrderActionResource {
         private ActionResponse response(Order order, Instant at, String reason) {
             String orderPath = OrderResponse.path(order.id().value());
             return new ActionResponse(order.id().value(), order.state().wireName(), at, reason, Map.of(
-                    "self", new OrderResponse.Link(orderPath + "/" + segment),
-                    "order", new OrderResponse.Link(orderPath)));
+                    "self", new Link(orderPath + "/" + segment),
+                    "order", new Link(orderPath)));
         }
     }
 

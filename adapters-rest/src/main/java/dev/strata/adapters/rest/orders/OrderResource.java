@@ -78,7 +78,7 @@ import java.util.function.Function;
 @Tag(name = "Orders", description = "Private orders: create, read, list, replace, patch and delete.")
 public final class OrderResource {
 
-    static final String ACCEPT_PATCH = MediaTypes.MERGE_PATCH_JSON + ", " + MediaTypes.JSON_PATCH_JSON;
+    static final String ACCEPT_PATCH = MediaTypes.JSON_PATCH_JSON + ", " + MediaTypes.MERGE_PATCH_JSON;
 
     // The document's shapes of the filter values, as OrderService.QUERY checks them; the contract
     // fuzzer sends values at and past each to prove that the two agree.

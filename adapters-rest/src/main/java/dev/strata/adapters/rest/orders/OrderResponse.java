@@ -1,10 +1,11 @@
 package dev.strata.adapters.rest.orders;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.adapters.rest.http.EntityTags;
+import dev.strata.adapters.rest.http.Link;
 import dev.strata.core.orders.Order;
 import dev.strata.core.orders.OrderItem;
+import dev.strata.core.orders.OrderState;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * An order as the API shows it: money as decimal strings with the currency, and {@code _links}
- * to itself and, while it can still be cancelled, to its cancellation.
+ * to itself, its owner and every transition allowed now: {@code payment} while open,
+ * {@code shipment} while paid, {@code cancellation} while open or paid (each an action resource a
+ * client POSTs to).
  */
 @Schema(name = "Order", description = "An order. With fields=, only the selected fields (and id) are present.")
 public record OrderResponse(
@@ -35,7 +38,8 @@ public record OrderResponse(
         @Schema(description = "RFC 3339, UTC, microseconds.",
                 example = "2026-01-02T03:04:05.123456Z") Instant updatedAt,
         @Schema(minimum = "0", maximum = "9223372036854775807", example = "0") long version,
-        @Schema(maxProperties = 10, description = "Links by relation: self, and cancellation while it is possible.")
+        @Schema(maxProperties = 10, description = "Links by relation: self, owner, and the transitions allowed now:"
+                + " payment (open), shipment (paid), cancellation (open or paid); POST to take one.")
         @JsonProperty("_links") Map<String, Link> links) {
 
     /** One item. */
@@ -49,14 +53,6 @@ public record OrderResponse(
                     example = "\"12.50\"") String unitPrice) {
     }
 
-    /** A link. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "OrderLink", description = "A link to an order or one of its action resources.")
-    public record Link(
-            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 2048, format = "uri-reference",
-                    example = "/v1/orders/ord_01jd8zqk3v5m9w2x4y6z8a0b1c") String href) {
-    }
-
     static String path(String id) {
         return "/v1/orders/" + id;
     }
@@ -65,6 +61,14 @@ public record OrderResponse(
         String self = path(order.id().value());
         Map<String, Link> links = new LinkedHashMap<>();
         links.put("self", new Link(self));
+        links.put("owner", new Link("/v1/accounts/" + order.ownerId().value()));
+        // Every transition allowed now, each an action resource to POST to.
+        if (order.state().canBecome(OrderState.PAID)) {
+            links.put("payment", new Link(self + "/payment"));
+        }
+        if (order.state().canBecome(OrderState.SHIPPED)) {
+            links.put("shipment", new Link(self + "/shipment"));
+        }
         if (order.cancellable()) {
             links.put("cancellation", new Link(self + "/cancellation"));
         }

@@ -5,11 +5,11 @@ import dev.strata.adapters.rest.http.ListParameters;
 import dev.strata.core.common.FieldError;
 import dev.strata.core.common.Filter;
 import dev.strata.core.common.Ids;
-import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
+import dev.strata.core.common.QueryOperator;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.posts.Post;
-import dev.strata.core.posts.PostCursor;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.PostQuery;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,33 +78,23 @@ final class PostListRequest {
         shared.remove(LAST_ID);
         ListParameters parameters = ListParameters.read(shared, PostQuery.SCHEMA, OWN);
 
-        TimeWindow window = TimeWindow.ALL;
-        for (Filter filter : parameters.query().filters()) {
-            window = window.intersect(TimeWindow.of(filter));
-        }
+        // between is two created_at conditions more, so that core makes one window of them all.
+        ListQuery window = parameters.query();
         String between = all.getFirst("between");
         if (between != null) {
-            window = window.intersect(TimeWindow.between(between, errors));
+            for (Filter filter : between(between, errors)) {
+                window = window.and(filter);
+            }
         }
         Optional<String> text = Optional.ofNullable(all.getFirst("q")).map(q -> checkText(q, errors));
         Optional<PostId> lastId = Optional.ofNullable(all.getFirst(LAST_ID)).map(id -> lastIdOf(id, errors));
         throwIf(errors);
 
-        PostQuery query = PostQuery.newest().withLimit(parameters.query().limit());
-        if (window.from().isPresent()) {
-            query = query.createdFrom(window.from().get());
-        }
-        if (window.before().isPresent()) {
-            query = query.createdBefore(window.before().get());
-        }
+        PostQuery query = PostQuery.of(window);
         if (text.isPresent()) {
             query = query.containing(text.get());
         }
-        Optional<KeysetCursor> cursor = parameters.query().cursor();
-        if (cursor.isPresent()) {
-            PostCursor position = cursorOf(cursor.get());
-            query = cursor.get().before() ? query.before(position) : query.after(position);
-        } else if (lastId.isPresent()) {
+        if (window.cursor().isEmpty() && lastId.isPresent()) {
             query = query.afterPost(lastId.get());
         }
         return new PostListRequest(parameters, query);
@@ -131,16 +120,7 @@ final class PostListRequest {
      */
     Response respond(Request request, UriInfo uri, Page<Post> page) {
         return ListPages.respond(request, uri, PostQuery.SCHEMA, parameters, page,
-                (post, field) -> post.createdAt(), post -> post.id().value(), PostResponse::of);
-    }
-
-    private static PostCursor cursorOf(KeysetCursor cursor) {
-        if (cursor.sortValues().size() != 1 || !(cursor.sortValues().getFirst() instanceof Instant createdAt)
-                || !Ids.isValid(PostId.PREFIX, cursor.id())) {
-            throw ValidationException.of(ListParameters.PAGE_TOKEN, "invalid_page_token",
-                    "is not a page token of a post list");
-        }
-        return new PostCursor(createdAt, new PostId(cursor.id()));
+                PostQuery::sortValue, post -> post.id().value(), PostResponse::of);
     }
 
     private static PostId lastIdOf(String value, List<FieldError> errors) {
@@ -166,60 +146,27 @@ final class PostListRequest {
         }
     }
 
-    /** A half-open window of creation times, {@code [from, before)}; either end may be open. */
-    record TimeWindow(Optional<Instant> from, Optional<Instant> before) {
-
-        static final TimeWindow ALL = new TimeWindow(Optional.empty(), Optional.empty());
-
-        TimeWindow intersect(TimeWindow other) {
-            return new TimeWindow(later(from, other.from), earlier(before, other.before));
+    /**
+     * {@code between=<from>_<to>} as the two conditions it stands for, {@code created_at >= from}
+     * and {@code created_at < to} (half-open); none, with the errors recorded, when it is malformed.
+     */
+    private static List<Filter> between(String value, List<FieldError> errors) {
+        String[] ends = value.split("_", -1);
+        if (ends.length != 2) {
+            errors.add(new FieldError("between", "invalid_range",
+                    "must be <from>_<to>, each a UTC date (2026-01-01) or an RFC 3339 instant"));
+            return List.of();
         }
-
-        /**
-         * A {@code created_at} filter as a window. Instants are kept to the microsecond, so "after X"
-         * is "from X plus one microsecond" and "at X" is {@code [X, X + 1µs)}.
-         */
-        static TimeWindow of(Filter filter) {
-            Instant instant = (Instant) filter.value();
-            Instant next = instant.plus(1, ChronoUnit.MICROS);
-            return switch (filter.operator()) {
-                case EQ -> new TimeWindow(Optional.of(instant), Optional.of(next));
-                case GTE -> new TimeWindow(Optional.of(instant), Optional.empty());
-                case GT -> new TimeWindow(Optional.of(next), Optional.empty());
-                case LT -> new TimeWindow(Optional.empty(), Optional.of(instant));
-                case LTE -> new TimeWindow(Optional.empty(), Optional.of(next));
-                // PostQuery.SCHEMA lets no other operator through.
-                default -> throw new IllegalStateException("unexpected operator " + filter.operator());
-            };
+        Optional<Instant> from = Times.parse("between", ends[0], errors);
+        Optional<Instant> to = Times.parse("between", ends[1], errors);
+        if (from.isEmpty() || to.isEmpty()) {
+            return List.of();
         }
-
-        static TimeWindow between(String value, List<FieldError> errors) {
-            String[] ends = value.split("_", -1);
-            if (ends.length != 2) {
-                errors.add(new FieldError("between", "invalid_range",
-                        "must be <from>_<to>, each a UTC date (2026-01-01) or an RFC 3339 instant"));
-                return ALL;
-            }
-            Optional<Instant> from = Times.parse("between", ends[0], errors);
-            Optional<Instant> to = Times.parse("between", ends[1], errors);
-            if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
-                errors.add(new FieldError("between", "invalid_range", "must end after it starts"));
-            }
-            return new TimeWindow(from, to);
+        if (!to.get().isAfter(from.get())) {
+            errors.add(new FieldError("between", "invalid_range", "must end after it starts"));
+            return List.of();
         }
-
-        private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
-            if (a.isEmpty()) {
-                return b;
-            }
-            return b.isEmpty() || a.get().isAfter(b.get()) ? a : b;
-        }
-
-        private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
-            if (a.isEmpty()) {
-                return b;
-            }
-            return b.isEmpty() || a.get().isBefore(b.get()) ? a : b;
-        }
+        return List.of(new Filter("created_at", QueryOperator.GTE, List.of(from.get())),
+                new Filter("created_at", QueryOperator.LT, List.of(to.get())));
     }
 }

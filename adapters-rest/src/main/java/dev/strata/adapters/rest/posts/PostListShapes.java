@@ -24,12 +24,21 @@ final class PostListShapes {
                     description = "The URL of the next page, or null on the last page.") String next) {
     }
 
-    @Schema(name = "MemberList", description = "A channel's members, on one page.")
+    @Schema(name = "MemberList", description = "A page of a channel's members.")
     record MemberList(
-            @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), maxItems = 100_000,
+            @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), maxItems = 100,
                     schema = @Schema(implementation = MemberResponse.class)) List<MemberResponse> data,
-            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Always false: one page.") boolean hasMore,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Whether more members follow.") boolean hasMore,
             @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, maxLength = 4096, format = "uri-reference",
-                    description = "Always null: one page.") String next) {
+                    description = "The URL of the next page, or null on the last page.") String next) {
+    }
+
+    @Schema(name = "ChannelList", description = "A page of the caller's channels.")
+    record ChannelList(
+            @ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED), maxItems = 100,
+                    schema = @Schema(implementation = ChannelResponse.class)) List<ChannelResponse> data,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Whether more channels follow.") boolean hasMore,
+            @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, maxLength = 4096, format = "uri-reference",
+                    description = "The URL of the next page, or null on the last page.") String next) {
     }
 }

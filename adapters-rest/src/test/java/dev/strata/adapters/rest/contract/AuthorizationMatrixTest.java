@@ -8,11 +8,13 @@ import dev.strata.adapters.rest.testing.Accounts;
 import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.identity.AuthenticatedSession;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.PostService;
 import dev.strata.core.posts.store.PostFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,6 +104,9 @@ class AuthorizationMatrixTest {
         rows.put("changeAccount", Row.of(200, 404, 404));
         rows.put("listAccountSessions", Row.of(200, 404, 404));
         rows.put("signOutEverywhere", Row.of(204, 404, 404));
+        rows.put("endAccountSession", Row.of(204, 404, 404));
+        rows.put("closeAccount", Row.of(204, 404, 404).withBody(world -> JsonNodeFactory.instance.objectNode()
+                .put("current_password", Accounts.PASSWORD)));
         rows.put("getCurrentSession", Row.everyone(200));
         rows.put("signOut", Row.everyone(204));
         // Posts: the world's post is in the owner's channel, so only members read it; only its author changes it.
@@ -112,10 +117,15 @@ class AuthorizationMatrixTest {
         rows.put("deletePost", Row.of(204, 403, 404));
         rows.put("listAccountPosts", Row.everyone(200));
         rows.put("createChannel", Row.everyone(201));
+        rows.put("listChannels", Row.everyone(200));
         rows.put("getChannel", Row.of(200, 200, 404));
+        rows.put("renameChannel", Row.of(200, 403, 404));
+        rows.put("deleteChannel", Row.of(204, 403, 404));
         rows.put("listChannelMembers", Row.of(200, 200, 404));
+        rows.put("getChannelMember", Row.of(200, 200, 404));
         rows.put("addChannelMember", Row.of(200, 403, 404));
-        rows.put("removeChannelMember", Row.of(204, 403, 404));
+        // The account the operation names is the member: the member removing itself is leaving.
+        rows.put("removeChannelMember", Row.of(204, 204, 404));
         rows.put("listChannelPosts", Row.of(200, 200, 404));
         rows.put("createChannelPost", Row.of(201, 201, 404));
         // Orders are private to their owner.
@@ -233,7 +243,7 @@ class AuthorizationMatrixTest {
         AccountId owner = new AccountId(world.owner().id());
         return List.of(api.postStore.findPost(new PostId(world.post())),
                 api.postStore.findChannel(channel),
-                api.postStore.listMembers(channel),
+                api.postStore.listMembers(channel, ListQuery.firstPage(PostService.MEMBER_QUERY.defaultSort(), 100)).items(),
                 api.postStore.listPosts(PostFilter.visibleTo(owner, 100).byAuthor(owner)).items(),
                 api.identityStore.findAccount(owner),
                 api.identityStore.listSessions(owner, api.clock.instant()),

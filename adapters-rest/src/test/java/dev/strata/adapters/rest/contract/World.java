@@ -24,8 +24,10 @@ import java.util.List;
  * @param owner    the account that owns everything below
  * @param member   a member of the owner's channel, who owns nothing
  * @param stranger an account that owns nothing and is no member
+ * @param ownerSession the id of the owner's session (the one its token stands for)
  */
-record World(SignedIn owner, SignedIn member, SignedIn stranger, String channel, String post, String order) {
+record World(SignedIn owner, SignedIn member, SignedIn stranger, String channel, String post, String order,
+        String ownerSession) {
 
     static World create(TestApi api) {
         SignedIn owner = signUpAndIn(api);
@@ -39,7 +41,7 @@ record World(SignedIn owner, SignedIn member, SignedIn stranger, String channel,
         String order = api.orders.create(session, new OrderDraft("EUR",
                 List.of(new OrderItemDraft("BOOK-42", 2, new BigDecimal("12.50"))), null))
                 .value().id().value();
-        return new World(owner, member, stranger, channel.value(), post, order);
+        return new World(owner, member, stranger, channel.value(), post, order, session.session().id().value());
     }
 
     private static SignedIn signUpAndIn(TestApi api) {
@@ -70,6 +72,9 @@ record World(SignedIn owner, SignedIn member, SignedIn stranger, String channel,
         }
         if (prefix.startsWith("ord_")) {
             return order;
+        }
+        if (prefix.startsWith("ses_")) {
+            return ownerSession;
         }
         throw new AssertionError("the document has a path parameter no world value fits: " + name + " " + pattern);
     }

@@ -138,6 +138,18 @@ class ListParametersTest {
     }
 
     @Test
+    void aPageTokenOfTheOneStringFormPagesTheSameRestList() {
+        ListQuery aip = SCHEMA.listQuery("amount=gte:10 AND state=open", "amount desc", 5, "");
+        KeysetCursor cursor = KeysetCursor.after(List.of(new BigDecimal("12.50")), "ord_x");
+
+        ListParameters rest = read("state", "eq:open", "amount", "gte:10", "sort", "-amount",
+                "page_token", SCHEMA.pageToken(aip, cursor));
+
+        assertThat(rest.query().cursor()).contains(cursor);
+        assertThat(rest.query().filters()).containsExactlyInAnyOrderElementsOf(aip.filters());
+    }
+
+    @Test
     void aPageTokenIsRefusedWithOtherFiltersOrSortOrWhenMangled() {
         ListParameters first = read("state", "open");
         String token = PageTokens.encode(KeysetCursor.after(List.of(Instant.parse("2026-01-01T00:00:00Z")), "ord_x"),

@@ -42,7 +42,7 @@ class AccountsApiTest {
             assertThat(created.field("version")).isEqualTo("0");
             assertThat(created.field("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
             assertThat(created.json().fieldNames()).toIterable()
-                    .containsExactly("id", "email", "display_name", "created_at", "updated_at", "version");
+                    .containsExactly("id", "email", "display_name", "created_at", "updated_at", "version", "_links");
             assertThat(created.body()).doesNotContain(PASSWORD).doesNotContain("argon2").doesNotContain("password");
         }
 

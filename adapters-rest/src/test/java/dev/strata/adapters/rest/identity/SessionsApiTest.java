@@ -36,7 +36,7 @@ class SessionsApiTest {
         assertThat(session.field("id")).startsWith("ses_");
         assertThat(session.json().at("/account/id").asText()).isEqualTo(me.id());
         assertThat(session.json().fieldNames()).toIterable()
-                .containsExactly("id", "account", "created_at", "expires_at", "token");
+                .containsExactly("id", "account", "created_at", "expires_at", "token", "_links");
     }
 
     @Test

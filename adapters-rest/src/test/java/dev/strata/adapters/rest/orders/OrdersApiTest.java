@@ -49,7 +49,7 @@ class OrdersApiTest {
 
     @Test
     void theEntryPointLinksToOrders() {
-        assertThat(http.get("/v1").send().json().at("/links/orders/href").asText()).isEqualTo("/v1/orders");
+        assertThat(http.get("/v1").send().json().at("/_links/orders/href").asText()).isEqualTo("/v1/orders");
     }
 
     @Test

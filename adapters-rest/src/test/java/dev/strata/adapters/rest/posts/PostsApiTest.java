@@ -93,7 +93,8 @@ class PostsApiTest {
             assertThat(created.header("ETag")).isPresent();
             assertThat(created.header("Idempotent-Replayed")).isEmpty();
             assertThat(created.json().fieldNames()).toIterable()
-                    .containsExactly("id", "author_id", "channel_id", "body", "created_at", "updated_at", "version");
+                    .containsExactly("id", "author_id", "channel_id", "body", "created_at", "updated_at", "version",
+                            "_links");
             assertThat(created.json().get("channel_id").isNull()).isTrue();
             assertThat(created.field("author_id")).isEqualTo(author.id());
             assertThat(created.field("version")).isEqualTo("0");
@@ -355,7 +356,7 @@ class PostsApiTest {
             assertInvalidField(http.put(members + "acct_nope").bearer(author.token()).send(), "account_id", "malformed_id");
             assertProblem(http.put(members + "acct_01jc0000000000000000000000").bearer(author.token()).send(), 404,
                     "account_not_found");
-            assertProblem(http.delete(members + author.id()).bearer(author.token()).send(), 409, "owner_stays_member");
+            assertProblem(http.delete(members + author.id()).bearer(author.token()).send(), 409, "owner_cannot_leave");
             assertInvalidField(http.post("/v1/channels").bearer(author.token()).json("{\"name\":\"\"}").send(), "name",
                     "required");
         }
@@ -559,7 +560,7 @@ class PostsApiTest {
     void theEntryPointLinksPostsAndChannels() {
         JsonNode root = http.get("/v1").send().json();
 
-        assertThat(root.at("/links/posts/href").asText()).isEqualTo("/v1/posts");
-        assertThat(root.at("/links/channels/href").asText()).isEqualTo("/v1/channels");
+        assertThat(root.at("/_links/posts/href").asText()).isEqualTo("/v1/posts");
+        assertThat(root.at("/_links/channels/href").asText()).isEqualTo("/v1/channels");
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The contract check that every HTTP test goes through does fail on what the document does not describe. */
 class ContractValidatorTest {
 
-    private static final String ENTRY_POINT = "{\"name\":\"Strata\",\"links\":{\"self\":{\"href\":\"/v1\"}}}";
+    private static final String ENTRY_POINT = "{\"name\":\"Strata\",\"_links\":{\"self\":{\"href\":\"/v1\"}}}";
 
     @RegisterExtension
     static final TestApi api = new TestApi();
@@ -102,7 +102,7 @@ class ContractValidatorTest {
                         "Location", "/v1/accounts/acct_01jd8zqk3v5m9w2x4y6z8a0b1c"),
                 "{\"id\":\"acct_01jd8zqk3v5m9w2x4y6z8a0b1c\",\"email\":\"a@example.com\",\"display_name\":\"A\","
                         + "\"created_at\":\"2026-01-02T03:04:05.123456Z\",\"updated_at\":\"2026-01-02T03:04:05.123456Z\","
-                        + "\"version\":0}"))
+                        + "\"version\":0,\"_links\":{\"self\":{\"href\":\"/v1/accounts/acct_01jd8zqk3v5m9w2x4y6z8a0b1c\"}}}"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("says the request is invalid");
     }
 

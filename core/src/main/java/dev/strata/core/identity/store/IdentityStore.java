@@ -120,6 +120,16 @@ public interface IdentityStore {
     List<SessionRecord> listSessions(AccountId accountId, Instant liveAt);
 
     /**
+     * Deletes an account: deletes the account and all its sessions, no other account's, returns
+     * whether it existed, and frees its email for a new account. Its failed sign-ins, kept by email,
+     * stay until they age out.
+     *
+     * @param id the account's id
+     * @return whether the account existed
+     */
+    boolean deleteAccount(AccountId id);
+
+    /**
      * Deletes one session: deletes that one session and returns whether it existed.
      *
      * @param id the session's id

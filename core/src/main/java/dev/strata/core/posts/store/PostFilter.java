@@ -59,16 +59,24 @@ public record PostFilter(AccountId viewer, Optional<AccountId> author, Optional<
         return new PostFilter(viewer, author, Optional.of(id), from, before, text, after, limit, backwards);
     }
 
-    public PostFilter createdIn(Optional<Instant> newFrom, Optional<Instant> newBefore) {
-        return new PostFilter(viewer, author, channel, newFrom, newBefore, text, after, limit, backwards);
+    /** Only posts created at or after {@code instant}. */
+    public PostFilter createdFrom(Instant instant) {
+        return new PostFilter(viewer, author, channel, Optional.of(instant), before, text, after, limit, backwards);
     }
 
-    public PostFilter containing(Optional<String> newText) {
-        return new PostFilter(viewer, author, channel, from, before, newText, after, limit, backwards);
+    /** Only posts created strictly before {@code instant}. */
+    public PostFilter createdBefore(Instant instant) {
+        return new PostFilter(viewer, author, channel, from, Optional.of(instant), text, after, limit, backwards);
     }
 
-    public PostFilter after(Optional<PostCursor> cursor) {
-        return new PostFilter(viewer, author, channel, from, before, text, cursor, limit, false);
+    /** Only posts whose body contains {@code newText}, ignoring case. */
+    public PostFilter containing(String newText) {
+        return new PostFilter(viewer, author, channel, from, before, Optional.of(newText), after, limit, backwards);
+    }
+
+    /** The page strictly after {@code cursor} in the list's order (reading forwards). */
+    public PostFilter after(PostCursor cursor) {
+        return new PostFilter(viewer, author, channel, from, before, text, Optional.of(cursor), limit, false);
     }
 
     /** The page just before {@code cursor}: the posts newer than it, nearest first taken. */

@@ -1,6 +1,7 @@
 package dev.strata.core.posts.store;
 
 import dev.strata.core.common.Created;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
@@ -166,10 +167,83 @@ public interface PostStore {
     boolean removeMember(ChannelId channelId, AccountId accountId);
 
     /**
-     * The channel's members, earliest joined first (then by account id); empty for no channel.
+     * One membership: the membership of a member reads back as added; an account that is not a
+     * member is empty, not an error (also when the channel does not exist).
      *
      * @param channelId the channel
-     * @return the members
+     * @param accountId the account
+     * @return the membership, or empty
      */
-    List<MemberRecord> listMembers(ChannelId channelId);
+    Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId);
+
+    /**
+     * One page of the channel's members that {@code query} selects (see {@link ListQuery}); the
+     * fields it may name are those of {@link dev.strata.core.posts.PostService#MEMBER_QUERY}
+     * ({@code joined_at}), and the id is the member's account id: earliest joined first (then by
+     * account id), at most the limit per page, hasMore says whether more follow, and a keyset cursor
+     * continues with no gap or repeat. A channel that does not exist lists none.
+     *
+     * @param channelId the channel
+     * @param query     the page to read
+     * @return the page
+     */
+    Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query);
+
+    /**
+     * One page of the channels an account is a member of that {@code query} selects (see
+     * {@link ListQuery}); the fields it may name are those of
+     * {@link dev.strata.core.posts.PostService#CHANNEL_QUERY} ({@code name}, {@code created_at}):
+     * <ul>
+     * <li>the channels the account is a member of, owned ones included, and no others, in the
+     * query's order;</li>
+     * <li>a page holds at most the limit, hasMore says whether more follow, and pages by keyset
+     * (after or before a cursor) follow each other with no gap or repeat; filters on the name
+     * match.</li>
+     * </ul>
+     *
+     * @param memberId the account
+     * @param query    the page to read
+     * @return the page
+     */
+    Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query);
+
+    /**
+     * Renames a channel if it is still at {@code update.expectedVersion()}:
+     * <ul>
+     * <li>at the expected version the name is written, the version rises by one, and owner and
+     * creation time are kept;</li>
+     * <li>at any other version it is a PreconditionFailedException with code
+     * {@code version_mismatch} and nothing changes; of concurrent updates at one version, exactly one
+     * succeeds;</li>
+     * <li>a channel that does not exist is a NotFoundException with code {@code channel_not_found}.</li>
+     * </ul>
+     *
+     * @param update the new name and the version it was read at
+     * @return the channel as stored after the update
+     * @throws NotFoundException           with code {@code channel_not_found} when there is no such channel
+     * @throws PreconditionFailedException with code {@code version_mismatch} when the version differs
+     */
+    ChannelRecord updateChannel(ChannelUpdateRecord update);
+
+    /**
+     * Deletes a channel: the channel, its posts (whoever wrote them) and its members are gone
+     * afterwards, and the call returns whether it existed; it frees the idempotency key it was
+     * created with.
+     *
+     * @param id the channel's id
+     * @return whether the channel existed
+     */
+    boolean deleteChannel(ChannelId id);
+
+    /**
+     * Deletes what an account leaves behind when it closes, in one transaction:
+     * <ul>
+     * <li>the channels the account owns go as deleteChannel deletes them, every post it wrote goes,
+     * its memberships end, and nothing of other accounts changes;</li>
+     * <li>for an account with nothing, or a second time, it does nothing.</li>
+     * </ul>
+     *
+     * @param accountId the closing account
+     */
+    void deleteAccountContent(AccountId accountId);
 }

@@ -31,6 +31,6 @@ class PostFilterTest {
         PostFilter backwards = PostFilter.visibleTo(VIEWER, 5).before(cursor);
         assertThat(backwards.backwards()).isTrue();
         assertThat(backwards.after()).contains(cursor);
-        assertThat(backwards.after(Optional.of(cursor)).backwards()).as("after() reads forwards again").isFalse();
+        assertThat(backwards.after(cursor).backwards()).as("after() reads forwards again").isFalse();
     }
 }

@@ -125,6 +125,19 @@ public final class InMemoryIdentityStore implements IdentityStore {
     }
 
     @Override
+    public boolean deleteAccount(AccountId id) {
+        return guarded.write(() -> {
+            AccountRecord removed = accounts.remove(id);
+            if (removed == null) {
+                return false;
+            }
+            accountsByEmail.remove(removed.emailNormalized());
+            sessions.values().removeIf(session -> session.accountId().equals(id));
+            return true;
+        });
+    }
+
+    @Override
     public boolean deleteSession(SessionId id) {
         return guarded.write(() -> sessions.remove(id) != null);
     }

@@ -1,9 +1,11 @@
 package dev.strata.adapters.persistence.memory.posts;
 
 import dev.strata.adapters.persistence.memory.Guarded;
+import dev.strata.adapters.persistence.memory.ListQueries;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
@@ -13,6 +15,7 @@ import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostCursor;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +51,17 @@ public final class InMemoryPostStore implements PostStore {
     /** Newest first: (created_at, id) descending, as every list is ordered. */
     private static final Comparator<PostCursor> NEWEST_FIRST =
             Comparator.comparing(PostCursor::createdAt).thenComparing(cursor -> cursor.id().value()).reversed();
+
+    private static final ListQueries<ChannelRecord> CHANNEL_LISTS = new ListQueries<>((channel, field) -> switch (field) {
+        case "name" -> channel.name();
+        case "created_at" -> channel.createdAt();
+        default -> throw new IllegalArgumentException("no channel field " + field);
+    }, channel -> channel.id().value());
+
+    private static final ListQueries<MemberRecord> MEMBER_LISTS = new ListQueries<>((member, field) -> switch (field) {
+        case "joined_at" -> member.joinedAt();
+        default -> throw new IllegalArgumentException("no member field " + field);
+    }, member -> member.accountId().value());
 
     private final Guarded guarded = new Guarded();
     private final Map<PostId, PostRecord> posts = new HashMap<>();
@@ -108,18 +123,21 @@ public final class InMemoryPostStore implements PostStore {
 
     @Override
     public boolean deletePost(PostId id) {
-        return guarded.write(() -> {
-            PostRecord removed = posts.remove(id);
-            if (removed == null) {
-                return false;
-            }
-            postsInOrder.remove(cursorOf(removed));
-            OwnedKey key = keyOfPost.remove(id);
-            if (key != null) {
-                postKeys.remove(key);
-            }
-            return true;
-        });
+        return guarded.write(() -> removePost(id));
+    }
+
+    /** Called under the write lock. */
+    private boolean removePost(PostId id) {
+        PostRecord removed = posts.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        postsInOrder.remove(cursorOf(removed));
+        OwnedKey key = keyOfPost.remove(id);
+        if (key != null) {
+            postKeys.remove(key);
+        }
+        return true;
     }
 
     @Override
@@ -201,10 +219,68 @@ public final class InMemoryPostStore implements PostStore {
     }
 
     @Override
-    public List<MemberRecord> listMembers(ChannelId channelId) {
-        return guarded.read(() -> members.getOrDefault(channelId, Map.of()).values().stream()
-                .sorted(Comparator.comparing(MemberRecord::joinedAt).thenComparing(member -> member.accountId().value()))
-                .toList());
+    public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
+        return guarded.read(() -> Optional.ofNullable(members.getOrDefault(channelId, Map.of()).get(accountId)));
+    }
+
+    @Override
+    public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
+        return guarded.read(() -> MEMBER_LISTS.page(List.copyOf(members.getOrDefault(channelId, Map.of()).values()),
+                query));
+    }
+
+    @Override
+    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+        return guarded.read(() -> CHANNEL_LISTS.page(channels.values().stream()
+                .filter(channel -> members.getOrDefault(channel.id(), Map.of()).containsKey(memberId))
+                .toList(), query));
+    }
+
+    @Override
+    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+        return guarded.write(() -> {
+            ChannelRecord current = channels.get(update.id());
+            if (current == null) {
+                throw channelNotFound();
+            }
+            if (current.version() != update.expectedVersion()) {
+                throw PreconditionFailedException.versionMismatch("the channel", update.expectedVersion());
+            }
+            ChannelRecord updated = new ChannelRecord(current.id(), update.name(), current.ownerId(),
+                    current.createdAt(), current.version() + 1);
+            channels.put(updated.id(), updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public boolean deleteChannel(ChannelId id) {
+        return guarded.write(() -> removeChannel(id));
+    }
+
+    @Override
+    public void deleteAccountContent(AccountId accountId) {
+        guarded.write(() -> {
+            List.copyOf(channels.values()).stream().filter(channel -> channel.ownerId().equals(accountId))
+                    .forEach(channel -> removeChannel(channel.id()));
+            List.copyOf(posts.values()).stream().filter(post -> post.authorId().equals(accountId))
+                    .forEach(post -> removePost(post.id()));
+            members.values().forEach(channelMembers -> channelMembers.remove(accountId));
+        });
+    }
+
+    /** Called under the write lock: the channel, its posts, its members and its key. */
+    private boolean removeChannel(ChannelId id) {
+        if (channels.remove(id) == null) {
+            return false;
+        }
+        members.remove(id);
+        Set<PostId> inChannel = new HashSet<>();
+        posts.values().stream().filter(post -> post.channelId().equals(Optional.of(id)))
+                .forEach(post -> inChannel.add(post.id()));
+        inChannel.forEach(this::removePost);
+        channelKeys.values().removeIf(keyed -> keyed.id().equals(id));
+        return true;
     }
 
     /** Called under the write lock: replays what the key already made, or inserts. */

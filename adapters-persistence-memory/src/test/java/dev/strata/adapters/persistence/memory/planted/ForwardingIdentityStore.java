@@ -64,6 +64,11 @@ class ForwardingIdentityStore implements IdentityStore {
     }
 
     @Override
+    public boolean deleteAccount(AccountId id) {
+        return real.deleteAccount(id);
+    }
+
+    @Override
     public boolean deleteSession(SessionId id) {
         return real.deleteSession(id);
     }

@@ -1,11 +1,13 @@
 package dev.strata.adapters.persistence.memory.planted;
 
 import dev.strata.core.common.Created;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -82,7 +84,32 @@ class ForwardingPostStore implements PostStore {
     }
 
     @Override
-    public List<MemberRecord> listMembers(ChannelId channelId) {
-        return real.listMembers(channelId);
+    public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
+        return real.findMember(channelId, accountId);
+    }
+
+    @Override
+    public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
+        return real.listMembers(channelId, query);
+    }
+
+    @Override
+    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+        return real.listChannels(memberId, query);
+    }
+
+    @Override
+    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+        return real.updateChannel(update);
+    }
+
+    @Override
+    public boolean deleteChannel(ChannelId id) {
+        return real.deleteChannel(id);
+    }
+
+    @Override
+    public void deleteAccountContent(AccountId accountId) {
+        real.deleteAccountContent(accountId);
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence.memory.planted;
 
 import static dev.strata.contracts.identity.IdentityStoreRules.CLEAR_FAILURES;
 import static dev.strata.contracts.identity.IdentityStoreRules.COUNT_FAILURES;
+import static dev.strata.contracts.identity.IdentityStoreRules.DELETE_ACCOUNT;
 import static dev.strata.contracts.identity.IdentityStoreRules.DELETE_SESSION;
 import static dev.strata.contracts.identity.IdentityStoreRules.DELETE_SESSIONS;
 import static dev.strata.contracts.identity.IdentityStoreRules.EMAIL_UNIQUE;
@@ -197,6 +198,13 @@ final class IdentityStorePlants {
                     @Override
                     public int deleteSignInFailuresBefore(Instant cutoff) {
                         return real.deleteSignInFailuresBefore(cutoff.plus(1, ChronoUnit.MICROS));
+                    }
+                }),
+                new Plant<>(DELETE_ACCOUNT, "says an account it already deleted existed", real -> new ForwardingIdentityStore(real) {
+                    @Override
+                    public boolean deleteAccount(AccountId id) {
+                        real.deleteAccount(id);
+                        return true;
                     }
                 }),
                 new Plant<>(CLEAR_FAILURES, "forgets no failure", real -> new ForwardingIdentityStore(real) {

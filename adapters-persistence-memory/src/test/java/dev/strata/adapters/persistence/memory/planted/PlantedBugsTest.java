@@ -68,8 +68,13 @@ class PlantedBugsTest {
         }));
         for (Plant<S> plant : plants) {
             tests.add(DynamicTest.dynamicTest(plant.bug() + " is caught as: " + plant.rule(), () -> {
+                List<String> failures;
                 use.accept(() -> plant.wrap().apply(working.get()));
-                List<String> failures = run(suite).testEvents().failed().stream().map(PlantedBugsTest::message).toList();
+                try {
+                    failures = run(suite).testEvents().failed().stream().map(PlantedBugsTest::message).toList();
+                } finally {
+                    use.accept(working);
+                }
                 assertThat(failures).as("failures of the suite over a store that %s", plant.bug())
                         .anySatisfy(failure -> assertThat(failure)
                                 .startsWith(RuleReporter.BROKEN_RULE)
@@ -103,9 +108,9 @@ class PlantedBugsTest {
         return rules;
     }
 
-    /** The identity suite over whatever store {@link #stores} makes; run only through the test kit. */
+    /** The identity suite over whatever store {@link #stores} makes; the working store unless a test has planted a bug. */
     static class IdentitySuite extends IdentityStoreContract {
-        static volatile Supplier<IdentityStore> stores;
+        static volatile Supplier<IdentityStore> stores = InMemoryIdentityStore::new;
 
         @Override
         protected IdentityStore newStore() {
@@ -113,9 +118,9 @@ class PlantedBugsTest {
         }
     }
 
-    /** The post suite over whatever store {@link #stores} makes; run only through the test kit. */
+    /** The post suite over whatever store {@link #stores} makes; the working store unless a test has planted a bug. */
     static class PostSuite extends PostStoreContract {
-        static volatile Supplier<PostStore> stores;
+        static volatile Supplier<PostStore> stores = InMemoryPostStore::new;
 
         @Override
         protected PostStore newStore() {
@@ -123,9 +128,9 @@ class PlantedBugsTest {
         }
     }
 
-    /** The order suite over whatever store {@link #stores} makes; run only through the test kit. */
+    /** The order suite over whatever store {@link #stores} makes; the working store unless a test has planted a bug. */
     static class OrderSuite extends OrderStoreContract {
-        static volatile Supplier<OrderStore> stores;
+        static volatile Supplier<OrderStore> stores = InMemoryOrderStore::new;
 
         @Override
         protected OrderStore newStore() {

@@ -1,15 +1,21 @@
 package dev.strata.adapters.persistence.memory.planted;
 
+import static dev.strata.contracts.posts.PostStoreRules.ACCOUNT_CONTENT;
+import static dev.strata.contracts.posts.PostStoreRules.ACCOUNT_CONTENT_REPEAT;
 import static dev.strata.contracts.posts.PostStoreRules.CHANNEL_MISS;
 import static dev.strata.contracts.posts.PostStoreRules.CHANNEL_REPLAY;
+import static dev.strata.contracts.posts.PostStoreRules.DELETE_CHANNEL;
 import static dev.strata.contracts.posts.PostStoreRules.DELETE_FREES_KEY;
 import static dev.strata.contracts.posts.PostStoreRules.DELETE_POST;
+import static dev.strata.contracts.posts.PostStoreRules.FIND_MEMBER;
 import static dev.strata.contracts.posts.PostStoreRules.FIND_CHANNELS_OF_MEMBER;
 import static dev.strata.contracts.posts.PostStoreRules.FIND_POST_MISS;
 import static dev.strata.contracts.posts.PostStoreRules.INSERT_CHANNEL;
 import static dev.strata.contracts.posts.PostStoreRules.INSERT_POST;
 import static dev.strata.contracts.posts.PostStoreRules.KEYS_PER_AUTHOR;
 import static dev.strata.contracts.posts.PostStoreRules.KEY_REUSED;
+import static dev.strata.contracts.posts.PostStoreRules.LIST_CHANNELS;
+import static dev.strata.contracts.posts.PostStoreRules.LIST_CHANNEL_PAGES;
 import static dev.strata.contracts.posts.PostStoreRules.LIST_CURSORS;
 import static dev.strata.contracts.posts.PostStoreRules.LIST_LIMIT;
 import static dev.strata.contracts.posts.PostStoreRules.LIST_ORDER;
@@ -18,13 +24,18 @@ import static dev.strata.contracts.posts.PostStoreRules.LIST_TIME_WINDOW;
 import static dev.strata.contracts.posts.PostStoreRules.LIST_VISIBILITY;
 import static dev.strata.contracts.posts.PostStoreRules.MEMBERS;
 import static dev.strata.contracts.posts.PostStoreRules.MEMBER_NEEDS_CHANNEL;
+import static dev.strata.contracts.posts.PostStoreRules.MEMBER_PAGES;
 import static dev.strata.contracts.posts.PostStoreRules.POST_NEEDS_CHANNEL;
 import static dev.strata.contracts.posts.PostStoreRules.REPLAY;
+import static dev.strata.contracts.posts.PostStoreRules.UPDATE_CHANNEL;
+import static dev.strata.contracts.posts.PostStoreRules.UPDATE_CHANNEL_MISSING;
+import static dev.strata.contracts.posts.PostStoreRules.UPDATE_CHANNEL_STALE;
 import static dev.strata.contracts.posts.PostStoreRules.UPDATE_POST;
 import static dev.strata.contracts.posts.PostStoreRules.UPDATE_POST_MISSING;
 import static dev.strata.contracts.posts.PostStoreRules.UPDATE_POST_STALE;
 
 import dev.strata.core.common.Created;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
@@ -32,7 +43,9 @@ import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
+import dev.strata.core.posts.PostService;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -58,6 +71,83 @@ final class PostStorePlants {
 
     static List<Plant<PostStore>> all() {
         return List.of(
+                new Plant<>(FIND_MEMBER, "finds no member", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
+                        return Optional.empty();
+                    }
+                }),
+                new Plant<>(MEMBER_PAGES, "reads every page of members from the start", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
+                        return real.listMembers(channelId, ListQuery.firstPage(query.sort(), query.limit()));
+                    }
+                }),
+                new Plant<>(LIST_CHANNELS, "lists only the channels the account owns", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+                        Page<ChannelRecord> page = real.listChannels(memberId, query);
+                        return new Page<>(page.items().stream().filter(channel -> channel.ownerId().equals(memberId))
+                                .toList(), page.hasMore());
+                    }
+                }),
+                new Plant<>(LIST_CHANNEL_PAGES, "reads every page of channels from the start", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+                        return real.listChannels(memberId, new ListQuery(query.filters(), query.sort(), query.limit(), 0,
+                                Optional.empty()));
+                    }
+                }),
+                new Plant<>(UPDATE_CHANNEL, "reports a renamed channel at its old version", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+                        ChannelRecord stored = real.updateChannel(update);
+                        return new ChannelRecord(stored.id(), stored.name(), stored.ownerId(), stored.createdAt(),
+                                update.expectedVersion());
+                    }
+                }),
+                new Plant<>(UPDATE_CHANNEL_STALE, "renames a channel whatever the version", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+                        long current = real.findChannel(update.id()).map(ChannelRecord::version)
+                                .orElse(update.expectedVersion());
+                        return real.updateChannel(new ChannelUpdateRecord(update.id(), current, update.name()));
+                    }
+                }),
+                new Plant<>(UPDATE_CHANNEL_MISSING, "calls a missing channel a version mismatch", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+                        try {
+                            return real.updateChannel(update);
+                        } catch (NotFoundException missing) {
+                            throw PreconditionFailedException.versionMismatch("the channel", update.expectedVersion());
+                        }
+                    }
+                }),
+                new Plant<>(DELETE_CHANNEL, "deletes no channel but says it did", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public boolean deleteChannel(ChannelId id) {
+                        return true;
+                    }
+                }),
+                new Plant<>(ACCOUNT_CONTENT, "deletes only the channels the account owns", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public void deleteAccountContent(AccountId accountId) {
+                        real.listChannels(accountId, ListQuery.firstPage(PostService.CHANNEL_QUERY.defaultSort(), 100))
+                                .items().stream().filter(channel -> channel.ownerId().equals(accountId))
+                                .forEach(channel -> real.deleteChannel(channel.id()));
+                    }
+                }),
+                new Plant<>(ACCOUNT_CONTENT_REPEAT, "refuses an account that owns no channel", real -> new ForwardingPostStore(real) {
+                    @Override
+                    public void deleteAccountContent(AccountId accountId) {
+                        if (real.listChannels(accountId, ListQuery.firstPage(PostService.CHANNEL_QUERY.defaultSort(), 1))
+                                .items().isEmpty()) {
+                            throw new NotFoundException("account_not_found", "nothing to delete");
+                        }
+                        real.deleteAccountContent(accountId);
+                    }
+                }),
                 new Plant<>(INSERT_POST, "reports a new post at version 1", real -> new ForwardingPostStore(real) {
                     @Override
                     public Created<PostRecord> insertPost(NewPostRecord post) {
@@ -146,8 +236,8 @@ final class PostStorePlants {
                 new Plant<>(LIST_TIME_WINDOW, "includes the end of a time window", real -> new ForwardingPostStore(real) {
                     @Override
                     public Page<PostRecord> listPosts(PostFilter filter) {
-                        return real.listPosts(filter.createdIn(filter.from(),
-                                filter.before().map(end -> end.plus(1, ChronoUnit.MICROS))));
+                        return real.listPosts(filter.before()
+                                .map(end -> filter.createdBefore(end.plus(1, ChronoUnit.MICROS))).orElse(filter));
                     }
                 }),
                 new Plant<>(LIST_TEXT_SEARCH, "searches case-sensitively", real -> new ForwardingPostStore(real) {
@@ -166,7 +256,9 @@ final class PostStorePlants {
                         }
                         String pattern = "(?s).*" + filter.text().get().toLowerCase(Locale.ROOT)
                                 .replace("%", ".*").replace("_", ".") + ".*";
-                        Page<PostRecord> all = real.listPosts(filter.containing(Optional.empty()));
+                        Page<PostRecord> all = real.listPosts(new PostFilter(filter.viewer(), filter.author(),
+                                filter.channel(), filter.from(), filter.before(), Optional.empty(), filter.after(),
+                                filter.limit(), filter.backwards()));
                         return new Page<>(all.items().stream()
                                 .filter(post -> post.body().toLowerCase(Locale.ROOT).matches(pattern)).toList(), false);
                     }

@@ -1,6 +1,8 @@
 package dev.strata.adapters.persistence.postgres.identity;
 
 import dev.strata.adapters.persistence.postgres.DatabaseErrors;
+import dev.strata.adapters.persistence.postgres.SchemaNames;
+import dev.strata.adapters.persistence.postgres.ServiceSchema;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
 import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.NotFoundException;
@@ -45,24 +47,35 @@ public final class JdbiIdentityStore implements IdentityStore {
             "id, email, email_normalized, display_name, password_hash, created_at, updated_at, version";
 
     private final Jdbi jdbi;
+    private final ServiceSchema schema;
 
     /**
      * A store over {@code jdbi}, on which it installs {@link StrataJdbiPlugin} and the mappers of its
      * own rows; installing them again for another store on the same {@link Jdbi} does nothing.
      */
     public JdbiIdentityStore(Jdbi jdbi) {
+        this(jdbi, SchemaNames.DEFAULT.identity());
+    }
+
+    /**
+     * A store over {@code jdbi} whose tables are in the schema {@code schemaName} rather than
+     * {@code identity} (the name given to {@link SchemaNames}, under which the schema was migrated); it
+     * installs the same plugins as {@link #JdbiIdentityStore(Jdbi)}.
+     */
+    public JdbiIdentityStore(Jdbi jdbi, String schemaName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi")
                 .installPlugin(new StrataJdbiPlugin())
                 .installPlugin(new IdentityRowMappers());
+        this.schema = ServiceSchema.of(SchemaNames.DEFAULT.identity(), schemaName);
     }
 
     @Override
     public AccountRecord insertAccount(NewAccountRecord account) {
-        ERRORS.run(() -> jdbi.useHandle(handle -> handle.createUpdate("""
+        ERRORS.run(() -> jdbi.useHandle(handle -> handle.createUpdate(schema.sql("""
                         INSERT INTO identity.accounts
                             (id, email, email_normalized, display_name, password_hash, created_at, updated_at, version)
                         VALUES (:id, :email, :emailNormalized, :displayName, :passwordHash, :createdAt, :createdAt, 0)
-                        """)
+                        """))
                 .bind("id", account.id().value())
                 .bind("email", account.email())
                 .bind("emailNormalized", account.emailNormalized())
@@ -85,7 +98,7 @@ public final class JdbiIdentityStore implements IdentityStore {
             return List.of();
         }
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                        .createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM identity.accounts WHERE id IN (<ids>)")
+                        .createQuery(schema.sql("SELECT " + ACCOUNT_COLUMNS + " FROM identity.accounts WHERE id IN (<ids>)"))
                         .bindList("ids", ids.stream().map(AccountId::value).toList())
                         .mapTo(AccountRow.class)
                         .list()))
@@ -95,8 +108,8 @@ public final class JdbiIdentityStore implements IdentityStore {
     @Override
     public Optional<AccountRecord> findAccountByEmail(String emailNormalized) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                        .createQuery("SELECT " + ACCOUNT_COLUMNS
-                                + " FROM identity.accounts WHERE email_normalized = :emailNormalized")
+                        .createQuery(schema.sql("SELECT " + ACCOUNT_COLUMNS
+                                + " FROM identity.accounts WHERE email_normalized = :emailNormalized"))
                         .bind("emailNormalized", emailNormalized)
                         .mapTo(AccountRow.class)
                         .findOne()))
@@ -107,12 +120,12 @@ public final class JdbiIdentityStore implements IdentityStore {
     public AccountRecord updateAccount(AccountUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+            int updated = handle.createUpdate(schema.sql("""
                             UPDATE identity.accounts
                             SET email = :email, email_normalized = :emailNormalized, display_name = :displayName,
                                 password_hash = :passwordHash, updated_at = :updatedAt, version = version + 1
                             WHERE id = :id AND version = :expectedVersion
-                            """)
+                            """))
                     .bind("id", id)
                     .bind("expectedVersion", update.expectedVersion())
                     .bind("email", update.email())
@@ -128,7 +141,7 @@ public final class JdbiIdentityStore implements IdentityStore {
                         : accountNotFound();
             }
             update.endSessionsExcept().ifPresent(kept -> handle
-                    .createUpdate("DELETE FROM identity.sessions WHERE account_id = :accountId AND id <> :keptId")
+                    .createUpdate(schema.sql("DELETE FROM identity.sessions WHERE account_id = :accountId AND id <> :keptId"))
                     .bind("accountId", id)
                     .bind("keptId", kept.value())
                     .execute());
@@ -138,10 +151,10 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     @Override
     public void insertSession(SessionRecord session) {
-        ERRORS.run(() -> jdbi.useHandle(handle -> handle.createUpdate("""
+        ERRORS.run(() -> jdbi.useHandle(handle -> handle.createUpdate(schema.sql("""
                         INSERT INTO identity.sessions (id, account_id, created_at, expires_at)
                         VALUES (:id, :accountId, :createdAt, :expiresAt)
-                        """)
+                        """))
                 .bind("id", session.id().value())
                 .bind("accountId", session.accountId().value())
                 .bind("createdAt", session.createdAt())
@@ -151,13 +164,13 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     @Override
     public Optional<SessionAccountRecord> findSession(SessionId id) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("""
                                 SELECT session_id, account_id, session_created_at, expires_at, email, email_normalized,
                                        display_name, password_hash, account_created_at, account_updated_at,
                                        account_version
                                 FROM identity.session_accounts
                                 WHERE session_id = :id
-                                """)
+                                """))
                         .bind("id", id.value())
                         .mapTo(SessionAccountRow.class)
                         .findOne()))
@@ -166,17 +179,23 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     @Override
     public List<SessionRecord> listSessions(AccountId accountId, Instant liveAt) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("""
                                 SELECT id, account_id, created_at, expires_at
                                 FROM identity.sessions
                                 WHERE account_id = :accountId AND expires_at > :liveAt
                                 ORDER BY created_at DESC, id DESC
-                                """)
+                                """))
                         .bind("accountId", accountId.value())
                         .bind("liveAt", liveAt)
                         .mapTo(SessionRow.class)
                         .list()))
                 .stream().map(SessionRow::toRecord).toList();
+    }
+
+    @Override
+    public boolean deleteAccount(AccountId id) {
+        // Its sessions go with it: sessions_account_fk cascades, in the same statement.
+        return update("DELETE FROM identity.accounts WHERE id = :id", "id", id.value()) > 0;
     }
 
     @Override
@@ -199,17 +218,17 @@ public final class JdbiIdentityStore implements IdentityStore {
         ERRORS.run(() -> jdbi.useTransaction(handle -> {
             // Only this email's old failures: a purge of everyone's would make callers with
             // different clocks (instances, tests sharing a database) delete each other's rows.
-            handle.createUpdate("""
+            handle.createUpdate(schema.sql("""
                             DELETE FROM identity.sign_in_failures
                             WHERE email_normalized = :emailNormalized AND failed_at < :forgetBefore
-                            """)
+                            """))
                     .bind("emailNormalized", emailNormalized)
                     .bind("forgetBefore", forgetBefore)
                     .execute();
-            handle.createUpdate("""
+            handle.createUpdate(schema.sql("""
                             INSERT INTO identity.sign_in_failures (email_normalized, failed_at)
                             VALUES (:emailNormalized, :failedAt)
-                            """)
+                            """))
                     .bind("emailNormalized", emailNormalized)
                     .bind("failedAt", at)
                     .execute();
@@ -223,11 +242,11 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     @Override
     public SignInFailures signInFailuresSince(String emailNormalized, Instant since) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("""
                                 SELECT count(*) AS failures, min(failed_at) AS oldest
                                 FROM identity.sign_in_failures
                                 WHERE email_normalized = :emailNormalized AND failed_at > :since
-                                """)
+                                """))
                         .bind("emailNormalized", emailNormalized)
                         .bind("since", since)
                         .mapTo(SignInFailuresRow.class)
@@ -241,8 +260,8 @@ public final class JdbiIdentityStore implements IdentityStore {
                 emailNormalized);
     }
 
-    private static Optional<AccountRow> findAccountIn(Handle handle, String id) {
-        return handle.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM identity.accounts WHERE id = :id")
+    private Optional<AccountRow> findAccountIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + ACCOUNT_COLUMNS + " FROM identity.accounts WHERE id = :id"))
                 .bind("id", id)
                 .mapTo(AccountRow.class)
                 .findOne();
@@ -250,7 +269,7 @@ public final class JdbiIdentityStore implements IdentityStore {
 
     /** Runs the one-parameter statement {@code sql} on its own; returns how many rows it changed. */
     private int update(String sql, String name, Object value) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(sql).bind(name, value).execute()));
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(schema.sql(sql)).bind(name, value).execute()));
     }
 
     private static AlreadyExistsException emailAlreadyRegistered() {

@@ -4,6 +4,8 @@ import dev.strata.adapters.persistence.postgres.DatabaseErrors;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts.Keyed;
 import dev.strata.adapters.persistence.postgres.SqlListQuery;
+import dev.strata.adapters.persistence.postgres.SchemaNames;
+import dev.strata.adapters.persistence.postgres.ServiceSchema;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
 import dev.strata.core.common.AlreadyExistsException;
 import dev.strata.core.common.Created;
@@ -51,9 +53,24 @@ public final class JdbiOrderStore implements OrderStore {
             "sku", SqlListQuery.exists("FROM orders.order_items i WHERE i.order_id = o.id", "i.sku")), "o.id");
 
     private final Jdbi jdbi;
+    private final ServiceSchema schema;
 
+    /**
+     * A store over {@code jdbi}, on which it installs {@link StrataJdbiPlugin}; the tables are in the
+     * schema {@code orders}.
+     */
     public JdbiOrderStore(Jdbi jdbi) {
+        this(jdbi, SchemaNames.DEFAULT.orders());
+    }
+
+    /**
+     * A store over {@code jdbi} whose tables are in the schema {@code schemaName} rather than
+     * {@code orders} (the name given to {@link SchemaNames}, under which the schema was migrated); it
+     * installs the same plugins as {@link #JdbiOrderStore(Jdbi)}.
+     */
+    public JdbiOrderStore(Jdbi jdbi, String schemaName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi").installPlugin(new StrataJdbiPlugin());
+        this.schema = ServiceSchema.of(SchemaNames.DEFAULT.orders(), schemaName);
     }
 
     @Override
@@ -75,7 +92,7 @@ public final class JdbiOrderStore implements OrderStore {
     public Page<OrderRecord> list(AccountId ownerId, ListQuery query) {
         SqlListQuery.Rendered sql = LISTS.render(query);
         return ERRORS.call(() -> jdbi.withHandle(handle -> {
-            List<OrderRows.OrderRow> rows = sql.bindTo(handle.createQuery(listSql(sql)))
+            List<OrderRows.OrderRow> rows = sql.bindTo(handle.createQuery(schema.sql(listSql(sql))))
                     .bind("owner", ownerId.value())
                     .map((row, context) -> OrderRows.order(row))
                     .list();
@@ -107,14 +124,14 @@ public final class JdbiOrderStore implements OrderStore {
     public OrderRecord update(OrderRecord order, long expectedVersion) {
         String id = order.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+            int updated = handle.createUpdate(schema.sql("""
                             UPDATE orders.orders
                             SET state = :state, currency = :currency, amount = :amount, comment = :comment,
                                 updated_at = :updatedAt, version = version + 1, paid_at = :paidAt,
                                 shipped_at = :shippedAt, cancelled_at = :cancelledAt,
                                 cancellation_reason = :cancellationReason
                             WHERE id = :id AND version = :expectedVersion
-                            """)
+                            """))
                     .bind("id", id)
                     .bind("expectedVersion", expectedVersion)
                     .bind("state", order.state().wireName())
@@ -130,7 +147,7 @@ public final class JdbiOrderStore implements OrderStore {
             if (updated == 0) {
                 throw failureOf(handle, id, expectedVersion);
             }
-            handle.createUpdate("DELETE FROM orders.order_items WHERE order_id = :id").bind("id", id).execute();
+            handle.createUpdate(schema.sql("DELETE FROM orders.order_items WHERE order_id = :id")).bind("id", id).execute();
             insertItems(handle, id, order.items());
             return findIn(handle, id).orElseThrow();
         }));
@@ -139,7 +156,7 @@ public final class JdbiOrderStore implements OrderStore {
     @Override
     public void delete(OrderId id, long expectedVersion) {
         ERRORS.run(() -> jdbi.useTransaction(handle -> {
-            int deleted = handle.createUpdate("DELETE FROM orders.orders WHERE id = :id AND version = :expectedVersion")
+            int deleted = handle.createUpdate(schema.sql("DELETE FROM orders.orders WHERE id = :id AND version = :expectedVersion"))
                     .bind("id", id.value())
                     .bind("expectedVersion", expectedVersion)
                     .execute();
@@ -149,17 +166,17 @@ public final class JdbiOrderStore implements OrderStore {
         }));
     }
 
-    private static RuntimeException failureOf(Handle handle, String id, long expectedVersion) {
+    private RuntimeException failureOf(Handle handle, String id, long expectedVersion) {
         // Nothing matched: either there is no such order or it has moved on.
-        boolean exists = handle.createQuery("SELECT COUNT(*) FROM orders.orders WHERE id = :id").bind("id", id)
+        boolean exists = handle.createQuery(schema.sql("SELECT COUNT(*) FROM orders.orders WHERE id = :id")).bind("id", id)
                 .mapTo(Long.class).one() > 0;
         return exists ? PreconditionFailedException.versionMismatch("the order", expectedVersion)
                 : new NotFoundException("order_not_found", "no such order");
     }
 
     private Optional<Keyed<OrderRecord>> findByKey(AccountId ownerId, String key) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("SELECT " + OrderRows.COLUMNS
-                        + " FROM orders.orders o WHERE o.owner_id = :owner AND o.idempotency_key = :key")
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("SELECT " + OrderRows.COLUMNS
+                        + " FROM orders.orders o WHERE o.owner_id = :owner AND o.idempotency_key = :key"))
                 .bind("owner", ownerId.value())
                 .bind("key", key)
                 .map((row, context) -> OrderRows.order(row))
@@ -168,43 +185,43 @@ public final class JdbiOrderStore implements OrderStore {
                 .map(order -> new Keyed<>(order, order.idempotency().orElseThrow().fingerprint()));
     }
 
-    private static Optional<OrderRecord> findIn(Handle handle, String id) {
-        return handle.createQuery("SELECT " + OrderRows.COLUMNS + " FROM orders.orders o WHERE o.id = :id")
+    private Optional<OrderRecord> findIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + OrderRows.COLUMNS + " FROM orders.orders o WHERE o.id = :id"))
                 .bind("id", id)
                 .map((row, context) -> OrderRows.order(row))
                 .findOne()
                 .map(row -> withItems(handle, row));
     }
 
-    private static OrderRecord withItems(Handle handle, OrderRows.OrderRow row) {
+    private OrderRecord withItems(Handle handle, OrderRows.OrderRow row) {
         String id = row.withoutItems().id().value();
         return row.with(itemsOf(handle, List.of(id)).getOrDefault(id, List.of()));
     }
 
-    private static Map<String, List<OrderItemRecord>> itemsOf(Handle handle, List<String> orderIds) {
+    private Map<String, List<OrderItemRecord>> itemsOf(Handle handle, List<String> orderIds) {
         Map<String, List<OrderItemRecord>> items = new LinkedHashMap<>();
         if (orderIds.isEmpty()) {
             return items;
         }
-        handle.createQuery("""
+        handle.createQuery(schema.sql("""
                         SELECT order_id, line_number, sku, quantity, unit_price FROM orders.order_items
                         WHERE order_id IN (<ids>) ORDER BY order_id, line_number
-                        """)
+                        """))
                 .bindList("ids", orderIds)
                 .map((row, context) -> OrderRows.item(row))
                 .forEach(item -> items.computeIfAbsent(item.orderId(), ignored -> new ArrayList<>()).add(item.item()));
         return items;
     }
 
-    private static void insertRow(Handle handle, OrderRecord order) {
-        handle.createUpdate("""
+    private void insertRow(Handle handle, OrderRecord order) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO orders.orders
                             (id, owner_id, state, currency, amount, comment, created_at, updated_at, version,
                              idempotency_key, request_fingerprint, paid_at, shipped_at, cancelled_at,
                              cancellation_reason)
                         VALUES (:id, :owner, :state, :currency, :amount, :comment, :createdAt, :updatedAt, 0,
                                 :key, :fingerprint, :paidAt, :shippedAt, :cancelledAt, :cancellationReason)
-                        """)
+                        """))
                 .bind("id", order.id().value())
                 .bind("owner", order.ownerId().value())
                 .bind("state", order.state().wireName())
@@ -223,11 +240,11 @@ public final class JdbiOrderStore implements OrderStore {
         insertItems(handle, order.id().value(), order.items());
     }
 
-    private static void insertItems(Handle handle, String orderId, List<OrderItemRecord> items) {
-        PreparedBatch batch = handle.prepareBatch("""
+    private void insertItems(Handle handle, String orderId, List<OrderItemRecord> items) {
+        PreparedBatch batch = handle.prepareBatch(schema.sql("""
                 INSERT INTO orders.order_items (order_id, line_number, sku, quantity, unit_price)
                 VALUES (:orderId, :lineNumber, :sku, :quantity, :unitPrice)
-                """);
+                """));
         for (int i = 0; i < items.size(); i++) {
             OrderItemRecord item = items.get(i);
             batch.bind("orderId", orderId).bind("lineNumber", i).bind("sku", item.sku())

@@ -3,9 +3,14 @@ package dev.strata.adapters.persistence.postgres.posts;
 import dev.strata.adapters.persistence.postgres.DatabaseErrors;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts;
 import dev.strata.adapters.persistence.postgres.IdempotentInserts.Keyed;
+import dev.strata.adapters.persistence.postgres.SqlListQuery;
+import dev.strata.adapters.persistence.postgres.SchemaNames;
+import dev.strata.adapters.persistence.postgres.ServiceSchema;
 import dev.strata.adapters.persistence.postgres.StrataJdbiPlugin;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotentRequest;
+import dev.strata.core.common.KeysetCursor;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
@@ -13,6 +18,7 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.ChannelId;
 import dev.strata.core.posts.PostId;
 import dev.strata.core.posts.store.ChannelRecord;
+import dev.strata.core.posts.store.ChannelUpdateRecord;
 import dev.strata.core.posts.store.MemberRecord;
 import dev.strata.core.posts.store.NewChannelRecord;
 import dev.strata.core.posts.store.NewPostRecord;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -58,16 +65,33 @@ public final class JdbiPostStore implements PostStore {
 
     private static final String CHANNEL_COLUMNS = "id, name, owner_id, created_at, version, request_fingerprint";
 
+    private static final SqlListQuery CHANNEL_LISTS = new SqlListQuery(Map.of(
+            "name", SqlListQuery.column("name"),
+            "created_at", SqlListQuery.column("created_at")), "id");
+    private static final SqlListQuery MEMBER_LISTS = new SqlListQuery(Map.of(
+            "joined_at", SqlListQuery.column("joined_at")), "account_id");
+
     private final Jdbi jdbi;
+    private final ServiceSchema schema;
 
     /**
      * A store over {@code jdbi}, on which it installs {@link StrataJdbiPlugin} and the mappers of its
      * own rows; installing them again for another store on the same {@link Jdbi} does nothing.
      */
     public JdbiPostStore(Jdbi jdbi) {
+        this(jdbi, SchemaNames.DEFAULT.posts());
+    }
+
+    /**
+     * A store over {@code jdbi} whose tables are in the schema {@code schemaName} rather than
+     * {@code posts} (the name given to {@link SchemaNames}, under which the schema was migrated); it
+     * installs the same plugins as {@link #JdbiPostStore(Jdbi)}.
+     */
+    public JdbiPostStore(Jdbi jdbi, String schemaName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi")
                 .installPlugin(new StrataJdbiPlugin())
                 .installPlugin(new PostRowMappers());
+        this.schema = ServiceSchema.of(SchemaNames.DEFAULT.posts(), schemaName);
     }
 
     @Override
@@ -92,10 +116,10 @@ public final class JdbiPostStore implements PostStore {
     public PostRecord updatePost(PostUpdateRecord update) {
         String id = update.id().value();
         return ERRORS.call(() -> jdbi.inTransaction(handle -> {
-            int updated = handle.createUpdate("""
+            int updated = handle.createUpdate(schema.sql("""
                             UPDATE posts.posts SET body = :body, updated_at = :updatedAt, version = version + 1
                             WHERE id = :id AND version = :expectedVersion
-                            """)
+                            """))
                     .bind("id", id)
                     .bind("expectedVersion", update.expectedVersion())
                     .bind("body", update.body())
@@ -113,14 +137,14 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public boolean deletePost(PostId id) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM posts.posts WHERE id = :id")
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(schema.sql("DELETE FROM posts.posts WHERE id = :id"))
                 .bind("id", id.value())
                 .execute())) > 0;
     }
 
     @Override
     public Page<PostRecord> listPosts(PostFilter filter) {
-        List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter)));
+        List<PostRow> rows = ERRORS.call(() -> jdbi.withHandle(handle -> PostListing.fetch(handle, filter, schema)));
         boolean hasMore = rows.size() > filter.limit();
         List<PostRecord> page = new ArrayList<>(rows.stream().limit(filter.limit()).map(PostRow::toRecord).toList());
         if (filter.backwards()) {
@@ -147,12 +171,7 @@ public final class JdbiPostStore implements PostStore {
 
     @Override
     public Optional<ChannelRecord> findChannel(ChannelId id) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id")
-                        .bind("id", id.value())
-                        .mapTo(ChannelRow.class)
-                        .findOne()))
-                .map(ChannelRow::toRecord);
+        return ERRORS.call(() -> jdbi.withHandle(handle -> findChannelIn(handle, id.value()))).map(ChannelRow::toRecord);
     }
 
     @Override
@@ -161,8 +180,8 @@ public final class JdbiPostStore implements PostStore {
             return List.of();
         }
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                        .createQuery("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id IN (<ids>)"
-                                + " AND id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId)")
+                        .createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id IN (<ids>)"
+                                + " AND id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId)"))
                         .bindList("ids", ids.stream().map(ChannelId::value).toList())
                         .bind("memberId", memberId.value())
                         .mapTo(ChannelRow.class)
@@ -173,7 +192,7 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public boolean isMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .createQuery(schema.sql("SELECT count(*) FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId"))
                 .bind("channelId", channelId.value())
                 .bind("accountId", accountId.value())
                 .mapTo(Long.class)
@@ -189,49 +208,133 @@ public final class JdbiPostStore implements PostStore {
     @Override
     public boolean removeMember(ChannelId channelId, AccountId accountId) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createUpdate("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId")
+                .createUpdate(schema.sql("DELETE FROM posts.members WHERE channel_id = :channelId AND account_id = :accountId"))
                 .bind("channelId", channelId.value())
                 .bind("accountId", accountId.value())
                 .execute())) > 0;
     }
 
     @Override
-    public List<MemberRecord> listMembers(ChannelId channelId) {
-        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery("""
-                                SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId
-                                ORDER BY joined_at, account_id
-                                """)
+    public Optional<MemberRecord> findMember(ChannelId channelId, AccountId accountId) {
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createQuery(schema.sql("""
+                                SELECT channel_id, account_id, joined_at FROM posts.members
+                                WHERE channel_id = :channelId AND account_id = :accountId
+                                """))
                         .bind("channelId", channelId.value())
+                        .bind("accountId", accountId.value())
                         .mapTo(MemberRow.class)
-                        .list()))
-                .stream().map(MemberRow::toRecord).toList();
+                        .findOne()))
+                .map(MemberRow::toRecord);
+    }
+
+    @Override
+    public Page<MemberRecord> listMembers(ChannelId channelId, ListQuery query) {
+        SqlListQuery.Rendered sql = MEMBER_LISTS.render(query);
+        return page(query, handle -> sql.bindTo(handle.createQuery(schema.sql(
+                        "SELECT channel_id, account_id, joined_at FROM posts.members WHERE channel_id = :channelId AND "
+                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset())))
+                .bind("channelId", channelId.value())
+                .mapTo(MemberRow.class)
+                .list(), MemberRow::toRecord);
+    }
+
+    @Override
+    public Page<ChannelRecord> listChannels(AccountId memberId, ListQuery query) {
+        SqlListQuery.Rendered sql = CHANNEL_LISTS.render(query);
+        return page(query, handle -> sql.bindTo(handle.createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels"
+                                + " WHERE id IN (SELECT channel_id FROM posts.members WHERE account_id = :memberId) AND "
+                                + sql.where() + " ORDER BY " + sql.orderBy() + " " + sql.limitOffset())))
+                .bind("memberId", memberId.value())
+                .mapTo(ChannelRow.class)
+                .list(), ChannelRow::toRecord);
+    }
+
+    @Override
+    public ChannelRecord updateChannel(ChannelUpdateRecord update) {
+        String id = update.id().value();
+        return ERRORS.call(() -> jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate(schema.sql("""
+                            UPDATE posts.channels SET name = :name, version = version + 1
+                            WHERE id = :id AND version = :expectedVersion
+                            """))
+                    .bind("id", id)
+                    .bind("expectedVersion", update.expectedVersion())
+                    .bind("name", update.name())
+                    .execute();
+            Optional<ChannelRow> row = findChannelIn(handle, id);
+            if (updated == 0) {
+                // Nothing matched: either there is no such channel or it has moved on.
+                throw row.isPresent()
+                        ? PreconditionFailedException.versionMismatch("the channel", update.expectedVersion())
+                        : channelNotFound();
+            }
+            return row.orElseThrow().toRecord();
+        }));
+    }
+
+    @Override
+    public boolean deleteChannel(ChannelId id) {
+        // Its posts and members go with it: posts_channel_fk and members_channel_fk cascade.
+        return ERRORS.call(() -> jdbi.withHandle(handle -> handle.createUpdate(schema.sql("DELETE FROM posts.channels WHERE id = :id"))
+                .bind("id", id.value())
+                .execute())) > 0;
+    }
+
+    @Override
+    public void deleteAccountContent(AccountId accountId) {
+        ERRORS.run(() -> jdbi.useTransaction(handle -> {
+            for (String delete : List.of(
+                    "DELETE FROM posts.channels WHERE owner_id = :accountId",
+                    "DELETE FROM posts.posts WHERE author_id = :accountId",
+                    "DELETE FROM posts.members WHERE account_id = :accountId")) {
+                handle.createUpdate(schema.sql(delete)).bind("accountId", accountId.value()).execute();
+            }
+        }));
+    }
+
+    /** One page of the rows {@code read} reads (one more than the limit), turned back when reading backwards. */
+    private <R, T> Page<T> page(ListQuery query, Function<Handle, List<R>> read, Function<R, T> toRecord) {
+        List<R> rows = ERRORS.call(() -> jdbi.withHandle(read::apply));
+        boolean hasMore = rows.size() > query.limit();
+        List<T> page = new ArrayList<>(rows.stream().limit(query.limit()).map(toRecord).toList());
+        if (query.cursor().map(KeysetCursor::before).orElse(false)) {
+            Collections.reverse(page);
+        }
+        return new Page<>(page, hasMore);
+    }
+
+    private Optional<ChannelRow> findChannelIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS + " FROM posts.channels WHERE id = :id"))
+                .bind("id", id)
+                .mapTo(ChannelRow.class)
+                .findOne();
     }
 
     private Optional<PostRow> findPostByKey(String author, String key) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + PostRow.COLUMNS
-                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key")
+                .createQuery(schema.sql("SELECT " + PostRow.COLUMNS
+                        + " FROM posts.posts WHERE author_id = :authorId AND idempotency_key = :key"))
                 .bind("authorId", author)
                 .bind("key", key)
                 .mapTo(PostRow.class)
                 .findOne()));
     }
 
-    private static Optional<PostRow> findPostIn(Handle handle, String id) {
-        return handle.createQuery("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id")
+    private Optional<PostRow> findPostIn(Handle handle, String id) {
+        return handle.createQuery(schema.sql("SELECT " + PostRow.COLUMNS + " FROM posts.posts WHERE id = :id"))
                 .bind("id", id)
                 .mapTo(PostRow.class)
                 .findOne();
     }
 
-    private static void insertPostRow(Handle handle, NewPostRecord post) {
-        handle.createUpdate("""
+    private void insertPostRow(Handle handle, NewPostRecord post) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO posts.posts
                             (id, author_id, channel_id, body, created_at, updated_at, version, idempotency_key,
                              request_fingerprint)
                         VALUES (:id, :authorId, :channelId, :body, :createdAt, :createdAt, 0, :idempotencyKey,
                                 :requestFingerprint)
-                        """)
+                        """))
                 .bind("id", post.id().value())
                 .bind("authorId", post.authorId().value())
                 .bind("channelId", post.channelId().map(ChannelId::value).orElse(null))
@@ -244,20 +347,20 @@ public final class JdbiPostStore implements PostStore {
 
     private Optional<ChannelRow> findChannelByKey(String owner, String key) {
         return ERRORS.call(() -> jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + CHANNEL_COLUMNS
-                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key")
+                .createQuery(schema.sql("SELECT " + CHANNEL_COLUMNS
+                        + " FROM posts.channels WHERE owner_id = :ownerId AND idempotency_key = :key"))
                 .bind("ownerId", owner)
                 .bind("key", key)
                 .mapTo(ChannelRow.class)
                 .findOne()));
     }
 
-    private static void insertChannelRow(Handle handle, NewChannelRecord channel) {
-        handle.createUpdate("""
+    private void insertChannelRow(Handle handle, NewChannelRecord channel) {
+        handle.createUpdate(schema.sql("""
                         INSERT INTO posts.channels
                             (id, name, owner_id, created_at, version, idempotency_key, request_fingerprint)
                         VALUES (:id, :name, :ownerId, :createdAt, 0, :idempotencyKey, :requestFingerprint)
-                        """)
+                        """))
                 .bind("id", channel.id().value())
                 .bind("name", channel.name())
                 .bind("ownerId", channel.ownerId().value())
@@ -271,12 +374,12 @@ public final class JdbiPostStore implements PostStore {
      * Adds a member unless it is one already; returns 1 if it added it. {@code ON CONFLICT DO
      * NOTHING} settles concurrent adds of the same member without an error.
      */
-    private static int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
-        return handle.createUpdate("""
+    private int insertMember(Handle handle, String channelId, String accountId, Instant joinedAt) {
+        return handle.createUpdate(schema.sql("""
                         INSERT INTO posts.members (channel_id, account_id, joined_at)
                         VALUES (:channelId, :accountId, :joinedAt)
                         ON CONFLICT DO NOTHING
-                        """)
+                        """))
                 .bind("channelId", channelId)
                 .bind("accountId", accountId)
                 .bind("joinedAt", joinedAt)

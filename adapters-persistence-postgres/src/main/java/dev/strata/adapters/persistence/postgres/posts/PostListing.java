@@ -1,5 +1,6 @@
 package dev.strata.adapters.persistence.postgres.posts;
 
+import dev.strata.adapters.persistence.postgres.ServiceSchema;
 import dev.strata.core.posts.store.PostFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ final class PostListing {
     /** A statement and the values bound to its named parameters. */
     record Statement(String sql, Map<String, Object> values) {
 
+        /** The same statement on the tables of {@code schema}. */
+        Statement in(ServiceSchema schema) {
+            return new Statement(schema.sql(sql), values);
+        }
+
         Query bindTo(Handle handle, String prefix) {
             Query query = handle.createQuery(prefix + sql);
             values.forEach(query::bind);
@@ -35,8 +41,8 @@ final class PostListing {
      * Up to {@code filter.limit() + 1} rows, in reading order (oldest first when reading
      * backwards): the extra one only tells whether more follow.
      */
-    static List<PostRow> fetch(Handle handle, PostFilter filter) {
-        return statementFor(filter).bindTo(handle, "").mapTo(PostRow.class).list();
+    static List<PostRow> fetch(Handle handle, PostFilter filter, ServiceSchema schema) {
+        return statementFor(filter).in(schema).bindTo(handle, "").mapTo(PostRow.class).list();
     }
 
     /** The query for {@code filter}. */

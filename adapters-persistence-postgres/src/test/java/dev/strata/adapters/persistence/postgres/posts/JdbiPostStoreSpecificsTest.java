@@ -7,7 +7,6 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.posts.store.PostFilter;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What the JDBI post store does beyond the contract: how it searches on each database. */
@@ -22,7 +21,7 @@ class JdbiPostStoreSpecificsTest {
     @Test
     void onPostgresqlTextSearchIsServedByTheTrigramIndex() {
         PostFilter search = PostFilter.visibleTo(AccountId.generate(Clock.systemUTC()), 20)
-                .containing(Optional.of("needle"));
+                .containing("needle");
         PostListing.Statement statement = PostListing.statementFor(search);
 
         List<String> plan = TestDatabases.postgres().jdbi().inTransaction(handle -> {
@@ -38,7 +37,7 @@ class JdbiPostStoreSpecificsTest {
     @Test
     void onH2TheSameSearchRunsWithoutTheIndex() {
         PostFilter search = PostFilter.visibleTo(AccountId.generate(Clock.systemUTC()), 20)
-                .containing(Optional.of("needle"));
+                .containing("needle");
 
         assertThat(new JdbiPostStore(TestDatabases.h2().jdbi()).listPosts(search).items()).isEmpty();
         int trigramIndexes = TestDatabases.h2().jdbi().withHandle(handle -> handle.createQuery(
