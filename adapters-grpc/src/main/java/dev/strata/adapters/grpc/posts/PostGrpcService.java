@@ -34,6 +34,7 @@ import dev.strata.adapters.grpc.v1.UpdatePostRequest;
 import dev.strata.adapters.grpc.v1.UpdatePostResponse;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKey;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.ValidationException;
 import dev.strata.core.identity.AccountId;
@@ -173,8 +174,7 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
         ChannelId channel = ResourceNames.channel("channel", request.getChannel());
         AccountId account = ResourceNames.account("account", request.getAccount());
         boolean added = posts.addMember(caller, channel, account);
-        Member member = posts.listMembers(caller, channel).stream().filter(one -> one.accountId().equals(account))
-                .findFirst().orElseThrow(() -> new IllegalStateException("a member just added is not listed"));
+        Member member = posts.getMember(caller, channel, account);
         reply(responses, AddMemberResponse.newBuilder().setMember(PostMessages.toProto(member)).setAdded(added).build());
     }
 
@@ -188,12 +188,16 @@ public final class PostGrpcService extends PostServiceGrpc.PostServiceImplBase {
     @Override
     public void listMembers(ListMembersRequest request, StreamObserver<ListMembersResponse> responses) {
         ChannelId channel = ResourceNames.channel("parent", request.getParent());
-        KeysetPages.Page<Member> page = KeysetPages.page(posts.listMembers(Callers.current(), channel),
-                Member::joinedAt, member -> member.accountId().value(), false, request.getPageSize(),
-                request.getPageToken(), "members:" + request.getParent());
+        // Core pages the members (its MEMBER_QUERY); the page token is REST's for the same list.
+        ListQuery query = FieldPaths.under("", Map.of(), () -> PostService.MEMBER_QUERY.listQuery(null, null,
+                KeysetPages.pageSize(request.getPageSize()),
+                request.getPageToken().isEmpty() ? null : request.getPageToken()));
+        Page<Member> page = posts.listMembers(Callers.current(), channel, query);
+        String next = page.hasMore() ? PostService.MEMBER_QUERY.pageTokenAfter(query, page.items().getLast(),
+                PostService::memberSortValue, member -> member.accountId().value()) : "";
         reply(responses, ListMembersResponse.newBuilder()
                 .addAllMembers(page.items().stream().map(PostMessages::toProto).toList())
-                .setNextPageToken(page.nextPageToken())
+                .setNextPageToken(next)
                 .build());
     }
 }
