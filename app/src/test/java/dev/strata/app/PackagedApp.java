@@ -169,7 +169,8 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free now, from the kernel's choice for port 0 (for settings where 0 means off, as gRPC's). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
