@@ -60,7 +60,7 @@ before(async () => {
   const port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'strata-docs-'));
   base = `http://127.0.0.1:${port}`;
-  app = spawn(java, ['-jar', jar, '--host', '127.0.0.1', '--port', String(port), '--admin-port', '0',
+  app = spawn(java, ['-jar', jar, '--host', '127.0.0.1', '--port', String(port), '--admin-port', '0', '--grpc-port', '0',
     '--data-dir', dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   app.stdout.on('data', (chunk) => { appLog += chunk; });

@@ -33,7 +33,7 @@ final class AdminServer implements AutoCloseable {
     }
 
     static AdminServer start(String host, int port, Supplier<String> metrics, BooleanSupplier ready) {
-        HttpServer http = GrizzlyServers.createBare(host, port, GrizzlyServers.Options.DEFAULT, Map.of(
+        HttpServer http = GrizzlyServers.createBare(host, port, GrizzlyServers.Options.DEFAULT.withHttp2(false), Map.of(
                 "/metrics", handler(() -> new Answer(200, PROMETHEUS_TEXT, metrics.get())),
                 "/health/live", handler(() -> Answer.health(true)),
                 "/health/ready", handler(() -> Answer.health(ready.getAsBoolean()))));

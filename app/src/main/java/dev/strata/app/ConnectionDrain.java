@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import dev.strata.adapters.rest.grizzly.Http2Connections;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
 import org.glassfish.grizzly.GenericCloseListener;
@@ -43,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * write) that has been quiet for {@link #QUIET_BEFORE_CLOSING} is closed the way a server ends a
  * kept-alive connection: its output is shut down (a FIN, never a reset) and whatever the client
  * still sends is read and dropped until the client closes its side. {@link #awaitClosed} waits
- * for all of this. Thread-safe.
+ * for all of this. An HTTP/2 connection, which has no {@code Connection: close}, is sent
+ * {@code GOAWAY} instead (its client starts no new request on it), and counts as idle once every
+ * request on it has its whole response (see {@link Http2Connections}). Thread-safe.
  */
 final class ConnectionDrain implements AddOn {
 
@@ -166,6 +169,7 @@ final class ConnectionDrain implements AddOn {
     private void closeIdle() {
         long now = System.nanoTime();
         for (Tracked tracked : open.values()) {
+            tracked.goAwayIfHttp2();
             tracked.closeIfIdle(now);
         }
     }
@@ -211,8 +215,22 @@ final class ConnectionDrain implements AddOn {
             this.lastActivity = now;
         }
 
+        private boolean toldToGoAway;
+
         synchronized boolean inFlight() {
-            return busy && !closing;
+            return busy() && !closing;
+        }
+
+        /** HTTP/1.1: bytes since the last response; HTTP/2: a request without its whole response. */
+        private boolean busy() {
+            return Http2Connections.isHttp2(connection) ? Http2Connections.openStreams(connection) > 0 : busy;
+        }
+
+        synchronized void goAwayIfHttp2() {
+            if (!toldToGoAway && !closing && Http2Connections.isHttp2(connection)) {
+                toldToGoAway = true;
+                Http2Connections.goAway(connection);
+            }
         }
 
         /** Bytes arrived; returns false when the connection is closing and they are to be dropped. */
@@ -231,7 +249,7 @@ final class ConnectionDrain implements AddOn {
         }
 
         synchronized void closeIfIdle(long now) {
-            if (closing || busy || now - lastActivity < QUIET_BEFORE_CLOSING.toNanos()
+            if (closing || busy() || now - lastActivity < QUIET_BEFORE_CLOSING.toNanos()
                     || connection instanceof NIOConnection nio && !nio.getAsyncWriteQueue().isEmpty()) {
                 return;
             }

@@ -36,6 +36,10 @@ public final class Main implements Callable<Integer> {
             description = "API port; 0 picks a free one (STRATA_PORT).")
     int port;
 
+    @Option(names = "--grpc-port", defaultValue = "${env:STRATA_GRPC_PORT:-9090}",
+            description = "gRPC API port (strata.v1 services, health, reflection); 0 turns gRPC off (STRATA_GRPC_PORT).")
+    int grpcPort;
+
     @Option(names = "--data-dir", defaultValue = "${env:STRATA_DATA_DIR:-data}",
             description = "Folder of the embedded database and the generated token key (STRATA_DATA_DIR).")
     Path dataDirectory;
@@ -104,6 +108,11 @@ public final class Main implements Callable<Integer> {
             showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Password of the TLS keystore (STRATA_TLS_KEYSTORE_PASSWORD).")
     String tlsKeystorePassword;
+
+    @Option(names = "--http2", defaultValue = "${env:STRATA_HTTP2:-true}", arity = "1",
+            description = "Whether the API port also speaks HTTP/2: h2c (prior knowledge or Upgrade) on plain HTTP, "
+                    + "h2 by ALPN with TLS; false: HTTP/1.1 only (STRATA_HTTP2).")
+    boolean http2;
 
     @Option(names = "--rate-limit-enabled", defaultValue = "${env:STRATA_RATE_LIMIT_ENABLED:-true}", arity = "1",
             description = "Whether rate limits apply; false for load tests and benchmarks. Sign-in throttling "
@@ -175,7 +184,7 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicUrl),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
                         .filter(proxy -> !proxy.isEmpty()).toList()),
-                Optional.ofNullable(rateLimitStore), shutdownDelay);
+                Optional.ofNullable(rateLimitStore), shutdownDelay, http2, grpcPort);
         StrataServer server;
         try {
             server = StrataServer.start(settings);

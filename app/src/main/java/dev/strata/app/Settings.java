@@ -12,13 +12,15 @@ import java.util.Optional;
 /**
  * Everything the app can be told, from flags or {@code STRATA_*} environment variables (see
  * {@link Main}). An empty database URL means the embedded H2 file database under the data folder.
+ * {@code http2} serves HTTP/2 beside HTTP/1.1 on the API port (h2c, or h2 by ALPN with TLS);
+ * {@code grpcPort} serves the gRPC API (0: off).
  */
 public record Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
         Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
         Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
         int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
         List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies,
-        Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay) {
+        Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay, boolean http2, int grpcPort) {
 
     /**
      * The settings without a public URL, with no trusted proxy (URLs in responses are relative), and
@@ -31,14 +33,40 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
             List<String> corsOrigins) {
         this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
                 sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
-                corsOrigins, Optional.empty(), TrustedProxies.NONE, Optional.empty(), Duration.ZERO);
+                corsOrigins, Optional.empty(), TrustedProxies.NONE, Optional.empty(), Duration.ZERO, true, 0);
+    }
+
+    /** The settings with HTTP/2 on, its default, and the gRPC API off ({@code grpcPort} 0). */
+    public Settings(String host, int port, Path dataDirectory, Optional<String> databaseUrl,
+            Optional<String> databaseUser, Optional<String> databasePassword, int poolSize, Duration statementTimeout,
+            Duration sessionLifetime, Optional<String> tokenKeys, Duration shutdownGrace, long maxBodyBytes,
+            int adminPort, Duration readTimeout, Optional<TlsKeystore> tls, Optional<RateLimits> rateLimits,
+            List<String> corsOrigins, Optional<URI> publicUrl, TrustedProxies trustedProxies,
+            Optional<RateLimitStore> rateLimitStore, Duration shutdownDelay) {
+        this(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize, statementTimeout,
+                sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls, rateLimits,
+                corsOrigins, publicUrl, trustedProxies, rateLimitStore, shutdownDelay, true, 0);
+    }
+
+    /** These settings with HTTP/2 on or off. */
+    public Settings withHttp2(boolean enabled) {
+        return new Settings(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
+                statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
+                rateLimits, corsOrigins, publicUrl, trustedProxies, rateLimitStore, shutdownDelay, enabled, grpcPort);
     }
 
     /** These settings with the rate limits kept in {@code store}. */
     public Settings withRateLimitStore(RateLimitStore store) {
         return new Settings(host, port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
                 statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
-                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store), shutdownDelay);
+                rateLimits, corsOrigins, publicUrl, trustedProxies, Optional.of(store), shutdownDelay, http2, grpcPort);
+    }
+
+    /** These settings with the gRPC API on {@code port} (0: off). */
+    public Settings withGrpcPort(int port) {
+        return new Settings(host, this.port, dataDirectory, databaseUrl, databaseUser, databasePassword, poolSize,
+                statementTimeout, sessionLifetime, tokenKeys, shutdownGrace, maxBodyBytes, adminPort, readTimeout, tls,
+                rateLimits, corsOrigins, publicUrl, trustedProxies, rateLimitStore, shutdownDelay, http2, port);
     }
 
     public Settings {
@@ -68,6 +96,9 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must be 0-65535 (0 picks a free one): " + port);
         }
+        if (grpcPort < 0 || grpcPort > 65_535) {
+            throw new IllegalArgumentException("the gRPC port must be 0-65535 (0 turns gRPC off): " + grpcPort);
+        }
         if (poolSize < 1) {
             throw new IllegalArgumentException("the pool needs at least one connection");
         }
@@ -82,6 +113,7 @@ public record Settings(String host, int port, Path dataDirectory, Optional<Strin
                 + rateLimits.map(RateLimits::toString).orElse("<off>") + ", rateLimitStore="
                 + rateLimitStore.map(RateLimitStore::toString).orElse("<default>") + ", corsOrigins=" + corsOrigins
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("<relative URLs>") + ", trustedProxies="
-                + trustedProxies + ", shutdownDelay=" + shutdownDelay + "]";
+                + trustedProxies + ", shutdownDelay=" + shutdownDelay + ", http2=" + http2 + ", grpcPort="
+                + (grpcPort == 0 ? "<off>" : Integer.toString(grpcPort)) + "]";
     }
 }

@@ -1,10 +1,13 @@
 package dev.strata.app;
 
 import dev.strata.adapters.common.ApiMetrics;
+import dev.strata.adapters.common.RateLimitBuckets;
+import dev.strata.adapters.common.RateLimiter;
 import dev.strata.adapters.graphql.StrataGraphql;
 import dev.strata.adapters.graphql.http.GraphqlHttp;
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.StrataDatabase;
+import dev.strata.adapters.grpc.GrpcApi;
 import dev.strata.adapters.rest.StrataApi;
 import dev.strata.adapters.rest.grizzly.GrizzlyServers;
 import dev.strata.core.identity.IdentityPolicy;
@@ -19,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
@@ -38,6 +42,8 @@ public final class StrataServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
 
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
+    /** How often the gRPC health service looks at the database, as readiness does on each request. */
+    private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final StrataDatabase database;
@@ -49,10 +55,12 @@ public final class StrataServer implements AutoCloseable {
     private final CountDownLatch delayEnded = new CountDownLatch(1);
     private final ConnectionDrain drain;
     private final ScheduledExecutorService housekeeping;
+    private final Optional<GrpcEndpoint> grpc;
 
     private StrataServer(Settings settings, StrataDatabase database, HttpServer http, ConnectionDrain drain,
-            Metrics metrics, IdentityService identity) {
+            Metrics metrics, IdentityService identity, Optional<GrpcEndpoint> grpc) {
         this.settings = settings;
+        this.grpc = grpc;
         this.database = database;
         this.http = http;
         this.drain = drain;
@@ -65,6 +73,8 @@ public final class StrataServer implements AutoCloseable {
                 Thread.ofPlatform().name("strata-housekeeping").daemon().factory());
         housekeeping.scheduleWithFixedDelay(() -> purge(identity), HOUSEKEEPING_INTERVAL.toSeconds(),
                 HOUSEKEEPING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        grpc.ifPresent(endpoint -> housekeeping.scheduleWithFixedDelay(endpoint::refreshHealth,
+                HEALTH_INTERVAL.toMillis(), HEALTH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Deletes expired sessions and stale sign-in failures; a failure is logged and retried next time. */
@@ -99,8 +109,10 @@ public final class StrataServer implements AutoCloseable {
                     .posts(posts)
                     .orders(orders)
                     .metrics(apiMetrics).corsOrigins(settings.corsOrigins());
-            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits)
-                    .rateLimitBuckets(RateLimitStore.bucketsFor(settings, database)));
+            // One set of buckets for every API style: a caller has one budget, whichever it calls.
+            Optional<RateLimitBuckets> buckets = settings.rateLimits().map(limits -> RateLimitStore.bucketsFor(settings,
+                    database));
+            settings.rateLimits().ifPresent(limits -> builder.rateLimits(limits).rateLimitBuckets(buckets.orElseThrow()));
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
             // GraphQL at /graphql in the same Jersey application, behind the same filters.
@@ -110,16 +122,25 @@ public final class StrataServer implements AutoCloseable {
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));
             ConnectionDrain drain = new ConnectionDrain();
             http.getListeners().forEach(listener -> listener.registerAddOn(drain));
-            http.start();
+            Optional<GrpcEndpoint> grpc = Optional.empty();
             StrataServer server;
             try {
-                server = new StrataServer(settings, database, http, drain, metrics, identity);
-            } catch (RuntimeException e) {
+                http.start();
+                if (settings.grpcPort() != 0) {
+                    GrpcApi.Builder grpcApi = GrpcApi.builder(identity).posts(posts).orders(orders)
+                            .metrics(apiMetrics).readiness(database::isReachable);
+                    settings.rateLimits().ifPresent(limits -> grpcApi.rateLimiter(new RateLimiter(limits,
+                            buckets.orElseThrow())));
+                    grpc = Optional.of(GrpcEndpoint.start(settings, grpcApi.build()));
+                }
+                server = new StrataServer(settings, database, http, drain, metrics, identity, grpc);
+            } catch (IOException | RuntimeException e) {
                 http.shutdownNow();
+                grpc.ifPresent(GrpcEndpoint::close);
                 throw e;
             }
-            LOG.info("Strata API listening on {}, admin (metrics, health) on port {}", server.uri(),
-                    server.adminPort());
+            LOG.info("Strata API listening on {}, admin (metrics, health) on port {}{}", server.uri(),
+                    server.adminPort(), server.grpcPort().map(port -> ", gRPC on port " + port).orElse(""));
             return server;
         } catch (BindException e) {
             database.close();
@@ -146,7 +167,8 @@ public final class StrataServer implements AutoCloseable {
     }
 
     private static GrizzlyServers.Options transport(Settings settings) {
-        GrizzlyServers.Options options = GrizzlyServers.Options.DEFAULT.withReadTimeout(settings.readTimeout());
+        GrizzlyServers.Options options = GrizzlyServers.Options.DEFAULT.withReadTimeout(settings.readTimeout())
+                .withHttp2(settings.http2());
         return settings.tls().map(tls -> options.withTls(tls.context())).orElse(options);
     }
 
@@ -164,6 +186,11 @@ public final class StrataServer implements AutoCloseable {
     /** Where the API is served, with the actual port when 0 was asked for. */
     public URI uri() {
         return uri;
+    }
+
+    /** The port the gRPC API is served on, or empty when it is off. */
+    public Optional<Integer> grpcPort() {
+        return grpc.map(GrpcEndpoint::port);
     }
 
     /** The admin port (metrics, health), the actual one when 0 was asked for. */
@@ -194,6 +221,7 @@ public final class StrataServer implements AutoCloseable {
         LOG.info("Strata is shutting down: readiness answers 503; the API serves for {} more, then drains for up to {}",
                 settings.shutdownDelay(), settings.shutdownGrace());
         housekeeping.shutdownNow();
+        grpc.ifPresent(GrpcEndpoint::shuttingDown);
         try {
             delayEnded.await(settings.shutdownDelay().toNanos(), TimeUnit.NANOSECONDS);
             drain();
@@ -201,6 +229,7 @@ public final class StrataServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             http.shutdownNow();
+            grpc.ifPresent(GrpcEndpoint::close);
             database.close();
             admin.close();
             metrics.close();
@@ -212,11 +241,15 @@ public final class StrataServer implements AutoCloseable {
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         drain.startDraining();
         drain.closeListeners();
+        grpc.ifPresent(GrpcEndpoint::shutdown);
         LOG.info("Strata no longer accepts connections; draining the open ones");
         int cutOff = drain.awaitClosed(deadline);
         if (cutOff > 0) {
             LOG.warn("cut off {} request(s) still in flight after the grace period of {}", cutOff,
                     settings.shutdownGrace());
+        }
+        if (grpc.isPresent()) {
+            grpc.get().awaitTermination(deadline);
         }
     }
 }

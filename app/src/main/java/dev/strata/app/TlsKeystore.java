@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Objects;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -25,14 +26,23 @@ record TlsKeystore(Path file, String password) {
 
     /** A TLS context serving the keystore's key; fails at start, not at the first request. */
     SSLContext context() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the TLS keystore " + file + " is unusable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key managers of the keystore's key, for servers that take them rather than a context (gRPC). */
+    KeyManager[] keyManagers() {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance(file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
             store.load(in, password.toCharArray());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password.toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
+            return keys.getKeyManagers();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the TLS keystore " + file + " (wrong password?)", e);
         } catch (GeneralSecurityException e) {

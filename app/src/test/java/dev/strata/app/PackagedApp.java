@@ -61,6 +61,8 @@ final class PackagedApp implements AutoCloseable {
         environment.put("STRATA_DATA_DIR", dataDirectory.toString());
         // Tests that are not about the lame-duck delay need not wait for it.
         environment.put("STRATA_SHUTDOWN_DELAY", "0");
+        // gRPC is off unless a test asks for it: its default port would clash between apps.
+        environment.put("STRATA_GRPC_PORT", "0");
         environment.putAll(settings);
         PackagedApp app = new PackagedApp(builder.start(), log, port, adminPort);
         app.awaitReady();
@@ -167,7 +169,8 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free now, from the kernel's choice for port 0 (for settings where 0 means off, as gRPC's). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -54,6 +54,45 @@ class TlsTest {
         }
     }
 
+    @Test
+    void grpcIsServedOverTlsWithTheSameKeystore() throws Exception {
+        Path keystore = selfSignedKeystore(directory.resolve("strata.p12"));
+        Settings plain = RunningApp.settings(StrataDatabase.h2MemoryUrl("grpc-tls-test"));
+        int grpcPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            grpcPort = socket.getLocalPort();
+        }
+        Settings settings = new Settings(plain.host(), plain.port(), plain.dataDirectory(), plain.databaseUrl(),
+                plain.databaseUser(), plain.databasePassword(), plain.poolSize(), plain.statementTimeout(),
+                plain.sessionLifetime(), plain.tokenKeys(), plain.shutdownGrace(), plain.maxBodyBytes(),
+                plain.adminPort(), plain.readTimeout(), Optional.of(new TlsKeystore(keystore, PASSWORD)),
+                Optional.empty(), List.of()).withGrpcPort(grpcPort);
+
+        try (RunningApp app = RunningApp.start(settings)) {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                store.load(in, PASSWORD.toCharArray());
+            }
+            trust.init(store);
+            io.grpc.ManagedChannel trusting = io.grpc.Grpc.newChannelBuilderForAddress("localhost", grpcPort,
+                    io.grpc.TlsChannelCredentials.newBuilder().trustManager(trust.getTrustManagers()).build()).build();
+            io.grpc.ManagedChannel plaintext = io.grpc.Grpc.newChannelBuilderForAddress("localhost", grpcPort,
+                    io.grpc.InsecureChannelCredentials.create()).build();
+            try {
+                assertThat(io.grpc.health.v1.HealthGrpc.newBlockingStub(trusting)
+                        .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance()).getStatus())
+                        .isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+                assertThatThrownBy(() -> io.grpc.health.v1.HealthGrpc.newBlockingStub(plaintext)
+                        .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance()))
+                        .as("a plaintext client gets no answer").isInstanceOf(io.grpc.StatusRuntimeException.class);
+            } finally {
+                trusting.shutdownNow();
+                plaintext.shutdownNow();
+            }
+        }
+    }
+
     private static Path selfSignedKeystore(Path file) throws Exception {
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "strata", "-keyalg", "EC",

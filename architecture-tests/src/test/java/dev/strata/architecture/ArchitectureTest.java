@@ -30,7 +30,7 @@ class ArchitectureTest {
                 "dev.strata.adapters.rest.identity",
                 "dev.strata.adapters.graphql", "dev.strata.adapters.graphql.http",
                 "dev.strata.core.posts", "dev.strata.core.orders", "dev.strata.adapters.rest.posts",
-                "dev.strata.adapters.rest.orders",
+                "dev.strata.adapters.rest.orders", "dev.strata.adapters.grpc.orders", "dev.strata.adapters.grpc.v1",
                 "dev.strata.app"}) {
             assertThat(production.stream().anyMatch(javaClass -> javaClass.getPackageName().equals(layer)))
                     .as(layer).isTrue();

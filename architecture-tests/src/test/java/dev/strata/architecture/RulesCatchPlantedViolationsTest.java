@@ -103,6 +103,22 @@ class RulesCatchPlantedViolationsTest {
     }
 
     @Test
+    void theLayerRuleCatchesTheGrpcAdapterUsingTheRestAdapter() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.adapters.grpc.planted", "GrpcUsingTheRestAdapter");
+    }
+
+    @Test
+    void theLayerRuleCatchesTheGrpcAdapterUsingAStore() {
+        assertCatches(StrataArchitecture.LAYERS, "dev.strata.adapters.grpc.plantedstore", "GrpcUsingTheMemoryStore");
+    }
+
+    @Test
+    void theAdapterRuleCatchesTheGrpcAdapterUsingTheRestAdapter() {
+        assertCatches(StrataArchitecture.ADAPTERS_ARE_INDEPENDENT, "dev.strata.adapters.grpc.planted",
+                "GrpcUsingTheRestAdapter");
+    }
+
+    @Test
     void theAdapterRuleCatchesTheRestAdapterUsingAStore() {
         assertCatches(StrataArchitecture.ADAPTERS_ARE_INDEPENDENT, "dev.strata.adapters.rest.planted",
                 "RestUsingTheMemoryStore");

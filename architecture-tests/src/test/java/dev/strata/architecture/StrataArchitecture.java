@@ -32,6 +32,7 @@ final class StrataArchitecture {
     static final String POSTGRES = "dev.strata.adapters.persistence.postgres..";
     static final String API_COMMON = "dev.strata.adapters.common..";
     static final String REST = "dev.strata.adapters.rest..";
+    static final String GRPC = "dev.strata.adapters.grpc..";
     static final String GRAPHQL = "dev.strata.adapters.graphql..";
     static final String APP = "dev.strata.app..";
 
@@ -57,16 +58,18 @@ final class StrataArchitecture {
             .layer("PostgreSQL persistence").definedBy(POSTGRES)
             .layer("API common").definedBy(API_COMMON)
             .layer("REST").definedBy(REST)
+            .layer("gRPC").definedBy(GRPC)
             .layer("GraphQL").definedBy(GRAPHQL)
             .layer("App").definedBy(APP)
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("REST").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("gRPC").mayOnlyBeAccessedByLayers("App")
             .whereLayer("GraphQL").mayOnlyBeAccessedByLayers("App")
             .whereLayer("PostgreSQL persistence").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Memory persistence").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("API common").mayOnlyBeAccessedByLayers("REST", "GraphQL", "App")
+            .whereLayer("API common").mayOnlyBeAccessedByLayers("REST", "gRPC", "GraphQL", "App")
             .whereLayer("Core").mayOnlyBeAccessedByLayers("Memory persistence", "PostgreSQL persistence", "API common",
-                    "REST", "GraphQL", "App")
+                    "REST", "gRPC", "GraphQL", "App")
             .ensureAllClassesAreContainedInArchitecture();
 
     /** Core uses the JDK, itself, and the one crypto library for Argon2: no framework. */

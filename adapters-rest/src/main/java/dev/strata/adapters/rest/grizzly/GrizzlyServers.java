@@ -12,10 +12,12 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.CompressionConfig;
 import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -26,7 +28,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * refusals are RFC 9457 problems (see {@link StrictCodecFilter}), protocol upgrade offers ignored,
  * request heads bounded, the server's own error pages written as problems too (see
  * {@link ProblemErrorPages}), bodies that stall cut off after a read timeout, JSON responses of
- * {@value #COMPRESSION_MIN_BYTES} bytes or more gzipped for clients that accept it, and optionally TLS.
+ * {@value #COMPRESSION_MIN_BYTES} bytes or more gzipped for clients that accept it, optionally TLS, and
+ * HTTP/2 beside HTTP/1.1 on the same port unless turned off (see {@link Options#http2()}).
  *
  * <p>Statuses of the refusals: 400 for anything malformed (request line, target, percent-encoding,
  * header fields, {@code Host}, body framing, an HTTP version other than 1.1 and 1.0: Strata answers
@@ -35,6 +38,18 @@ import org.glassfish.jersey.server.ResourceConfig;
  * 414 for a request line longer than {@link #MAX_HEAD_BYTES}, 431 (RFC 6585) for a longer head or
  * more than {@link #MAX_REQUEST_HEADERS} headers, and 417 for an expectation other than
  * {@code 100-continue}.
+ *
+ * <p>HTTP/2 is Grizzly's ({@code grizzly-http2}): on a plain port as h2c, both with prior knowledge
+ * (the connection preface) and by {@code Upgrade: h2c}; on a TLS port as h2, chosen by ALPN (a client
+ * that offers only {@code http/1.1} gets HTTP/1.1). Each connection allows
+ * {@value #MAX_CONCURRENT_STREAMS} concurrent streams ({@code SETTINGS_MAX_CONCURRENT_STREAMS}; a client
+ * that opens more gets {@code GOAWAY REFUSED_STREAM}), reads header blocks of up to
+ * {@link #MAX_HTTP2_HEADER_BLOCK_BYTES} (its {@code SETTINGS_MAX_HEADER_LIST_SIZE}) and refuses header
+ * lists over {@link #MAX_HEAD_BYTES} with 431, as HTTP/1.1 does; server push is off. Requests in HTTP/2 frames get the same checks and
+ * problems as HTTP/1.1 ones where HTTP/2 leaves them to the server (see {@link Http2RequestGuard});
+ * a header block that HTTP/2 itself forbids (RFC 9113 section 8.2) ends the connection with
+ * {@code GOAWAY PROTOCOL_ERROR} (see {@link Http2ServerAddOn}). A connection's streams are served
+ * concurrently, each on its own (virtual) worker thread, with the same API, limits and request ids.
  */
 public final class GrizzlyServers {
 
@@ -42,6 +57,15 @@ public final class GrizzlyServers {
     public static final int MAX_HEAD_BYTES = 16 * 1024;
     /** Most request headers accepted. */
     public static final int MAX_REQUEST_HEADERS = 100;
+    /**
+     * Largest HTTP/2 header block read (as sent, compressed), advertised as
+     * {@code SETTINGS_MAX_HEADER_LIST_SIZE}: larger enough than {@link #MAX_HEAD_BYTES} that a header
+     * list over that limit is read and refused with a 431 problem, as over HTTP/1.1; a block larger
+     * than this one closes the connection.
+     */
+    public static final int MAX_HTTP2_HEADER_BLOCK_BYTES = 4 * MAX_HEAD_BYTES;
+    /** Most HTTP/2 streams a connection may have open at once. */
+    public static final int MAX_CONCURRENT_STREAMS = 128;
     /** Smallest response body that is compressed. */
     public static final int COMPRESSION_MIN_BYTES = 1024;
 
@@ -56,12 +80,14 @@ public final class GrizzlyServers {
      *
      * @param readTimeout how long a read of a request body may wait for the client's next bytes
      * @param tls         when present, the server speaks HTTPS with this context
+     * @param http2       whether HTTP/2 is served beside HTTP/1.1: h2c on a plain port, h2 by ALPN with TLS
      */
-    public record Options(Duration readTimeout, Optional<SSLContext> tls) {
+    public record Options(Duration readTimeout, Optional<SSLContext> tls, boolean http2) {
 
-        /** Plain HTTP, 30-second read timeout. */
-        public static final Options DEFAULT = new Options(Duration.ofSeconds(30), Optional.empty());
+        /** Plain HTTP (HTTP/1.1 and h2c), 30-second read timeout. */
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(30), Optional.empty(), true);
 
+        /** Checks the settings. */
         public Options {
             Objects.requireNonNull(readTimeout, "readTimeout");
             Objects.requireNonNull(tls, "tls");
@@ -70,12 +96,19 @@ public final class GrizzlyServers {
             }
         }
 
+        /** These options with another read timeout. */
         public Options withReadTimeout(Duration newReadTimeout) {
-            return new Options(newReadTimeout, tls);
+            return new Options(newReadTimeout, tls, http2);
         }
 
+        /** These options with TLS from {@code context}. */
         public Options withTls(SSLContext context) {
-            return new Options(readTimeout, Optional.of(context));
+            return new Options(readTimeout, Optional.of(context), http2);
+        }
+
+        /** These options with HTTP/2 on or off. */
+        public Options withHttp2(boolean enabled) {
+            return new Options(readTimeout, tls, enabled);
         }
     }
 
@@ -94,7 +127,18 @@ public final class GrizzlyServers {
             configure(listener, options);
         }
         server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
+        if (options.http2()) {
+            guardHttp2Requests(server.getServerConfiguration());
+        }
         return server;
+    }
+
+    private static void guardHttp2Requests(ServerConfiguration configuration) {
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
+        handlers.forEach((handler, registrations) -> {
+            configuration.removeHttpHandler(handler);
+            configuration.addHttpHandler(new Http2RequestGuard(handler), registrations);
+        });
     }
 
     /**
@@ -112,7 +156,7 @@ public final class GrizzlyServers {
         // Grizzly would answer TRACE itself with an empty 405; the handlers (or the 404 page) answer instead.
         server.getServerConfiguration().setPassTraceRequest(true);
         Map<String, HttpHandler> served = Map.copyOf(routes);
-        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
+        HttpHandler root = new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws Exception {
                 HttpHandler route = served.get(request.getRequestURI());
@@ -123,7 +167,8 @@ public final class GrizzlyServers {
                     route.service(request, response);
                 }
             }
-        }, "/");
+        };
+        server.getServerConfiguration().addHttpHandler(options.http2() ? new Http2RequestGuard(root) : root, "/");
         return server;
     }
 
@@ -155,10 +200,13 @@ public final class GrizzlyServers {
 
     private static void configure(NetworkListener listener, Options options) {
         ClientFramingLog.install();
-        listener.registerAddOn(new StrictCodecAddOn());
+        listener.registerAddOn(new StrictCodecAddOn(options.http2()));
         listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
         listener.setMaxRequestHeaders(MAX_REQUEST_HEADERS);
         listener.registerAddOn(new ReadTimeoutAddOn(options.readTimeout()));
+        if (options.http2()) {
+            listener.registerAddOn(new Http2ServerAddOn());
+        }
         CompressionConfig compression = listener.getCompressionConfig();
         compression.setCompressionMode(CompressionConfig.CompressionMode.ON);
         compression.setCompressionMinSize(COMPRESSION_MIN_BYTES);

@@ -199,7 +199,7 @@ final class RequestChecks {
         return Optional.of(RequestRefusal.badRequest("invalid_request_target", detail));
     }
 
-    private static List<String> values(MimeHeaders headers, String name) {
+    static List<String> values(MimeHeaders headers, String name) {
         List<String> values = new ArrayList<>();
         for (int index = 0; index < headers.size(); index++) {
             DataChunk fieldName = headers.getName(index);

@@ -14,6 +14,13 @@ import org.glassfish.grizzly.http.HttpProbe;
  */
 final class StrictCodecAddOn implements AddOn {
 
+    private final boolean http2;
+
+    /** @param http2 whether HTTP/2 is served too, so that h2c offers and prefaces reach its filter */
+    StrictCodecAddOn(boolean http2) {
+        this.http2 = http2;
+    }
+
     /** What Grizzly uses when the listener leaves the header size unset. */
     private static final int GRIZZLY_DEFAULT_MAX_HEADER_SIZE = 8192;
 
@@ -28,7 +35,7 @@ final class StrictCodecAddOn implements AddOn {
                 : listener.getMaxHttpHeaderSize();
         StrictCodecFilter replacement = new StrictCodecFilter(listener.isChunkingEnabled(),
                 maxHeaderSize, listener.getKeepAlive(), listener.getMaxRequestHeaders(),
-                listener.getMaxResponseHeaders());
+                listener.getMaxResponseHeaders(), http2);
         for (ContentEncoding encoding : original.getContentEncodings()) {
             replacement.addContentEncoding(encoding);
         }

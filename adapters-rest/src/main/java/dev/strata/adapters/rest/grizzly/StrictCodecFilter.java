@@ -27,27 +27,43 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * Grizzly's empty 400 or 505; the connection is then closed, since where the next request starts
  * is no longer certain.
  *
- * <p>It also treats a request offering a protocol upgrade (such as {@code Upgrade: h2c}, which
- * Java's own {@code HttpClient} sends by default) as the plain request it also is. RFC 9110 section
- * 7.8 lets a server ignore {@code Upgrade}; Strata serves no other protocol. Grizzly 4.0.2 instead
- * stops framing the request body (it sets "ignore content modifiers" for an upgrade nobody
- * handles), so such a request with a body hangs until the client gives up, and its response loses
- * its {@code Content-Type} (grizzly issues 2117, 1972, 2192).
+ * <p>It also treats a request offering a protocol upgrade as the plain request it also is, unless
+ * HTTP/2 is on and the offer is {@code Upgrade: h2c} (which Java's own {@code HttpClient} sends by
+ * default): that one is handed to Grizzly's HTTP/2 filter, which answers {@code 101} and serves the
+ * request as stream 1 when the offer is well formed (RFC 7540 section 3.2). RFC 9110 section 7.8
+ * lets a server ignore any other {@code Upgrade}. Grizzly 4.0.2 instead stops framing the request
+ * body (it sets "ignore content modifiers" for an upgrade nobody handles), so such a request with a
+ * body hangs until the client gives up, and its response loses its {@code Content-Type} (grizzly
+ * issues 2117, 1972, 2192). With HTTP/2 on, the HTTP/2 connection preface ({@code PRI * HTTP/2.0},
+ * h2c with prior knowledge) passes to that filter too instead of being refused as a bad version.
  */
 final class StrictCodecFilter extends HttpServerFilter {
 
     private static final String REFUSAL = StrictCodecFilter.class.getName() + ".refusal";
+    private static final String H2C = "h2c";
+
+    private final boolean http2;
 
     // Every constructor of Grizzly's codec is deprecated, yet its own HttpServer builds the codec
     // with this one; there is nothing else to call.
     @SuppressWarnings("deprecation")
     StrictCodecFilter(boolean chunkingEnabled, int maxHeadersSize, KeepAlive keepAlive, int maxRequestHeaders,
-            int maxResponseHeaders) {
+            int maxResponseHeaders, boolean http2) {
         super(chunkingEnabled, maxHeadersSize, null, keepAlive, null, maxRequestHeaders, maxResponseHeaders);
+        this.http2 = http2;
     }
 
     @Override
     protected void onIncomingUpgrade(FilterChainContext context, HttpHeader header) {
+        if (http2 && H2C.equals(header.getUpgrade())) {
+            // Tells the filters above; the HTTP/2 filter takes a well-formed offer (Connection: Upgrade,
+            // HTTP2-Settings) by framing the body again, and leaves any other.
+            super.onIncomingUpgrade(context, header);
+            if (!header.isIgnoreContentModifiers()) {
+                return;
+            }
+            header.setIgnoreContentModifiers(false);
+        }
         // Forget the offer: the request is then framed, served and kept alive like any other. The
         // Upgrade header itself stays visible to the application.
         header.getUpgradeDC().recycle();
@@ -56,6 +72,9 @@ final class StrictCodecFilter extends HttpServerFilter {
     @Override
     protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext context) {
         HttpRequestPacket request = (HttpRequestPacket) header;
+        if (http2 && isHttp2Preface(request)) {
+            return super.onHttpHeaderParsed(header, buffer, context);
+        }
         Optional<RequestRefusal> refusal = RequestChecks.refusalOf(request);
         if (refusal.isPresent()) {
             remember(request, refusal.get());
@@ -113,6 +132,12 @@ final class StrictCodecFilter extends HttpServerFilter {
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
                 .last(true)
                 .build();
+    }
+
+    /** The start of the HTTP/2 connection preface (RFC 9113 section 3.4), as an HTTP/1.1 parser reads it. */
+    private static boolean isHttp2Preface(HttpRequestPacket request) {
+        return "PRI".equals(request.getMethodDC().toString()) && "HTTP/2.0".equals(request.getProtocolString())
+                && "*".equals(request.getRequestURIRef().getOriginalRequestURIBC().toString());
     }
 
     /** What Grizzly's own parser refused, from the little it tells. */

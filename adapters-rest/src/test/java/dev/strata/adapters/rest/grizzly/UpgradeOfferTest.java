@@ -2,8 +2,12 @@ package dev.strata.adapters.rest.grizzly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.adapters.rest.testing.TestApi;
+import dev.strata.adapters.persistence.memory.identity.InMemoryIdentityStore;
+import dev.strata.adapters.rest.StrataApi;
+import dev.strata.adapters.rest.testing.TestServer;
+import dev.strata.contracts.MutableClock;
 import dev.strata.contracts.identity.IdentityFixtures;
+import dev.strata.core.identity.IdentityService;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,19 +20,35 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A request that offers to upgrade the connection (h2c) is served as the HTTP/1.1 request it also is. */
+/**
+ * With HTTP/2 turned off, a request that offers to upgrade the connection (h2c) is served as the
+ * HTTP/1.1 request it also is, and the HTTP/2 connection preface is refused.
+ */
 class UpgradeOfferTest {
 
-    private static TestApi api;
+    private static TestServer server;
 
     @BeforeAll
     static void start() {
-        api = new TestApi();
+        IdentityService identity = new IdentityService(new InMemoryIdentityStore(), MutableClock.startingNow(),
+                IdentityFixtures.FAST_HASHER, IdentityFixtures.newSigner());
+        server = TestServer.start(StrataApi.builder(identity).build(), GrizzlyServers.Options.DEFAULT.withHttp2(false));
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        server.close();
+    }
+
+    @Test
+    void theHttp2ConnectionPrefaceIsRefusedAsAnUnsupportedVersion() throws Exception {
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("unsupported_http_version");
+        }
     }
 
     @Test
@@ -36,7 +56,7 @@ class UpgradeOfferTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         String body = "{\"email\":\"" + IdentityFixtures.uniqueEmail()
                 + "\",\"password\":\"correct horse battery staple\",\"display_name\":\"Ada\"}";
-        HttpRequest request = HttpRequest.newBuilder(api.server.uri().resolve("/v1/accounts"))
+        HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/v1/accounts"))
                 // A hang guard only (a stalled upgrade would end here as an HttpTimeoutException).
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
@@ -60,7 +80,7 @@ class UpgradeOfferTest {
                 + "Upgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
                 + "GET /v1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket(api.server.uri().getHost(), api.server.uri().getPort())) {
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

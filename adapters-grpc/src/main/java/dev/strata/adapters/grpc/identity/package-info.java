@@ -1,0 +1,2 @@
+/** {@code strata.v1.IdentityService}: accounts and sessions over {@link dev.strata.core.identity.IdentityService}. */
+package dev.strata.adapters.grpc.identity;

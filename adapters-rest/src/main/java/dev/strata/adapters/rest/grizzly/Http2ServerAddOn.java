@@ -1,0 +1,202 @@
+package dev.strata.adapters.rest.grizzly;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.grizzly.CompletionHandler;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.attributes.AttributeBuilder;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http2.Http2Stream;
+import org.glassfish.grizzly.http2.frames.DataFrame;
+import org.glassfish.grizzly.http2.frames.ErrorCode;
+import org.glassfish.grizzly.http2.frames.HeadersFrame;
+import org.glassfish.grizzly.http2.frames.RstStreamFrame;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http2.Http2AddOn;
+import org.glassfish.grizzly.http2.Http2Configuration;
+import org.glassfish.grizzly.http2.Http2ServerFilter;
+import org.glassfish.grizzly.http2.Http2Session;
+import org.glassfish.grizzly.http2.Http2SessionException;
+import org.glassfish.grizzly.http2.Http2StreamException;
+import org.glassfish.grizzly.http2.frames.HeaderBlockHead;
+import org.glassfish.grizzly.http2.frames.Http2Frame;
+
+/**
+ * Grizzly's {@link Http2AddOn} (h2c by upgrade or prior knowledge; h2 by ALPN on a TLS listener)
+ * with Strata's limits, and its HTTP/2 filter replaced by {@link StrictHttp2ServerFilter}, which
+ * also gzips HTTP/2 responses by the listener's compression settings (see {@link Http2Gzip}).
+ */
+final class Http2ServerAddOn implements AddOn {
+
+    private final Http2Configuration configuration = Http2Configuration.builder()
+            .maxConcurrentStreams(GrizzlyServers.MAX_CONCURRENT_STREAMS)
+            .maxHeaderListSize(GrizzlyServers.MAX_HTTP2_HEADER_BLOCK_BYTES)
+            .enablePush(false)
+            .build();
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder chain) {
+        new Http2AddOn(configuration).setup(listener, chain);
+        int index = chain.indexOfType(Http2ServerFilter.class);
+        if (index < 0) {
+            // TLS without ALPN in the JDK: Grizzly has logged that HTTP/2 stays off.
+            return;
+        }
+        Http2ServerFilter original = (Http2ServerFilter) chain.get(index);
+        StrictHttp2ServerFilter strict = new StrictHttp2ServerFilter(configuration,
+                new Http2Gzip(listener.getCompressionConfig()));
+        strict.setLocalMaxFramePayloadSize(original.getLocalMaxFramePayloadSize());
+        chain.set(index, strict);
+    }
+
+    /**
+     * Grizzly's HTTP/2 server filter, made to end the connection where Grizzly 4.0.2 would go on
+     * with a broken header compression state. When it refuses a request's header block (a malformed
+     * field, a stream it will not open), it stops decoding the block midway and resets only the
+     * stream; but HPACK state is shared by the whole connection, and Grizzly keeps the undecoded rest
+     * of the block and decodes it in front of the next one, so that fields of the refused request
+     * would become fields of the next. RFC 9113 section 4.3 calls a field block that is not fully
+     * decoded a connection error, so here the refusal becomes a {@code GOAWAY} (section 5.4.1 lets
+     * any stream error be treated as one). And a header block that passes the size limit only in a
+     * {@code CONTINUATION} frame makes Grizzly 4.0.2 fail with a {@link ClassCastException}: the
+     * connection is closed quietly instead of the filter chain logging the client's error as a
+     * server warning with its stack trace.
+     *
+     * <p>It also ends a request body the server no longer wants: when a response is complete (such
+     * as a 413 for a body declared too large) while the client is still sending the request body,
+     * Grizzly drops the rest of the body without granting the stream more flow-control window, so
+     * the client waits forever for window to send it. As RFC 9113 section 8.1 says, the response is
+     * followed by {@code RST_STREAM NO_ERROR}, which tells the client to stop sending and keep the
+     * response.
+     */
+    static final class StrictHttp2ServerFilter extends Http2ServerFilter {
+
+        /** Per connection: the streams whose request body has not ended yet. */
+        private final Attribute<Set<Integer>> receiving = AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER
+                .createAttribute(StrictHttp2ServerFilter.class.getName() + ".receiving");
+
+        private final Http2Gzip gzip;
+
+        StrictHttp2ServerFilter(Http2Configuration configuration, Http2Gzip gzip) {
+            super(configuration);
+            this.gzip = gzip;
+        }
+
+        @Override
+        public NextAction handleWrite(FilterChainContext context) throws IOException {
+            if (context.getMessage() instanceof HttpPacket packet
+                    && packet.getHttpHeader() instanceof HttpResponsePacket response
+                    && Http2Stream.getStreamFor(response) instanceof Http2Stream stream) {
+                // The head may go first on its own: the coding is chosen then.
+                boolean gzipped = gzip.decide(response, packet);
+                if (packet instanceof HttpContent content) {
+                    if (content.isLast()) {
+                        Http2Connections.answered(context.getConnection());
+                        Set<Integer> streams = receiving.get(context.getConnection());
+                        if (streams != null && streams.remove(stream.getId())) {
+                            resetAfter(context, stream.getId());
+                        }
+                    }
+                    if (gzipped) {
+                        context.setMessage(gzip.encode(context.getConnection(), content));
+                    }
+                }
+            }
+            return super.handleWrite(context);
+        }
+
+        /** Once the response's last frame is written, {@code RST_STREAM NO_ERROR} on its stream. */
+        private static void resetAfter(FilterChainContext context, int streamId) {
+            Connection<?> connection = context.getConnection();
+            @SuppressWarnings("unchecked")
+            CompletionHandler<WriteResult> original = context.getTransportContext().getCompletionHandler();
+            context.getTransportContext().setCompletionHandler(new CompletionHandler<WriteResult>() {
+                @Override
+                public void cancelled() {
+                    if (original != null) {
+                        original.cancelled();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable throwable) {
+                    if (original != null) {
+                        original.failed(throwable);
+                    }
+                }
+
+                @Override
+                public void completed(WriteResult result) {
+                    if (original != null) {
+                        original.completed(result);
+                    }
+                    connection.write(RstStreamFrame.builder().errorCode(ErrorCode.NO_ERROR).streamId(streamId).build());
+                }
+
+                @Override
+                public void updated(WriteResult result) {
+                    if (original != null) {
+                        original.updated(result);
+                    }
+                }
+            });
+        }
+
+        private void noteRequestBodies(Connection<?> connection, Http2Session session, List<Http2Frame> frames) {
+            Set<Integer> streams = receiving.get(connection);
+            for (Http2Frame frame : frames) {
+                boolean headers = frame.getType() == HeadersFrame.TYPE;
+                if (!headers && frame.getType() != DataFrame.TYPE && frame.getType() != RstStreamFrame.TYPE) {
+                    continue;
+                }
+                if (streams == null) {
+                    streams = ConcurrentHashMap.newKeySet();
+                    receiving.set(connection, streams);
+                }
+                boolean ended = frame.getType() == RstStreamFrame.TYPE || frame.isFlagSet(HeadersFrame.END_STREAM);
+                if (headers && session.getStream(frame.getStreamId()) == null) {
+                    Http2Connections.opened(connection);
+                }
+                if (ended) {
+                    streams.remove(frame.getStreamId());
+                } else if (headers) {
+                    streams.add(frame.getStreamId());
+                }
+            }
+        }
+
+        @Override
+        protected void processCompleteHeader(Http2Session session, FilterChainContext context,
+                HeaderBlockHead firstHeaderFrame) throws IOException {
+            try {
+                super.processCompleteHeader(session, context, firstHeaderFrame);
+            } catch (Http2StreamException refused) {
+                throw new Http2SessionException(refused.getErrorCode(), "stream " + refused.getStreamId()
+                        + " refused before its header block was decoded whole: " + refused.getMessage());
+            }
+        }
+
+        @Override
+        protected boolean processFrames(FilterChainContext context, Http2Session session, List<Http2Frame> frames) {
+            if (frames != null) {
+                noteRequestBodies(context.getConnection(), session, frames);
+            }
+            try {
+                return super.processFrames(context, session, frames);
+            } catch (ClassCastException oversizedContinuation) {
+                context.getConnection().closeSilently();
+                return false;
+            }
+        }
+    }
+}
