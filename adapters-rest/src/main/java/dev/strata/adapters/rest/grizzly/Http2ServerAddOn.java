@@ -103,7 +103,11 @@ final class Http2ServerAddOn implements AddOn {
                     if (content.isLast()) {
                         Http2Connections.answered(context.getConnection());
                         Set<Integer> streams = receiving.get(context.getConnection());
-                        if (streams != null && streams.remove(stream.getId())) {
+                        // Only a refusal answers before it has read the body (a 413, say). A success
+                        // has read its body, and its END_STREAM may just not be processed yet:
+                        // resetting then races the next response's writes on the connection (over
+                        // TLS, records written out of order: the client's bad_record_mac).
+                        if (streams != null && streams.remove(stream.getId()) && response.getStatus() >= 400) {
                             resetAfter(context, stream.getId());
                         }
                     }
