@@ -84,11 +84,21 @@ public final class ApiDocumentation implements Feature {
         }
     }
 
+    /**
+     * The REST API's own resource classes: another API style served in the same application (the
+     * GraphQL endpoint, registered as an extension) has its own contract and is not described here.
+     */
     private static Set<Class<?>> resourceClasses(ResourceConfig config) {
         Set<Class<?>> classes = new LinkedHashSet<>();
-        config.getClasses().stream().filter(type -> type.isAnnotationPresent(Path.class)).forEach(classes::add);
+        config.getClasses().stream().filter(ApiDocumentation::isRestResource).forEach(classes::add);
         config.getInstances().stream().map(Object::getClass)
-                .filter(type -> type.isAnnotationPresent(Path.class)).forEach(classes::add);
+                .filter(ApiDocumentation::isRestResource).forEach(classes::add);
         return classes;
     }
+
+    private static boolean isRestResource(Class<?> type) {
+        return type.isAnnotationPresent(Path.class) && type.getPackageName().startsWith(REST_PACKAGE);
+    }
+
+    private static final String REST_PACKAGE = "dev.strata.adapters.rest";
 }
