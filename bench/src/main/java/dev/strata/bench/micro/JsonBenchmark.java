@@ -3,6 +3,7 @@ package dev.strata.bench.micro;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.adapters.rest.http.JsonMapper;
+import dev.strata.adapters.rest.http.Link;
 import dev.strata.adapters.rest.orders.OrderRequest;
 import dev.strata.adapters.rest.orders.OrderResponse;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public class JsonBenchmark {
                 List.of(new OrderResponse.ItemResponse("BOOK-1", 2, "12.50"),
                         new OrderResponse.ItemResponse("PEN-7", 3, "1.99"),
                         new OrderResponse.ItemResponse("MUG-3", 1, "5.00")),
-                "35.97", "gift", now, now, 3, Map.of("self", new OrderResponse.Link("/v1/orders/" + id)));
+                "35.97", "gift", now, now, 3, Map.of("self", new Link("/v1/orders/" + id)));
         request = "{\"currency\":\"EUR\",\"items\":[{\"sku\":\"BOOK-1\",\"quantity\":2,\"unit_price\":\"12.50\"},"
                 + "{\"sku\":\"PEN-7\",\"quantity\":3,\"unit_price\":\"1.99\"},"
                 + "{\"sku\":\"MUG-3\",\"quantity\":1,\"unit_price\":\"5.00\"}],\"comment\":\"gift\"}";
