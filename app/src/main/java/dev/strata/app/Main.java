@@ -135,6 +135,18 @@ public final class Main implements Callable<Integer> {
                     + "database) (STRATA_RATE_LIMIT_STORE).")
     RateLimitStore rateLimitStore;
 
+    @Option(names = "--session-cache-ttl", defaultValue = "${env:STRATA_SESSION_CACHE_TTL:-5s}",
+            converter = DurationConverter.class,
+            description = "On PostgreSQL, how long a verified session may be kept in memory; every instance drops it "
+                    + "within a second of a sign-out or an account change, through LISTEN/NOTIFY; 0 turns the cache "
+                    + "off (STRATA_SESSION_CACHE_TTL).")
+    Duration sessionCacheTtl;
+
+    @Option(names = "--session-cache-listen-url", defaultValue = "${env:STRATA_SESSION_CACHE_LISTEN_URL}",
+            description = "JDBC URL the session cache's listener connects to, straight to PostgreSQL (not through a "
+                    + "transaction-pooling pgbouncer); unset: the database URL (STRATA_SESSION_CACHE_LISTEN_URL).")
+    String sessionCacheListenUrl;
+
     @Option(names = "--cors-origins", defaultValue = "${env:STRATA_CORS_ORIGINS}", split = ",",
             description = "Origins whose browsers may call the API, comma-separated, e.g. https://app.example.com; "
                     + "unset: none (STRATA_CORS_ORIGINS).")
@@ -184,7 +196,8 @@ public final class Main implements Callable<Integer> {
                 Optional.ofNullable(publicUrl),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip)
                         .filter(proxy -> !proxy.isEmpty()).toList()),
-                Optional.ofNullable(rateLimitStore), shutdownDelay, http2, grpcPort);
+                Optional.ofNullable(rateLimitStore), shutdownDelay, http2, grpcPort,
+                new SessionCacheSettings(sessionCacheTtl, optional(sessionCacheListenUrl)));
         StrataServer server;
         try {
             server = StrataServer.start(settings);

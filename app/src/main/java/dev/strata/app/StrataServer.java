@@ -56,10 +56,12 @@ public final class StrataServer implements AutoCloseable {
     private final ConnectionDrain drain;
     private final ScheduledExecutorService housekeeping;
     private final Optional<GrpcEndpoint> grpc;
+    private final SessionCache sessionCache;
 
-    private StrataServer(Settings settings, StrataDatabase database, HttpServer http, ConnectionDrain drain,
-            Metrics metrics, IdentityService identity, Optional<GrpcEndpoint> grpc) {
+    private StrataServer(Settings settings, StrataDatabase database, SessionCache sessionCache, HttpServer http,
+            ConnectionDrain drain, Metrics metrics, IdentityService identity, Optional<GrpcEndpoint> grpc) {
         this.settings = settings;
+        this.sessionCache = sessionCache;
         this.grpc = grpc;
         this.database = database;
         this.http = http;
@@ -96,8 +98,9 @@ public final class StrataServer implements AutoCloseable {
         StrataDatabase database = open(settings, metrics);
         database.publishPoolMetrics(metrics.registry());
         database.jdbi().setSqlLogger(new QueryTimer(metrics.registry()));
+        SessionCache sessionCache = SessionCache.start(settings, database, clock);
         try {
-            IdentityService identity = new IdentityService(database.identityStore(), clock,
+            IdentityService identity = new IdentityService(sessionCache.store(), clock,
                     new PasswordHasher().observedBy(new PasswordHashTimer(metrics.registry())),
                     new TokenSigner(TokenKeys.load(settings.tokenKeys(), settings.dataDirectory())),
                     IdentityPolicy.DEFAULT.withSessionLifetime(settings.sessionLifetime()));
@@ -133,7 +136,7 @@ public final class StrataServer implements AutoCloseable {
                             buckets.orElseThrow())));
                     grpc = Optional.of(GrpcEndpoint.start(settings, grpcApi.build()));
                 }
-                server = new StrataServer(settings, database, http, drain, metrics, identity, grpc);
+                server = new StrataServer(settings, database, sessionCache, http, drain, metrics, identity, grpc);
             } catch (IOException | RuntimeException e) {
                 http.shutdownNow();
                 grpc.ifPresent(GrpcEndpoint::close);
@@ -143,14 +146,17 @@ public final class StrataServer implements AutoCloseable {
                     server.adminPort(), server.grpcPort().map(port -> ", gRPC on port " + port).orElse(""));
             return server;
         } catch (BindException e) {
+            sessionCache.close();
             database.close();
             metrics.close();
             throw StartupFailure.portInUse(settings.port(), "STRATA_PORT", "--port", e);
         } catch (IOException e) {
+            sessionCache.close();
             database.close();
             metrics.close();
             throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
         } catch (RuntimeException e) {
+            sessionCache.close();
             database.close();
             metrics.close();
             throw e;
@@ -230,6 +236,7 @@ public final class StrataServer implements AutoCloseable {
         } finally {
             http.shutdownNow();
             grpc.ifPresent(GrpcEndpoint::close);
+            sessionCache.close();
             database.close();
             admin.close();
             metrics.close();

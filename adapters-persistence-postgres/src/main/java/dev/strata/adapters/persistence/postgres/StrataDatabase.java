@@ -139,7 +139,9 @@ public final class StrataDatabase implements AutoCloseable {
      * <p>To run them with your own Flyway instead, run one Flyway per service with
      * {@code schemas(<its schema name>)} and the location {@code classpath:db/migration/identity},
      * {@code classpath:db/migration/posts} or {@code classpath:db/migration/orders}; on PostgreSQL
-     * add {@code classpath:db/migration-postgresql/posts} to the posts one (a trigram index). Each
+     * add {@code classpath:db/migration-postgresql/posts} to the posts one (a trigram index) and
+     * {@code classpath:db/migration-postgresql/identity} to the identity one (the triggers that
+     * announce changes to a session cache's {@code IdentityChangeListener}). Each
      * keeps its own {@code flyway_schema_history} in its schema; the migrations name their schema
      * with {@code ${flyway:defaultSchema}}, so keep Flyway's placeholder replacement on.
      *
