@@ -157,11 +157,13 @@ public final class IdentityChangeListener implements AutoCloseable {
 
     private void run() {
         Duration retry = FIRST_RETRY;
+        boolean warned = false;
         while (running) {
             try (Connection connection = connector.connect()) {
                 current = connection;
                 listen(connection);
                 retry = FIRST_RETRY;
+                warned = false;
                 loop(connection);
             } catch (SQLException | RuntimeException failure) {
                 cache.feedLost();
@@ -169,7 +171,13 @@ public final class IdentityChangeListener implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                LOG.warn("The session cache is bypassed until its listener reconnects: {}", failure.getMessage());
+                // Once per outage at WARN: a listener that cannot connect retries every few seconds.
+                if (warned) {
+                    LOG.debug("The session cache's listener still cannot listen: {}", failure.getMessage());
+                } else {
+                    LOG.warn("The session cache is bypassed until its listener reconnects: {}", failure.getMessage());
+                    warned = true;
+                }
                 events.accept(new Event("lost", clock.instant(), Optional.empty(), String.valueOf(failure.getMessage())));
             } finally {
                 current = null;

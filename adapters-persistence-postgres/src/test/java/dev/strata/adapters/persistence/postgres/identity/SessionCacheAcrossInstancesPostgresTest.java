@@ -19,8 +19,6 @@ import dev.strata.core.identity.TokenSigner;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -174,16 +172,16 @@ class SessionCacheAcrossInstancesPostgresTest {
         a.identity.updateAccount(onA, onA.accountId(), AccountChanges.none().withDisplayName("Countess"), 0);
 
         long changed = System.nanoTime();
-        List<Long> staleAfter = new ArrayList<>();
         await("the other instance sees the new name", () -> {
             long started = System.nanoTime();
-            boolean seen = b.identity.verifySession(session.token()).account().displayName().equals("Countess");
-            if (!seen) {
-                staleAfter.add(started - changed);
+            if (b.identity.verifySession(session.token()).account().displayName().equals("Countess")) {
+                return true;
             }
-            return seen;
+            assertThat(Duration.ofNanos(started - changed))
+                    .as("a verification on the other instance still saw the old account after the change")
+                    .isLessThan(BOUND);
+            return false;
         });
-        assertThat(staleAfter).allSatisfy(elapsed -> assertThat(elapsed).isLessThan(BOUND.toNanos()));
     }
 
     @Test
@@ -214,22 +212,21 @@ class SessionCacheAcrossInstancesPostgresTest {
     }
 
     private void assertRefusedWithinTheBound(Instance instance, String token, long changedAt) {
-        List<Long> acceptedAfter = new ArrayList<>();
         await("the other instance refuses the token", () -> {
             long started = System.nanoTime();
             try {
                 instance.identity.verifySession(token);
-                acceptedAfter.add(started - changedAt);
-                return false;
             } catch (AuthenticationException refused) {
                 return true;
             }
+            // Accepted by a verification that began this long after the change had committed.
+            assertThat(Duration.ofNanos(started - changedAt))
+                    .as("a verification on the other instance still accepted the token after the change")
+                    .isLessThan(BOUND);
+            return false;
         });
         instance.events.stream().filter(event -> event.kind().equals("changed")).reduce((first, last) -> last)
                 .ifPresent(event -> LOG.info("Last change heard by the other instance's listener at {}", event.at()));
-        assertThat(acceptedAfter)
-                .as("verifications that still accepted the token, in nanoseconds after the change returned")
-                .allSatisfy(elapsed -> assertThat(elapsed).isLessThan(BOUND.toNanos()));
     }
 
     private static void terminate(int backendPid) throws Exception {
