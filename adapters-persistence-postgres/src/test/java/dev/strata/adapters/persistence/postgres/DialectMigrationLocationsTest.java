@@ -14,8 +14,14 @@ class DialectMigrationLocationsTest {
     }
 
     @Test
+    void identityAlsoRunsItsChangeTriggersOnPostgresql() {
+        assertThat(Dialect.POSTGRESQL.migrationLocations("identity"))
+                .containsExactly("classpath:db/migration/identity", "classpath:db/migration-postgresql/identity");
+    }
+
+    @Test
     void aServiceWithoutAPostgresqlOnlyFolderRunsItsSharedOneOnly() {
-        assertThat(Dialect.POSTGRESQL.migrationLocations("identity")).containsExactly("classpath:db/migration/identity");
+        assertThat(Dialect.POSTGRESQL.migrationLocations("orders")).containsExactly("classpath:db/migration/orders");
     }
 
     @Test
