@@ -87,6 +87,20 @@ final class OrderRules {
             errors.add(new FieldProblem("body", "required", "a JSON object with currency, items and comment"));
             throw Problem.invalid(errors);
         }
+        // As Strata's REST adapter: a price that is no decimal string is refused first, on its own.
+        List<OrderRequest.Item> items = body.items();
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                String text = items.get(i) == null ? null : items.get(i).unitPrice();
+                if (text != null && (text.length() > MAX_PRICE_LENGTH || !DECIMAL.matcher(text).matches())) {
+                    errors.add(new FieldProblem("items[" + i + "].unit_price", "invalid_decimal",
+                            "must be a decimal string such as \"12.50\""));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw Problem.invalid(errors);
+            }
+        }
         String currency = body.currency();
         if (currency == null || currency.isEmpty()) {
             errors.add(new FieldProblem("currency", "required", "is required"));
@@ -94,7 +108,6 @@ final class OrderRules {
             errors.add(new FieldProblem("currency", "invalid_currency", "must be an ISO 4217 code such as EUR"));
         }
         List<Line> lines = new ArrayList<>();
-        List<OrderRequest.Item> items = body.items();
         if (items == null || items.isEmpty()) {
             errors.add(new FieldProblem("items", items == null ? "required" : "too_few",
                     "must hold 1 to " + MAX_ITEMS + " items"));
@@ -145,10 +158,6 @@ final class OrderRules {
     private static BigDecimal price(List<FieldProblem> errors, String field, String text) {
         if (text == null) {
             errors.add(new FieldProblem(field, "required", "is required"));
-            return null;
-        }
-        if (text.length() > MAX_PRICE_LENGTH || !DECIMAL.matcher(text).matches()) {
-            errors.add(new FieldProblem(field, "invalid_decimal", "must be a decimal string such as \"12.50\""));
             return null;
         }
         BigDecimal price = new BigDecimal(text);
