@@ -1,5 +1,7 @@
 package dev.strata.peers.dropwizard;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,9 +9,11 @@ import java.util.List;
  * The body of {@code POST /v1/orders}, as Strata reads it: a currency, 1 to 100 items and an
  * optional comment, prices as decimal strings.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OrderRequest(String currency, List<Item> items, String comment) {
 
     /** One item of a request. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Item(String sku, Integer quantity, String unitPrice) {
     }
 

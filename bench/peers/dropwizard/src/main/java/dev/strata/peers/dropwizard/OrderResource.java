@@ -1,5 +1,7 @@
 package dev.strata.peers.dropwizard;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
@@ -61,10 +63,12 @@ public class OrderResource {
     }
 
     /** One item as Strata shows it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ItemView(String sku, int quantity, String unitPrice) {
     }
 
     /** An order as Strata shows it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record OrderView(String id, String ownerId, String state, String currency, List<ItemView> items,
             String amount, String comment, Instant createdAt, Instant updatedAt, long version,
             @JsonProperty("_links") Map<String, SessionResource.Link> links) {

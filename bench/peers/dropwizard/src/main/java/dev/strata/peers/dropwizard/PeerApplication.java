@@ -1,6 +1,5 @@
 package dev.strata.peers.dropwizard;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -35,9 +34,9 @@ public class PeerApplication extends Application<PeerConfiguration> {
     public void initialize(Bootstrap<PeerConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 new ResourceConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        // Strata's JSON: snake_case names, instants as RFC 3339 strings.
-        bootstrap.getObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // Instants as RFC 3339 strings, as Strata writes them (the views name their members in
+        // snake_case with @JsonNaming: this mapper also reads peer.yml, whose names are camelCase).
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.strata.peers.dropwizard;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
@@ -25,11 +27,13 @@ public class SessionResource {
     }
 
     /** An account as Strata shows it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record AccountView(String id, String email, String displayName, Instant createdAt, Instant updatedAt,
             long version, @JsonProperty("_links") Map<String, Link> links) {
     }
 
     /** A session and its account as Strata shows them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SessionView(String id, AccountView account, Instant createdAt, Instant expiresAt,
             @JsonProperty("_links") Map<String, Link> links) {
 
