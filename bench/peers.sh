@@ -97,7 +97,7 @@ start_peers() {
     peer_command "$name" "$port"
     taskset -c "$SERVER_CPU" "${PEER_CMD[@]}" >"$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
-    if ! READY_HEADER="Authorization: Bearer $token" wait_for_200 "http://127.0.0.1:$port/v1/sessions/me" 120; then
+    if ! READY_HEADER="Authorization: Bearer $token" wait_for_200 "http://127.0.0.1:$port/v1/sessions/me" "$START_TIMEOUT"; then
       echo "did not start (see the log below the table)" >"$WORK/peer-$name.status"
       log "peer $name did not start; its log:"
       tail -20 "$WORK/$name.log" >&2
