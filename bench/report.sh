@@ -204,7 +204,7 @@ peer_table() {
 The same two endpoints over the same PostgreSQL database (migrated by Strata's app, the bench
 account signed up and signed in through it; the peers verify the token Strata issued, with the same
 \`STRATA_TOKEN_KEYS\`), pool of $POOL_SIZE connections each, every server pinned to core $SERVER_CPU
-and measured round-robin in the same run as above: GET is an authenticated \`GET /v1/sessions/me\`
+and measured round-robin in this same run: GET is an authenticated \`GET /v1/sessions/me\`
 (HMAC check + one SELECT of the session with its account), POST is \`POST /v1/orders\` with a fresh
 \`Idempotency-Key\` per request (key lookup, order and 2 items in one transaction). Each peer passed
 the correctness check before it was timed (a signed-in GET returns the account, a forged token is a

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -69,14 +72,23 @@ public class Orders {
                         Timestamp.from(now), key, fingerprint)
                 .update();
         batch.batchUpdate("""
-                        INSERT INTO orders.order_items (order_id, line_number, sku, quantity, unit_price)
-                        VALUES (?, ?, ?, ?, ?)
-                        """, lines, lines.size(), (statement, line) -> {
-                    statement.setString(1, order.id());
-                    statement.setInt(2, lines.indexOf(line));
-                    statement.setString(3, line.sku());
-                    statement.setInt(4, line.quantity());
-                    statement.setBigDecimal(5, line.unitPrice());
+                INSERT INTO orders.order_items (order_id, line_number, sku, quantity, unit_price)
+                VALUES (?, ?, ?, ?, ?)
+                """, new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int index) throws SQLException {
+                        OrderRequest.Line line = lines.get(index);
+                        statement.setString(1, order.id());
+                        statement.setInt(2, index);
+                        statement.setString(3, line.sku());
+                        statement.setInt(4, line.quantity());
+                        statement.setBigDecimal(5, line.unitPrice());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return lines.size();
+                    }
                 });
         return new Created(order, false);
     }
