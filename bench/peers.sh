@@ -17,11 +17,15 @@ PEER_NAMES=(spring dropwizard quarkus)
 
 ORDER_BODY='{"currency":"EUR","items":[{"sku":"BOOK-1","quantity":2,"unit_price":"12.50"},{"sku":"PEN-7","quantity":3,"unit_price":"1.99"}],"comment":"gift"}'
 
-# The peer modules that exist in this checkout, as -pl paths ("bench/peers/spring-boot,...").
+# The peer modules of this checkout (a folder with a pom.xml that bench/peers/pom.xml lists), as
+# -pl paths ("bench/peers/spring-boot,..."). A peer left out has no jar, and its row says so.
 peer_modules() {
-  local name list=""
+  local name dir list=""
   for name in "${PEER_NAMES[@]}"; do
-    [[ -f "$ROOT/bench/peers/${PEER_DIRS[$name]}/pom.xml" ]] && list="$list,bench/peers/${PEER_DIRS[$name]}"
+    dir="${PEER_DIRS[$name]}"
+    if [[ -f "$ROOT/bench/peers/$dir/pom.xml" ]] && grep -q "<module>$dir</module>" "$ROOT/bench/peers/pom.xml"; then
+      list="$list,bench/peers/$dir"
+    fi
   done
   echo "${list#,}"
 }
@@ -65,8 +69,8 @@ check_server() {
   second="$(curl -s -w '\n%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: $key" -d "$ORDER_BODY" "$base/v1/orders")"
   local first_id second_id
-  first_id="$(grep -o '"id":"ord_[0-9a-z]*"' <<<"$first" | head -1)"
-  second_id="$(grep -o '"id":"ord_[0-9a-z]*"' <<<"$second" | head -1)"
+  first_id="$(grep -o '"id":"ord_[0-9a-z]*"' <<<"$first" | head -1 | cut -d'"' -f4)"
+  second_id="$(grep -o '"id":"ord_[0-9a-z]*"' <<<"$second" | head -1 | cut -d'"' -f4)"
   if [[ "${first##*$'\n'}" != 201 || -z "$first_id" || "$first" != *'"amount":"30.97"'* ]]; then
     echo "POST /v1/orders answered ${first##*$'\n'} without an order of 30.97"
     return 1
