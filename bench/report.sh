@@ -119,10 +119,121 @@ Start-up to the first 200 from $( [[ "${HAS_ADMIN:-no}" == yes ]] && echo "/heal
 | POST /v1/orders vs pgbench's insert rate | ≥ 50% | $(ratio "$order_post" "$pgbench") | $(verdict "$(awk -v a="$order_post" -v b="$pgbench" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.50 min) |
 | start-up to ready on H2 | ≤ 1.5 s | $(number "$h2_one") ms on 1 core, $(number "$h2_two") ms on $(nproc); with an AOT cache $(number "$h2_aot") ms on 1 core | 1 core: $(verdict "$h2_one" 1500 max); $(nproc) cores: $(verdict "$h2_two" 1500 max); AOT cache, 1 core: $(verdict "$h2_aot" 1500 max) |
 
+$( [[ "$PEERS" == 1 ]] && peer_table || echo "Peers: not measured (BENCH_PEERS=0)." )
+
 ### JMH (core $SERVER_CPU)
 
 | benchmark | mode | score | error (99.9%) | unit |
 |---|---|---|---|---|
 $(if [[ -s "$WORK/jmh.csv" ]]; then tail -n +2 "$WORK/jmh.csv" | tr -d '"\r' | awk -F, '{ sub(/^dev\.strata\.bench\.micro\./, "", $1); printf "| %s | %s | %.3f | %.3f | %s |\n", $1, $2, $5, $6, $7 }'; else echo "| (skipped) | | | | |"; fi)
 EOF
+}
+
+# --- Strata and its peers -------------------------------------------------------------------
+
+# "p50 / p99" of a scenario's paced runs.
+paced_cell() {
+  [[ -s "$WORK/$1.paced" ]] || { echo "n/a"; return; }
+  echo "$(decimal "$(stat_of "$WORK/$1.paced" 2 median)") / $(decimal "$(stat_of "$WORK/$1.paced" 3 median)")"
+}
+
+# "median (min–max)" req/s of a scenario's peak runs.
+rps_cell() {
+  [[ -s "$WORK/$1.peak" ]] || { echo "n/a"; return; }
+  echo "$(number "$(stat_of "$WORK/$1.peak" 1 median)") ($(number "$(stat_of "$WORK/$1.peak" 1 minimum)")–$(number "$(stat_of "$WORK/$1.peak" 1 maximum)"))"
+}
+
+cpu_cell() { [[ -s "$WORK/$1.peak" ]] && number "$(stat_of "$WORK/$1.peak" 5 median)" || echo "n/a"; }
+
+startup_ms() { [[ -s "$WORK/startup-$1" ]] && median <"$WORK/startup-$1" || echo nan; }
+
+# peer_row <label> <server> <GET scenario> <POST scenario> <start-up key>
+peer_row() {
+  local label="$1" server="$2" me="$3" orders="$4" startup="$5" status errors
+  status="$(peer_status "$server")"
+  if [[ -n "$status" ]]; then
+    echo "| $label | $status | | | | | | | | | |"
+    return
+  fi
+  errors=$(( $(errors_of "$WORK/$me.peak" | sed 's#n/a#0#') + $(errors_of "$WORK/$me.paced" | sed 's#n/a#0#') \
+    + $(errors_of "$WORK/$orders.peak" | sed 's#n/a#0#') + $(errors_of "$WORK/$orders.paced" | sed 's#n/a#0#') ))
+  echo "| $label | $(rps_cell "$me") | $(cpu_cell "$me") | $(rps_cell "$orders") | $(cpu_cell "$orders") \
+| $(paced_cell "$me") | $(paced_cell "$orders") | $(startup_cell "$startup-1") | $(startup_cell "$startup-2") \
+| $(mebibytes "$WORK/$server.rss_idle") / $(mebibytes "$WORK/$server.rss_samples") | $errors |"
+}
+
+# The goal of issue 17, checked against the figures of this run: Strata ahead of every peer on CPU
+# per request for both endpoints and on start-up, and at or below the leanest peer's RSS.
+peer_goals() {
+  local name measured=0 figure strata better worse
+  for name in "${PEER_NAMES[@]}"; do [[ -z "$(peer_status "$name")" && -s "$WORK/${name}_me.peak" ]] && measured=1; done
+  [[ "$measured" == 1 ]] || { echo "No peer was measured in this run: no verdicts."; return; }
+  echo "| goal | Strata | best peer | verdict |"
+  echo "|---|---|---|---|"
+  # what: <label> <Strata's figure> <figure command per peer> ; lower is better for all of these.
+  goal_line() {
+    local label="$1" strata="$2" fn="$3" unit="$4" best=nan best_name="" value
+    for name in "${PEER_NAMES[@]}"; do
+      [[ -z "$(peer_status "$name")" ]] || continue
+      value="$("$fn" "$name")"
+      [[ "$value" == nan || -z "$value" ]] && continue
+      if [[ "$best" == nan ]] || awk -v a="$value" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$value"; best_name="$name"; fi
+    done
+    if [[ "$strata" == nan || -z "$strata" || "$best" == nan ]]; then
+      echo "| $label | $(number "${strata:-nan}") $unit | n/a | not measured |"
+    else
+      echo "| $label | $(number "$strata") $unit | $(number "$best") $unit (${PEER_LABELS[$best_name]}) | $(awk -v a="$strata" -v b="$best" -v op="$5" 'BEGIN { ok = (op == "le") ? (a <= b) : (a < b); print ok ? "met" : "missed" }') |"
+    fi
+  }
+  peer_me_cpu() { stat_of "$WORK/$1_me.peak" 5 median; }
+  peer_orders_cpu() { stat_of "$WORK/$1_orders.peak" 5 median; }
+  peer_startup() { startup_ms "$1-1"; }
+  peer_rss_idle() { [[ -s "$WORK/$1.rss_idle" ]] && awk '{ print $1 / 1024 }' "$WORK/$1.rss_idle" || echo nan; }
+  peer_rss_load() { [[ -s "$WORK/$1.rss_samples" ]] && sort -g "$WORK/$1.rss_samples" | tail -1 | awk '{ print $1 / 1024 }' || echo nan; }
+  goal_line "CPU per GET /v1/sessions/me below every peer's" "$(stat_of "$WORK/postgres.peak" 5 median)" peer_me_cpu "µs" lt
+  goal_line "CPU per POST /v1/orders below every peer's" "$(stat_of "$WORK/order_post.peak" 5 median)" peer_orders_cpu "µs" lt
+  goal_line "start-up to ready (1 core) before every peer's" "$(startup_ms strata-pg-1)" peer_startup "ms" lt
+  goal_line "RSS idle at or below the leanest peer's" "$(peer_rss_idle postgres)" peer_rss_idle "MiB" le
+  goal_line "RSS under load at or below the leanest peer's" "$(peer_rss_load postgres)" peer_rss_load "MiB" le
+}
+
+peer_table() {
+  cat <<EOF2
+### Strata and its peers
+
+The same two endpoints over the same PostgreSQL database (migrated by Strata's app, the bench
+account signed up and signed in through it; the peers verify the token Strata issued, with the same
+\`STRATA_TOKEN_KEYS\`), pool of $POOL_SIZE connections each, every server pinned to core $SERVER_CPU
+and measured round-robin in this same run: GET is an authenticated \`GET /v1/sessions/me\`
+(HMAC check + one SELECT of the session with its account), POST is \`POST /v1/orders\` with a fresh
+\`Idempotency-Key\` per request (key lookup, order and 2 items in one transaction). Each peer passed
+the correctness check before it was timed (a signed-in GET returns the account, a forged token is a
+401 problem, a replayed key returns the same order). Start-up: from \`java -jar\` to the first 200 of
+an authenticated \`GET /v1/sessions/me\` on the migrated database, a fresh JVM each time, median
+(min–max) of $REPETITIONS. RSS under load: the largest sampled during the server's peak runs
+(Strata's PostgreSQL server also serves the other order scenarios in a full run). The peers' own
+configuration is described in docs/BENCHMARKS.md ("Strata and its peers").
+
+| server | GET req/s (min–max) | GET CPU µs/req | POST req/s (min–max) | POST CPU µs/req | GET p50 / p99 ms paced | POST p50 / p99 ms paced | start-up, 1 core | start-up, $(nproc) cores | RSS MiB idle / under load | errors |
+|---|---|---|---|---|---|---|---|---|---|---|
+$(peer_row "Strata (app jar, PostgreSQL)" postgres postgres order_post strata-pg)
+$(for name in "${PEER_NAMES[@]}"; do peer_row "${PEER_LABELS[$name]}" "$name" "${name}_me" "${name}_orders" "$name"; done)
+
+$(peer_goals)
+EOF2
+}
+
+report_peers_only() {
+  cat <<EOF2
+## Run of $STAMP (BENCH_ONLY_PEERS: Strata on PostgreSQL and its peers only)
+
+Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
+$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average ${LOAD_AT_START:-?} at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end; \
+$("$JAVA" -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2).
+wrk: 1 thread, $CONNECTIONS connections, at least ${WARMUP}s warm-up per GET scenario (half for the POST ones, in the same JVM),
+then 10 s rounds until two agree within 5% (at most ${WARMUP_MAX}s; seconds spent: $(warmups)), then $REPETITIONS × ${DURATION}s
+peak runs round-robin; paced: $REPETITIONS × ${PACED_DURATION}s, $PACED_CONNECTIONS connections each waiting ${PACED_DELAY_MS} ms between requests.
+
+$(peer_table)
+EOF2
 }

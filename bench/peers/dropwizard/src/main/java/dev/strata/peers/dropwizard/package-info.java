@@ -1,0 +1,2 @@
+/** The Dropwizard peer of Strata's benchmarks (bench/run): two of Strata's endpoints. */
+package dev.strata.peers.dropwizard;

@@ -1,0 +1,2 @@
+/** The Spring Boot peer of Strata's benchmarks (bench/run): two of Strata's endpoints. */
+package dev.strata.peers.spring;
