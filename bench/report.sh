@@ -68,6 +68,11 @@ report() {
   h2_one="$([[ -s "$WORK/startup-h2-1" ]] && median <"$WORK/startup-h2-1" || echo nan)"
   h2_two="$([[ -s "$WORK/startup-h2-2" ]] && median <"$WORK/startup-h2-2" || echo nan)"
   h2_aot="$([[ -s "$WORK/startup-h2-aot-1" ]] && median <"$WORK/startup-h2-aot-1" || echo nan)"
+  local grizzly_two start_ratio postgres_rss
+  grizzly_two="$([[ -s "$WORK/startup-grizzly-2" ]] && median <"$WORK/startup-grizzly-2" || echo nan)"
+  start_ratio="$(awk -v a="$h2_two" -v b="$grizzly_two" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) printf "%.1f", a / b; else print "nan" }')"
+  postgres_rss="$(mebibytes "$WORK/postgres.rss_samples")"
+  [[ "$postgres_rss" == n/a ]] && postgres_rss=nan
 
   cat <<EOF
 ## Run of $STAMP
@@ -118,6 +123,8 @@ Start-up to the first 200 from $( [[ "${HAS_ADMIN:-no}" == yes ]] && echo "/heal
 | sign-in vs Argon2 verify rate (same core) | ≥ 90% | $(ratio "$sign_in" "$verify") | $(verdict "$(awk -v a="$sign_in" -v b="$verify" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.90 min) |
 | POST /v1/orders vs pgbench's insert rate | ≥ 50% | $(ratio "$order_post" "$pgbench") | $(verdict "$(awk -v a="$order_post" -v b="$pgbench" 'BEGIN { if (a != "nan" && b != "nan" && b > 0) print a / b; else print "nan" }')" 0.50 min) |
 | start-up to ready on H2 | ≤ 1.5 s | $(number "$h2_one") ms on 1 core, $(number "$h2_two") ms on $(nproc); with an AOT cache $(number "$h2_aot") ms on 1 core | 1 core: $(verdict "$h2_one" 1500 max); $(nproc) cores: $(verdict "$h2_two" 1500 max); AOT cache, 1 core: $(verdict "$h2_aot" 1500 max) |
+| start-up to ready on H2, free on $(nproc) cores, vs bare Grizzly's start (the app with the README's JVM options) | ≤ 3× | $(echo "$start_ratio" | sed 's/^nan$/n\/a/')× ($(number "$h2_two") vs $(number "$grizzly_two") ms) | $(verdict "$start_ratio" 3 max) |
+| resident memory under load, PostgreSQL app (the README's JVM options) | ≤ 256 MiB | $(echo "$postgres_rss" | sed 's/^nan$/n\/a/') MiB | $(verdict "$postgres_rss" 256 max) |
 
 $( [[ "$PEERS" == 1 ]] && peer_table || echo "Peers: not measured (BENCH_PEERS=0)." )
 

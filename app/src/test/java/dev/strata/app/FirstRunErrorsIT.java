@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,8 +81,11 @@ class FirstRunErrorsIT {
         Path data = work.resolve("data");
         Path stdout = work.resolve("stdout.log");
         Path stderr = work.resolve("stderr.log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                System.getProperty("strata.app.jar"))
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ShippedLaunch.jvmOptions());
+        command.addAll(List.of("-jar", System.getProperty("strata.app.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("STRATA_"));

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged jar ({@code java -jar strata-app.jar}) in its own process, as an operator runs it:
+ * with the JVM options of the README's run command ({@link ShippedLaunch}),
  * configured only through {@code STRATA_*} variables (none inherited from the test's
  * environment), on free loopback ports, and considered started once {@code /health/ready} answers
  * 200. Its output goes to a file rather than a pipe: the JDK closes a child's pipe when the child
@@ -49,8 +51,12 @@ final class PackagedApp implements AutoCloseable {
     static PackagedApp start(Path dataDirectory, Path log, Map<String, String> settings) throws Exception {
         int port = freePort();
         int adminPort = freePort();
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                System.getProperty("strata.app.jar"))
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        // The README's JVM options (heap, collector, class-data archive): the app as shipped.
+        command.addAll(ShippedLaunch.jvmOptions());
+        command.addAll(List.of("-jar", System.getProperty("strata.app.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
@@ -125,6 +131,12 @@ final class PackagedApp implements AutoCloseable {
     boolean stop() throws InterruptedException {
         terminate();
         return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns whether it did within {@code timeout}. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        terminate();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits for the process to end; returns whether it did within 30 s. */

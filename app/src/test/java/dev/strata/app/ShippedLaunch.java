@@ -1,0 +1,70 @@
+package dev.strata.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the app is launched as shipped: the JVM options of the README's run command
+ * ({@code ./mvnw -B package -DskipTests && java <options> -jar app/target/strata-app.jar}), which
+ * every test that starts the packaged jar uses too, so that the tests run what a new user runs.
+ * Paths in the options are relative to the repository root, as the README's command is run from
+ * there; {@link #jvmOptions()} resolves them.
+ */
+final class ShippedLaunch {
+
+    static final String RUN_COMMAND_PREFIX = "./mvnw -B package -DskipTests && java ";
+    static final String JAR = "app/target/strata-app.jar";
+
+    private ShippedLaunch() {
+    }
+
+    static Path readme() {
+        return Path.of(System.getProperty("strata.readme", "../README.md")).toAbsolutePath().normalize();
+    }
+
+    /** The options between {@code java} and {@code -jar} in the README's run command, as written. */
+    static List<String> writtenJvmOptions() {
+        return jvmOptionsOf(runCommand());
+    }
+
+    /** The README's run command: the one line that builds and starts the app. */
+    static String runCommand() {
+        try {
+            return Files.readAllLines(readme()).stream().filter(line -> line.startsWith(RUN_COMMAND_PREFIX))
+                    .findFirst().orElseThrow(() -> new AssertionError("README has no line starting with '"
+                            + RUN_COMMAND_PREFIX + "'"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> jvmOptionsOf(String command) {
+        List<String> words = Arrays.asList(command.substring(command.indexOf("&& java ") + "&& java ".length())
+                .strip().split("\\s+"));
+        int jar = words.indexOf("-jar");
+        if (jar < 0 || !words.get(jar + 1).endsWith("strata-app.jar")) {
+            throw new AssertionError("not a java -jar strata-app.jar command: " + command);
+        }
+        return List.copyOf(words.subList(0, jar));
+    }
+
+    /** The README's JVM options with the paths in them resolved against the repository root. */
+    static List<String> jvmOptions() {
+        Path root = readme().getParent();
+        List<String> options = new ArrayList<>();
+        for (String option : writtenJvmOptions()) {
+            int equals = option.indexOf('=');
+            if (option.startsWith("-XX:") && equals > 0 && option.substring(equals + 1).startsWith("app/")) {
+                options.add(option.substring(0, equals + 1) + root.resolve(option.substring(equals + 1)));
+            } else {
+                options.add(option);
+            }
+        }
+        return List.copyOf(options);
+    }
+}
