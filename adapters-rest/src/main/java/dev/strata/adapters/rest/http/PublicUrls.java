@@ -137,6 +137,10 @@ public final class PublicUrls implements ContainerRequestFilter, ContainerRespon
     }
 
     private Optional<URI> forwardedOrigin(ContainerRequestContext request) {
+        if (trustedProxies.trustsNone()) {
+            // Nothing to look up: the connection is an injected provider, resolved anew on each call.
+            return Optional.empty();
+        }
         Request current = connection == null ? null : connection.get();
         if (current == null || !trustedProxies.trusts(current.getRemoteAddr())) {
             return Optional.empty();

@@ -144,6 +144,9 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         if (peer == null) {
             return "unknown";
         }
+        if (trustedProxies.trustsNone()) {
+            return peer;
+        }
         List<String> hops = new ArrayList<>();
         for (String header : request.getHeaders().getOrDefault("X-Forwarded-For", List.of())) {
             hops.addAll(Arrays.asList(header.split(",")));
