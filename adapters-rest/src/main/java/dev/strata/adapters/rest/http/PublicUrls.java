@@ -141,8 +141,8 @@ public final class PublicUrls implements ContainerRequestFilter, ContainerRespon
             // Nothing to look up: the connection is an injected provider, resolved anew on each call.
             return Optional.empty();
         }
-        Request current = connection == null ? null : connection.get();
-        if (current == null || !trustedProxies.trusts(current.getRemoteAddr())) {
+        String peer = Peers.address(request, connection);
+        if (peer == null || !trustedProxies.trusts(peer)) {
             return Optional.empty();
         }
         String forwarded = request.getHeaderString("Forwarded");

@@ -139,8 +139,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     }
 
     private String clientAddress(ContainerRequestContext request) {
-        Request current = connection == null ? null : connection.get();
-        String peer = current == null ? null : current.getRemoteAddr();
+        String peer = Peers.address(request, connection);
         if (peer == null) {
             return "unknown";
         }
