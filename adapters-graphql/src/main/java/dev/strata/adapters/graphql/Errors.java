@@ -6,11 +6,14 @@ import dev.strata.core.common.RateLimitedException;
 import dev.strata.core.common.StrataException;
 import dev.strata.core.common.ValidationException;
 import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.validation.ValidationError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code extensions.fields} naming each argument in the schema's spelling ({@code displayName},
  * {@code items[0].unitPrice}); a rate limit adds {@code extensions.retryAfterSeconds}. Anything
  * else is a bug: it is logged, and the client only learns {@code internal_error}, never a class
- * name, a stack trace or an internal message. Thread-safe.
+ * name, a stack trace or an internal message. The errors graphql-java finds itself, before
+ * anything runs, get a code too ({@link #coded(ExecutionResult)}). Thread-safe.
  */
 final class Errors implements DataFetcherExceptionHandler {
 
@@ -74,6 +78,62 @@ final class Errors implements DataFetcherExceptionHandler {
         return GraphqlErrorBuilder.newError().message(message)
                 .errorType(ErrorClassification.errorClassification(classification))
                 .extensions(Map.of("code", code, "classification", classification)).build();
+    }
+
+    /**
+     * {@code result} with {@code extensions.code} on every error, so that a client reads every
+     * error the same way. graphql-java's own errors carry only its classification: a syntax error
+     * gets {@code graphql_parse_failed}, an operation the schema does not allow (an unknown field,
+     * a missing argument, an unknown operation name) {@code graphql_validation_failed}, variables
+     * that do not fit their types {@code bad_user_input} (all three {@code INVALID_ARGUMENT}); a
+     * non-null field that resolved to null is a bug, {@code internal_error}.
+     *
+     * @param result what graphql-java answered
+     * @return the same result, every error coded
+     */
+    static ExecutionResult coded(ExecutionResult result) {
+        if (result.getErrors().stream().allMatch(Errors::hasCode)) {
+            return result;
+        }
+        List<GraphQLError> errors = result.getErrors().stream()
+                .map(error -> hasCode(error) ? error : coded(error)).toList();
+        return ExecutionResult.newExecutionResult().from(result).errors(errors).build();
+    }
+
+    private static boolean hasCode(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().get("code") instanceof String;
+    }
+
+    private static GraphQLError coded(GraphQLError error) {
+        String code;
+        String classification = "INVALID_ARGUMENT";
+        if (error.getErrorType() == ErrorType.InvalidSyntax) {
+            code = "graphql_parse_failed";
+        } else if (error instanceof ValidationError) {
+            code = "graphql_validation_failed";
+        } else if (error.getErrorType() == ErrorType.ValidationError) {
+            code = "bad_user_input";
+        } else if (error.getErrorType() == ErrorType.OperationNotSupported) {
+            code = "operation_not_supported";
+        } else {
+            code = "internal_error";
+            classification = "INTERNAL";
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        extensions.put("code", code);
+        extensions.put("classification", classification);
+        GraphqlErrorBuilder<?> coded = GraphqlErrorBuilder.newError().message(error.getMessage())
+                .errorType(ErrorClassification.errorClassification(classification)).extensions(extensions);
+        if (error.getLocations() != null) {
+            coded.locations(error.getLocations());
+        }
+        if (error.getPath() != null) {
+            coded.path(error.getPath());
+        }
+        return coded.build();
     }
 
     private static Map<String, Object> field(FieldError error) {

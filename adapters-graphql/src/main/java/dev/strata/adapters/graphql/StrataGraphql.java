@@ -122,7 +122,7 @@ public final class StrataGraphql {
                 .dataLoaderRegistry(Loaders.forRequest(identity, posts, caller))
                 .build();
         long started = System.nanoTime();
-        ExecutionResult result = graphql.execute(input);
+        ExecutionResult result = Errors.coded(graphql.execute(input));
         if (!result.isDataPresent()) {
             measurements.ifPresent(measured -> measured.recordInvalid(Duration.ofNanos(System.nanoTime() - started)));
         }

@@ -15,6 +15,7 @@ import graphql.ExecutionResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,6 +47,13 @@ final class GraphqlWorld {
     /** Runs {@code query} as {@code caller}; the result as the specification lays it out. */
     Result run(Caller caller, String query, Map<String, Object> variables) {
         ExecutionResult result = graphql.execute(GraphqlRequest.of(query, variables), caller);
+        return new Result(result.toSpecification(), result.isDataPresent());
+    }
+
+    /** Runs the operation {@code operationName} of {@code query} as {@code caller}. */
+    Result run(Caller caller, String query, Map<String, Object> variables, String operationName) {
+        ExecutionResult result = graphql.execute(new GraphqlRequest(query, Optional.of(operationName),
+                variables, Optional.empty()), caller);
         return new Result(result.toSpecification(), result.isDataPresent());
     }
 
