@@ -84,7 +84,7 @@ public final class AccessLog {
         String target = LogValues.token(entry.target());
         String operation = LogValues.token(entry.operation());
         String status = LogValues.token(entry.status());
-        String millis = String.format(Locale.ROOT, "%.1f", entry.duration().toNanos() / 1_000_000.0);
+        String millis = millis(entry.duration());
         String requestId = LogValues.token(entry.requestId());
         String accountId = entry.accountId().map(LogValues::token).orElse(null);
         String client = entry.client().map(LogValues::token).orElse(null);
@@ -110,8 +110,30 @@ public final class AccessLog {
                 key == null ? "" : " idempotency_key=\"" + key + "\"");
     }
 
+    /**
+     * The duration in milliseconds with one decimal, rounded half up: what
+     * {@code String.format(Locale.ROOT, "%.1f", nanos / 1e6)} writes, without the formatter, which
+     * was the access log's largest cost after the appender.
+     */
+    static String millis(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos < 0 || nanos > Long.MAX_VALUE - 50_000) {
+            return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+        }
+        long tenths = (nanos + 50_000) / 100_000;
+        return Long.toString(tenths / 10) + '.' + (char) ('0' + tenths % 10);
+    }
+
     /** An HTTP status is logged as a number, as the JSON log has always had it. */
     private static boolean numeric(String status) {
-        return !status.isEmpty() && status.length() <= 9 && status.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (status.isEmpty() || status.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < status.length(); i++) {
+            if (status.charAt(i) < '0' || status.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +61,13 @@ public final class ApiMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger activeHttp = new AtomicInteger();
+    /*
+     * The timers already registered, by their tags: Timer.builder(...).register(registry) builds a
+     * meter id (sorted tags) and looks it up in the registry on every call, which was most of what
+     * recording cost. The tag values are bounded (route templates, methods, outcomes), so are these.
+     */
+    private final ConcurrentMap<CallKey, Timer> calls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<HttpKey, Timer> httpRequests = new ConcurrentHashMap<>();
 
     /** Metrics recorded into {@code registry}; every sign-in outcome is registered at 0 at once. */
     public ApiMetrics(MeterRegistry registry) {
@@ -97,16 +106,20 @@ public final class ApiMetrics {
      * @throws IllegalArgumentException for an unknown api or outcome, which would start stray series
      */
     public void recordCall(String api, String operation, String outcome, Duration took) {
-        require(APIS, api, "api");
-        require(OUTCOMES, outcome, "outcome");
-        Timer.builder(CALLS)
-                .description("API calls of every style by api, operation and outcome")
-                .tag("api", api)
-                .tag("operation", Objects.requireNonNull(operation, "operation"))
-                .tag("outcome", outcome)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
-                .record(took);
+        CallKey key = new CallKey(api, Objects.requireNonNull(operation, "operation"), outcome);
+        Timer timer = calls.get(key);
+        if (timer == null) {
+            require(APIS, api, "api");
+            require(OUTCOMES, outcome, "outcome");
+            timer = calls.computeIfAbsent(key, unknown -> Timer.builder(CALLS)
+                    .description("API calls of every style by api, operation and outcome")
+                    .tag("api", api)
+                    .tag("operation", operation)
+                    .tag("outcome", outcome)
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry));
+        }
+        timer.record(took);
     }
 
     /**
@@ -122,14 +135,13 @@ public final class ApiMetrics {
 
     /** Records one HTTP request into {@value #HTTP_REQUESTS}, as REST always has. */
     public void recordHttp(String method, String route, int status, Duration took) {
-        Timer.builder(HTTP_REQUESTS)
+        httpRequests.computeIfAbsent(new HttpKey(method, route, status), key -> Timer.builder(HTTP_REQUESTS)
                 .description("HTTP requests by method, route template and status")
                 .tag("method", method)
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry)
-                .record(took);
+                .register(registry)).record(took);
     }
 
     /** One more HTTP request in flight ({@value #HTTP_ACTIVE}); pair with {@link #httpRequestEnded()}. */
@@ -145,6 +157,14 @@ public final class ApiMetrics {
     private Counter signIns(String outcome) {
         return Counter.builder(SIGN_INS).description("Sign-in attempts by outcome")
                 .tag("outcome", outcome).register(registry);
+    }
+
+    /** The tags of one {@value #CALLS} timer. */
+    private record CallKey(String api, String operation, String outcome) {
+    }
+
+    /** The tags of one {@value #HTTP_REQUESTS} timer. */
+    private record HttpKey(String method, String route, int status) {
     }
 
     private static void require(Set<String> allowed, String value, String what) {

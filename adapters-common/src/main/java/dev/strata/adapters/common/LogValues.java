@@ -27,15 +27,27 @@ public final class LogValues {
     }
 
     private static String escaped(String value, char lowestKept) {
-        StringBuilder out = new StringBuilder(value.length() + 2);
-        for (int i = 0; i < value.length(); i++) {
+        int first = 0;
+        while (first < value.length() && kept(value.charAt(first), lowestKept)) {
+            first++;
+        }
+        if (first == value.length()) {
+            // Nearly every value needs no escape: no copy then.
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8).append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < lowestKept || c > '~' || c == '"' || c == '\\') {
+            if (!kept(c, lowestKept)) {
                 out.append("\\u").append(HEX.formatHex(new byte[] {(byte) (c >> 8), (byte) c}));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static boolean kept(char c, char lowestKept) {
+        return c >= lowestKept && c <= '~' && c != '"' && c != '\\';
     }
 }

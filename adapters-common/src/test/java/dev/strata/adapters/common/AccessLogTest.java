@@ -8,8 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,5 +93,21 @@ class AccessLogTest {
         Map<String, Object> pairs = new LinkedHashMap<>();
         line.getKeyValuePairs().forEach(pair -> pairs.put(pair.key, pair.value));
         return pairs;
+    }
+
+    @Test
+    void theDurationHasOneDecimalRoundedHalfUpAsTheFormatterWroteIt() {
+        assertThat(AccessLog.millis(Duration.ZERO)).isEqualTo("0.0");
+        assertThat(AccessLog.millis(Duration.ofNanos(49_999))).isEqualTo("0.0");
+        assertThat(AccessLog.millis(Duration.ofNanos(50_000))).isEqualTo("0.1");
+        assertThat(AccessLog.millis(Duration.ofNanos(12_340_000))).isEqualTo("12.3");
+        assertThat(AccessLog.millis(Duration.ofNanos(12_350_000))).isEqualTo("12.4");
+        assertThat(AccessLog.millis(Duration.ofSeconds(90))).isEqualTo("90000.0");
+        SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int i = 0; i < 100_000; i++) {
+            long nanos = i < 50_000 ? i * 997L : random.nextLong(0, 3_600_000_000_000L);
+            assertThat(AccessLog.millis(Duration.ofNanos(nanos))).as("%d ns", nanos)
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0));
+        }
     }
 }

@@ -48,6 +48,37 @@ class ApiMetricsTest {
     }
 
     @Test
+    void eachCombinationOfTagsHasItsOwnTimerAcrossRepeatedCalls() {
+        for (int round = 0; round < 3; round++) {
+            metrics.recordHttp("GET", "/v1/orders", 200, Duration.ofMillis(1));
+            metrics.recordHttp("GET", "/v1/orders", 404, Duration.ofMillis(1));
+            metrics.recordHttp("POST", "/v1/orders", 200, Duration.ofMillis(1));
+            metrics.recordHttp("GET", "/v1/posts", 200, Duration.ofMillis(1));
+            metrics.recordCall("rest", "GET /v1/orders", "ok", Duration.ofMillis(1));
+            metrics.recordCall("rest", "GET /v1/orders", "not_found", Duration.ofMillis(1));
+            metrics.recordCall("grpc", "GET /v1/orders", "ok", Duration.ofMillis(1));
+            metrics.recordCall("rest", "GET /v1/posts", "ok", Duration.ofMillis(1));
+        }
+
+        assertThat(registry.get("http.server.requests").timers()).hasSize(4)
+                .allSatisfy(timer -> assertThat(timer.count()).isEqualTo(3));
+        assertThat(registry.get("http.server.requests").tag("method", "GET").tag("route", "/v1/orders")
+                .tag("status", "404").timer().count()).isEqualTo(3);
+        assertThat(registry.get("strata.api.calls").timers()).hasSize(4)
+                .allSatisfy(timer -> assertThat(timer.count()).isEqualTo(3));
+        assertThat(registry.get("strata.api.calls").tag("api", "grpc").tag("operation", "GET /v1/orders")
+                .tag("outcome", "ok").timer().count()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownOutcomeIsRefusedEvenForAnOperationAlreadyTimed() {
+        metrics.recordCall("rest", "GET /v1/orders", "ok", Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> metrics.recordCall("rest", "GET /v1/orders", "exploded", Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void requestsInFlightAreAGauge() {
         metrics.httpRequestStarted();
         metrics.httpRequestStarted();

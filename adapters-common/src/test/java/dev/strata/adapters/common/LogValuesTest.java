@@ -16,4 +16,12 @@ class LogValuesTest {
     void anEscapedValueKeepsSpacesForQuoting() {
         assertThat(LogValues.escaped("key 42 \"x\"")).isEqualTo("key 42 \\u0022x\\u0022");
     }
+
+    @Test
+    void escapesAtEitherEndKeepEverythingBetween() {
+        assertThat(LogValues.token("\u0000abc")).isEqualTo("\\u0000abc");
+        assertThat(LogValues.token("abc\n")).isEqualTo("abc\\u000a");
+        assertThat(LogValues.escaped("a\"b\"c")).isEqualTo("a\\u0022b\\u0022c");
+        assertThat(LogValues.token("")).isEmpty();
+    }
 }

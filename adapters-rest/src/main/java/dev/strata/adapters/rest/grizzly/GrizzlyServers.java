@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.CompressionConfig;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -127,18 +128,23 @@ public final class GrizzlyServers {
             configure(listener, options);
         }
         server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
+        rewrapHandlers(server.getServerConfiguration(), handler -> new PeerAddressHandler(handler));
         if (options.http2()) {
             guardHttp2Requests(server.getServerConfiguration());
         }
         return server;
     }
 
-    private static void guardHttp2Requests(ServerConfiguration configuration) {
+    private static void rewrapHandlers(ServerConfiguration configuration, UnaryOperator<HttpHandler> wrap) {
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
         handlers.forEach((handler, registrations) -> {
             configuration.removeHttpHandler(handler);
-            configuration.addHttpHandler(new Http2RequestGuard(handler), registrations);
+            configuration.addHttpHandler(wrap.apply(handler), registrations);
         });
+    }
+
+    private static void guardHttp2Requests(ServerConfiguration configuration) {
+        rewrapHandlers(configuration, Http2RequestGuard::new);
     }
 
     /**

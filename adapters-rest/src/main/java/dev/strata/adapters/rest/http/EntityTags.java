@@ -18,6 +18,17 @@ public final class EntityTags {
     /** The longest conditional header (its lines joined by ", ") read; the document's {@code maxLength}. */
     public static final int MAX_CONDITION_LENGTH = 1024;
 
+    /** Never used itself: each tag is computed by a clone. */
+    private static final MessageDigest SHA_256 = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     private EntityTags() {
     }
 
@@ -115,10 +126,11 @@ public final class EntityTags {
     /** A strong tag of exact bytes, such as a serialized list. */
     public static EntityTag ofBytes(byte[] content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            // A copy of one digest: getInstance looks the algorithm up among the providers on every call.
+            byte[] digest = ((MessageDigest) SHA_256.clone()).digest(content);
             return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be copied", e);
         }
     }
 }

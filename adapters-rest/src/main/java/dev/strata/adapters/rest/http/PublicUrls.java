@@ -137,8 +137,12 @@ public final class PublicUrls implements ContainerRequestFilter, ContainerRespon
     }
 
     private Optional<URI> forwardedOrigin(ContainerRequestContext request) {
-        Request current = connection == null ? null : connection.get();
-        if (current == null || !trustedProxies.trusts(current.getRemoteAddr())) {
+        if (trustedProxies.trustsNone()) {
+            // Nothing to look up: the connection is an injected provider, resolved anew on each call.
+            return Optional.empty();
+        }
+        String peer = Peers.address(request, connection);
+        if (peer == null || !trustedProxies.trusts(peer)) {
             return Optional.empty();
         }
         String forwarded = request.getHeaderString("Forwarded");

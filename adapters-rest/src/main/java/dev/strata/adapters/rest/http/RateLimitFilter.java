@@ -139,10 +139,12 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     }
 
     private String clientAddress(ContainerRequestContext request) {
-        Request current = connection == null ? null : connection.get();
-        String peer = current == null ? null : current.getRemoteAddr();
+        String peer = Peers.address(request, connection);
         if (peer == null) {
             return "unknown";
+        }
+        if (trustedProxies.trustsNone()) {
+            return peer;
         }
         List<String> hops = new ArrayList<>();
         for (String header : request.getHeaders().getOrDefault("X-Forwarded-For", List.of())) {

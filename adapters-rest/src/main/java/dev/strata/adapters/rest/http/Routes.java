@@ -14,11 +14,21 @@ public final class Routes {
     /** The route of a request that matched no resource. */
     public static final String UNMATCHED = "unmatched";
 
+    /**
+     * The request property that keeps a matched request's template once it is known: the rate
+     * limits, the metrics and the access log each ask for it, and building it anew walks Jersey's
+     * matched templates each time.
+     */
+    private static final String MATCHED = Routes.class.getName() + ".matched";
+
     private Routes() {
     }
 
     /** The matched template, or {@link #UNMATCHED}; meaningful once matching is done (response filters). */
     public static String template(ContainerRequestContext request) {
+        if (request.getProperty(MATCHED) instanceof String known) {
+            return known;
+        }
         if (!(request.getUriInfo() instanceof ExtendedUriInfo uriInfo) || uriInfo.getMatchedResourceMethod() == null) {
             return UNMATCHED;
         }
@@ -35,6 +45,8 @@ public final class Routes {
             }
             route.append(template.endsWith("/") ? template.substring(0, template.length() - 1) : template);
         }
-        return route.isEmpty() ? "/" : route.toString();
+        String matched = route.isEmpty() ? "/" : route.toString();
+        request.setProperty(MATCHED, matched);
+        return matched;
     }
 }

@@ -36,6 +36,11 @@ public final class TrustedProxies {
         return new TrustedProxies(ranges);
     }
 
+    /** Whether no proxy at all is trusted, as with {@link #NONE}: forwarding headers are never read. */
+    public boolean trustsNone() {
+        return ranges.isEmpty();
+    }
+
     /** Whether a connection from {@code peer} (a literal address, as the server saw it) is a trusted proxy. */
     public boolean trusts(String peer) {
         if (peer == null || ranges.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,5 +34,12 @@ class JsonMapperTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(first, last), random.nextInt(1_000_000_000));
             assertThat(JsonMapper.format(instant)).as("%s", instant).isEqualTo(REFERENCE.format(instant));
         }
+    }
+
+    @Test
+    void buffersAreSharedByEveryThreadNotKeptPerThread() {
+        // Requests run on virtual threads, one per request: a thread-local pool would never reuse a buffer.
+        assertThat(JsonMapper.mapper().getFactory()._getRecyclerPool())
+                .isSameAs(JsonRecyclerPools.sharedConcurrentDequePool());
     }
 }

@@ -218,6 +218,9 @@ class PublicUrlsTest {
         assertThat(proxies.trusts("::1")).isTrue();
         assertThat(proxies.trusts("localhost")).as("names are never looked up").isFalse();
         assertThat(TrustedProxies.NONE.trusts("127.0.0.1")).isFalse();
+        assertThat(TrustedProxies.NONE.trustsNone()).isTrue();
+        assertThat(TrustedProxies.of(List.of()).trustsNone()).isTrue();
+        assertThat(proxies.trustsNone()).isFalse();
         for (String invalid : List.of("10.0.0.0/33", "example.com", "10.0.0.0/x", "", "::1/129")) {
             assertThatThrownBy(() -> TrustedProxies.of(List.of(invalid))).as(invalid)
                     .isInstanceOf(IllegalArgumentException.class);
