@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
 public final class ServiceSchema {
 
     private final String name;
+    /** False when the schema has its default name: then every statement is already right as written. */
+    private final boolean renamed;
     private final Pattern defaultQualifier;
     private final String replacement;
 
     private ServiceSchema(String defaultName, String name) {
         this.name = name;
+        this.renamed = !defaultName.equals(name);
         this.defaultQualifier = Pattern.compile("\\b" + Pattern.quote(defaultName) + "\\.");
         this.replacement = Matcher.quoteReplacement(name + ".");
     }
@@ -41,6 +44,7 @@ public final class ServiceSchema {
 
     /** {@code statement} with every table qualified by this schema's real name. */
     public String sql(String statement) {
-        return defaultQualifier.matcher(statement).replaceAll(replacement);
+        // Runs for every statement a store sends; with the default name there is nothing to replace.
+        return renamed ? defaultQualifier.matcher(statement).replaceAll(replacement) : statement;
     }
 }
