@@ -13,38 +13,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Run by the build right after it packages the jar ({@code mvn package}): starts the jar once as the
- * README's run command does, on a fresh data folder, sends it a sign-up, a sign-in, a few reads and
- * a GraphQL query, and stops it. The run command's {@code -XX:+AutoCreateSharedArchive
- * -XX:SharedArchiveFile=app/target/strata-app.jsa} makes that first run write the JVM's class-data
- * sharing archive of the classes it loaded when it exits, so that even a new user's first start
- * maps them ready-parsed and verified instead of loading them from the jar. A later JDK or jar makes
- * the JVM write the archive again on its own; a failure here only costs that first start its speed,
- * so it is reported and does not fail the build.
+ * Run by the build right after it packages the jar ({@code mvn package}): starts the jar once with
+ * the build's JVM options ({@code app/target/strata.jvm-options}, see {@link ShippedLaunch}), on a
+ * fresh data folder, sends it a sign-up, a sign-in, a few reads and a GraphQL query, and stops it.
+ * Built on JDK 25 or newer, the options name an AOT cache ({@code -XX:AOTCache=app/target/strata-app.aot}):
+ * this run is started with {@code -XX:AOTCacheOutput} instead, so that the JVM records what it loaded,
+ * linked and profiled and, as it exits, assembles the cache. On an older JDK they name a dynamic
+ * class-data sharing archive ({@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app/target/strata-app.jsa}),
+ * which this first run writes as it exits. Either way even a new user's first start maps the classes
+ * ready-parsed and verified instead of loading them from the jar. A failure here only costs the
+ * start its speed (the JVM starts without a cache it cannot use), so it is reported and does not
+ * fail the build.
  */
 public final class ClassArchiveTraining {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final String AOT_CACHE = "-XX:AOTCache=";
+    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
 
     private ClassArchiveTraining() {
     }
 
     /** Trains the archive named in the README's run command; arguments: none. */
     public static void main(String[] args) throws Exception {
-        Path archive = archive(ShippedLaunch.jvmOptions());
+        List<String> shipped = ShippedLaunch.jvmOptions();
+        Path archive = archive(shipped);
         Files.deleteIfExists(archive);
         Path folder = Files.createTempDirectory("strata-class-archive");
         try {
-            train(folder);
+            train(folder, trainingOptions(shipped));
             if (Files.isRegularFile(archive)) {
                 System.out.printf("[class archive] %s: %d MiB%n", archive, Files.size(archive) >> 20);
             } else {
-                System.out.printf("[class archive] WARNING: this JDK wrote no %s; the app's first start writes it%n",
+                System.out.printf("[class archive] WARNING: this JDK wrote no %s; the app starts without it%n",
                         archive);
             }
         } catch (Exception | AssertionError e) {
-            System.out.println("[class archive] WARNING: training run failed; the app's first start writes the "
-                    + "archive instead: " + e);
+            System.out.println("[class archive] WARNING: training run failed; the app starts without " + archive
+                    + ": " + e);
         } finally {
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -52,18 +58,27 @@ public final class ClassArchiveTraining {
         }
     }
 
+    /** The AOT cache or class-data archive that {@code jvmOptions} name. */
     static Path archive(List<String> jvmOptions) {
-        return jvmOptions.stream().filter(option -> option.startsWith("-XX:SharedArchiveFile="))
-                .map(option -> Path.of(option.substring("-XX:SharedArchiveFile=".length()))).findFirst()
-                .orElseThrow(() -> new AssertionError("the README's run command names no -XX:SharedArchiveFile"));
+        return jvmOptions.stream().filter(option -> option.startsWith(AOT_CACHE) || option.startsWith(SHARED_ARCHIVE))
+                .map(option -> Path.of(option.substring(option.indexOf('=') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("the build's JVM options name neither " + AOT_CACHE + " nor "
+                        + SHARED_ARCHIVE + ": " + jvmOptions));
     }
 
-    private static void train(Path folder) throws Exception {
+    /** The options of the run that writes what {@code jvmOptions} read: an AOT cache is written with AOTCacheOutput. */
+    static List<String> trainingOptions(List<String> jvmOptions) {
+        return jvmOptions.stream().map(option -> option.startsWith(AOT_CACHE)
+                ? "-XX:AOTCacheOutput=" + option.substring(AOT_CACHE.length()) : option).toList();
+    }
+
+    private static void train(Path folder, List<String> jvmOptions) throws Exception {
         // gRPC on, as by default, so that its server's classes are in the archive too.
         Map<String, String> settings = Map.of("STRATA_GRPC_PORT", Integer.toString(PackagedApp.freePort()),
                 "STRATA_RATE_LIMIT_ENABLED", "false");
         HttpClient client = HttpClient.newHttpClient();
-        try (PackagedApp app = PackagedApp.start(folder.resolve("data"), folder.resolve("app.log"), settings)) {
+        try (PackagedApp app = PackagedApp.start(folder.resolve("data"), folder.resolve("app.log"), settings,
+                jvmOptions)) {
             String account = "{\"email\":\"training@example.com\",\"password\":\"correct horse battery staple\"";
             send(client, app, "POST", "/v1/accounts", account + ",\"display_name\":\"Training\"}", null);
             HttpResponse<String> signIn = send(client, app, "POST", "/v1/sessions", account + "}", null);
@@ -77,7 +92,7 @@ public final class ClassArchiveTraining {
                 send(client, app, "GET", "/v1/orders", null, token.group(1));
                 send(client, app, "POST", "/graphql", "{\"query\":\"{ viewer { account { id } } }\"}", token.group(1));
             }
-            // The JVM writes the archive as it exits: seconds, minutes on a busy machine.
+            // The JVM writes the archive (or assembles the AOT cache) as it exits: seconds, minutes on a busy machine.
             if (!app.stop(Duration.ofMinutes(10)) || app.exitValue() != 0) {
                 throw new AssertionError("the app did not stop cleanly:\n" + app.output());
             }

@@ -49,12 +49,18 @@ final class PackagedApp implements AutoCloseable {
      * {@code log}, with {@code settings} added to the host, ports and data folder it is given.
      */
     static PackagedApp start(Path dataDirectory, Path log, Map<String, String> settings) throws Exception {
+        return start(dataDirectory, log, settings, ShippedLaunch.jvmOptions());
+    }
+
+    /** As {@link #start(Path, Path, Map)}, with the JVM options {@code jvmOptions} instead of the shipped ones. */
+    static PackagedApp start(Path dataDirectory, Path log, Map<String, String> settings, List<String> jvmOptions)
+            throws Exception {
         int port = freePort();
         int adminPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        // The README's JVM options (heap, collector, class-data archive): the app as shipped.
-        command.addAll(ShippedLaunch.jvmOptions());
+        // As shipped, the build's JVM options (heap, collector, AOT cache or class-data archive).
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("strata.app.jar")));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -4,38 +4,76 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The JVM options the app ships with are written in two places an operator copies from, the
- * README's run command and the systemd unit, and must say the same (the unit adds its own
- * out-of-memory exit and keeps the class-data archive in its state directory).
+ * The JVM options the app ships with are in one file the build writes for the JDK that runs it
+ * ({@code app/target/strata.jvm-options}, from {@code app/src/main/jvm/strata.jvm-options}); the
+ * README's run command and the systemd unit, which operators copy from, read that file, and a JVM
+ * that cannot use the start-up cache it names still starts.
  */
 class ShippedLaunchTest {
 
+    private static final String AOT_CACHE = "-XX:AOTCache=app/target/strata-app.aot";
+
     @Test
-    void theReadmesRunCommandSetsTheHeapTheCollectorAndTheClassDataArchive() {
-        assertThat(ShippedLaunch.writtenJvmOptions()).contains("-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=app/target/strata-app.jsa").anyMatch(option -> option.startsWith("-Xmx"));
+    void theReadmesRunCommandTakesItsJvmOptionsFromTheBuildsFile() {
+        assertThat(ShippedLaunch.runCommand()).isEqualTo(
+                "./mvnw -B package -DskipTests && java @app/target/strata.jvm-options -jar app/target/strata-app.jar");
     }
 
     @Test
-    void theSystemdUnitStartsTheJvmWithTheReadmesOptions() throws Exception {
+    void theBuildsOptionsSetTheHeapTheCollectorAndTheStartUpCacheOfTheJdkThatBuiltIt() {
+        List<String> options = ShippedLaunch.writtenJvmOptions();
+        assertThat(options).contains("-XX:+UseSerialGC").anyMatch(option -> option.startsWith("-Xmx"));
+        if (Runtime.version().feature() >= 25) {
+            // An older JDK that runs the jar does not know the option: it must ignore it, not refuse to start.
+            assertThat(options).containsSubsequence("-XX:+IgnoreUnrecognizedVMOptions", AOT_CACHE)
+                    .noneMatch(option -> option.contains("SharedArchive"));
+        } else {
+            assertThat(options).contains("-XX:+AutoCreateSharedArchive",
+                    "-XX:SharedArchiveFile=app/target/strata-app.jsa").noneMatch(option -> option.contains("AOT"));
+        }
+    }
+
+    @Test
+    void theTrainingRunWritesTheCacheTheOptionsRead() {
+        List<String> options = List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:AOTCache=/a/b.aot");
+        assertThat(ClassArchiveTraining.trainingOptions(options))
+                .containsExactly("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:AOTCacheOutput=/a/b.aot");
+        assertThat(ClassArchiveTraining.archive(options)).isEqualTo(Path.of("/a/b.aot"));
+        List<String> archive = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/a/b.jsa");
+        assertThat(ClassArchiveTraining.trainingOptions(archive)).isEqualTo(archive);
+        assertThat(ClassArchiveTraining.archive(archive)).isEqualTo(Path.of("/a/b.jsa"));
+    }
+
+    @Test
+    void aJvmThatCannotUseTheCacheStillStarts(@TempDir Path folder) throws Exception {
+        // What another JDK build, a rebuilt jar or a damaged file looks like to the JVM: a cache it cannot use.
+        Path cache = Files.writeString(folder.resolve("not-a-cache.aot"), "not a cache");
+        List<String> options = new ArrayList<>();
+        for (String option : ShippedLaunch.jvmOptions()) {
+            options.add(option.startsWith("-XX:AOTCache=") ? "-XX:AOTCache=" + cache
+                    : option.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + cache : option);
+        }
+        Path argumentFile = Files.write(folder.resolve("strata.jvm-options"), options);
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "@" + argumentFile,
+                "-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("out.txt").toFile()).start();
+        assertThat(java.waitFor()).as(Files.readString(folder.resolve("out.txt"))).isZero();
+    }
+
+    @Test
+    void theSystemdUnitStartsTheJvmWithTheBuildsOptions() throws Exception {
         Path unit = ShippedLaunch.readme().getParent().resolve("deploy/systemd/strata@.service");
-        String execStart = Files.readAllLines(unit).stream().filter(line -> line.startsWith("ExecStart="))
-                .findFirst().orElseThrow();
-        List<String> unitOptions = ShippedLaunch.jvmOptionsOf(execStart.replace("ExecStart=/usr/bin/java ",
-                "&& java "));
-        List<String> readmeOptions = ShippedLaunch.writtenJvmOptions().stream()
-                .map(option -> option.replace("app/target/strata-app.jsa", "/var/lib/strata/%i/strata-app.jsa"))
-                .toList();
-        assertThat(unitOptions).containsAll(readmeOptions);
-        assertThat(unitOptions).containsExactlyInAnyOrderElementsOf(
-                concat(List.of("-XX:+ExitOnOutOfMemoryError"), readmeOptions));
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        List<String> lines = Files.readAllLines(unit);
+        // The options file's paths are relative to the folder the jar is installed under.
+        assertThat(lines).contains("WorkingDirectory=/opt/strata",
+                "ExecStart=/usr/bin/java -XX:+ExitOnOutOfMemoryError @app/target/strata.jvm-options "
+                        + "-jar app/target/strata-app.jar");
     }
 }
