@@ -16,6 +16,7 @@ import dev.strata.core.orders.OrderService;
 import dev.strata.core.identity.PasswordHasher;
 import dev.strata.core.identity.TokenSigner;
 import dev.strata.core.posts.PostService;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
 import java.net.BindException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,9 @@ public final class StrataServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Nothing is created (data folder, embedded database, token key) before the ports are known free.
         StartupFailure.requirePortsFree(settings);
+        // The GraphQL schema's SDL needs no database: a second core parses it while the database opens.
+        CompletableFuture<TypeDefinitionRegistry> graphqlTypes = CompletableFuture.supplyAsync(
+                StrataGraphql::parseSchema, task -> Thread.ofPlatform().name("strata-graphql-schema").daemon().start(task));
         Metrics metrics = new Metrics();
         StrataDatabase database = open(settings, metrics);
         database.publishPoolMetrics(metrics.registry());
@@ -119,7 +124,8 @@ public final class StrataServer implements AutoCloseable {
             settings.publicUrl().ifPresent(builder::publicUrl);
             builder.trustedProxies(settings.trustedProxies());
             // GraphQL at /graphql in the same Jersey application, behind the same filters.
-            StrataGraphql graphql = StrataGraphql.builder(identity, posts, orders).metrics(apiMetrics).build();
+            StrataGraphql graphql = StrataGraphql.builder(identity, posts, orders).metrics(apiMetrics)
+                    .types(graphqlTypes.join()).build();
             GraphqlHttp.components(graphql, identity).forEach(builder::extension);
             StrataApi api = builder.build();
             HttpServer http = GrizzlyServers.create(settings.host(), settings.port(), api, transport(settings));

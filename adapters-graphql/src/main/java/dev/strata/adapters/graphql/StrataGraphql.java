@@ -60,7 +60,7 @@ public final class StrataGraphql {
                 new AccountClosingService(builder.identity, builder.posts, builder.orders)).wire(wiring);
         new PostFields(builder.posts).wire(wiring);
         new OrderFields(builder.orders).wire(wiring);
-        TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+        TypeDefinitionRegistry types = builder.types.orElseGet(StrataGraphql::parseSchema);
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         this.measurements = builder.metrics.map(Measurements::new);
         List<Instrumentation> instrumentations = new ArrayList<>(List.of(builder.limits.instrumentation()));
@@ -94,6 +94,17 @@ public final class StrataGraphql {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The checked-in schema, parsed: what building the API starts from. It needs no service, so a
+     * host that starts up may parse it on another thread while it opens its database, then hand it
+     * to {@link Builder#types}.
+     *
+     * @return the schema's type definitions
+     */
+    public static TypeDefinitionRegistry parseSchema() {
+        return new SchemaParser().parse(sdl());
     }
 
     /**
@@ -137,6 +148,7 @@ public final class StrataGraphql {
         private final OrderService orders;
         private Limits limits = Limits.DEFAULT;
         private Optional<ApiMetrics> metrics = Optional.empty();
+        private Optional<TypeDefinitionRegistry> types = Optional.empty();
 
         private Builder(IdentityService identity, PostService posts, OrderService orders) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -166,6 +178,18 @@ public final class StrataGraphql {
          */
         public Builder metrics(ApiMetrics metrics) {
             this.metrics = Optional.of(metrics);
+            return this;
+        }
+
+        /**
+         * The type definitions to build the schema from, already parsed ({@link #parseSchema()});
+         * default: {@link #build()} parses the checked-in schema itself.
+         *
+         * @param types the parsed schema
+         * @return this builder
+         */
+        public Builder types(TypeDefinitionRegistry types) {
+            this.types = Optional.of(types);
             return this;
         }
 
