@@ -34,7 +34,7 @@ public final class ClassArchiveTraining {
     private ClassArchiveTraining() {
     }
 
-    /** Trains the archive named in the README's run command; arguments: none. */
+    /** Trains the AOT cache or class-data archive the build's JVM options name; arguments: none. */
     public static void main(String[] args) throws Exception {
         List<String> shipped = ShippedLaunch.jvmOptions();
         Path archive = archive(shipped);
