@@ -9,6 +9,7 @@ import dev.strata.adapters.rest.http.AccessLogFilter;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.BodyLimitFilter;
 import dev.strata.adapters.rest.http.CacheControlFilter;
+import dev.strata.adapters.rest.http.ContextParameters;
 import dev.strata.adapters.rest.http.CorsFilter;
 import dev.strata.adapters.rest.http.HeaderSyntaxFilter;
 import dev.strata.adapters.rest.http.JsonEntityProvider;
@@ -72,6 +73,7 @@ public final class StrataApi extends ResourceConfig {
         property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
 
         register(new JsonEntityProvider());
+        register(ContextParameters.binder());
         register(ProblemMapper.class);
         register(RequestIdFilter.class);
         register(new PublicUrls(builder.publicUrl, builder.trustedProxies));
