@@ -61,12 +61,15 @@ public enum RateLimitStore {
             if (charges.incrementAndGet() % SWEEP_EVERY == 0) {
                 Thread.startVirtualThread(this::sweep);
             }
-            return buckets.tryConsume(row(key, budget), budget.configuration());
+            SharedBuckets.Charge charge = buckets.tryConsume(row(key, budget), budget.requests(), budget.period());
+            return charge.took()
+                    ? ConsumptionProbe.consumed(charge.remaining(), charge.nanosToFull())
+                    : ConsumptionProbe.rejected(charge.remaining(), charge.nanosToNextToken(), charge.nanosToFull());
         }
 
         @Override
         public void refund(String key, RateLimits.Budget budget) {
-            buckets.refund(row(key, budget), budget.configuration());
+            buckets.refund(row(key, budget), budget.requests(), budget.period());
         }
 
         /**

@@ -56,7 +56,7 @@ class SharedRateLimitTest {
      */
     private static void forgetClientAddressBuckets() {
         TestDatabases.postgres().jdbi().useHandle(handle -> handle
-                .execute("DELETE FROM rate_limits.buckets WHERE id LIKE 'ip:%|10/PT1H'"));
+                .execute("DELETE FROM rate_limits.token_buckets WHERE id LIKE 'ip:%|10/PT1H'"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class SharedRateLimitTest {
             fleet.instance(0).api.get("/v1/sessions/me").bearer(ada.token()).send();
 
             int rows = TestDatabases.postgres().jdbi().withHandle(handle -> handle
-                    .createQuery("SELECT count(*) FROM rate_limits.buckets WHERE id LIKE :key")
+                    .createQuery("SELECT count(*) FROM rate_limits.token_buckets WHERE id LIKE :key")
                     .bind("key", "account:" + ada.id() + "|%").mapTo(Integer.class).one());
             assertThat(rows).isEqualTo(1);
         }

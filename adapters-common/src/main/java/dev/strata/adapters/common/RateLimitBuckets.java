@@ -5,8 +5,8 @@ import io.github.bucket4j.ConsumptionProbe;
 /**
  * Where a {@link RateLimiter} keeps its token buckets: the port between the API adapters and a
  * bucket store. {@link LocalRateLimitBuckets} keeps them in this process's memory, so N instances
- * allow N times the budget; a store shared by every instance (the app wires Bucket4j's PostgreSQL
- * backend) makes the budget fleet-wide. A bucket is made on first use from its budget, identified
+ * allow N times the budget; a store shared by every instance (the app wires its PostgreSQL
+ * buckets, the same token buckets charged in one statement) makes the budget fleet-wide. A bucket is made on first use from its budget, identified
  * by {@code key} alone: the same key must always come with the same budget. Implementations are
  * thread-safe; a store that cannot be reached throws core's {@code UnavailableException} (a 503).
  */

@@ -14,7 +14,6 @@ import dev.strata.core.common.IdempotencyKey;
 import dev.strata.core.common.IdempotencyKeyReusedException;
 import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
-import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;
 import dev.strata.core.common.SortKey;
 import dev.strata.core.common.Timestamps;
@@ -41,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -577,30 +575,14 @@ public abstract class OrderServiceContract {
      * A store in which another writer changes an order (without changing its content) just before
      * each of the service's next {@code interferences} writes, so that those writes are stale.
      */
-    private static final class InterferingStore implements OrderStore {
+    private static final class InterferingStore extends ForwardingOrderStore {
 
-        private final OrderStore store;
         private int interferences;
         final AtomicInteger writes = new AtomicInteger();
 
         InterferingStore(OrderStore store, int interferences) {
-            this.store = store;
+            super(store);
             this.interferences = interferences;
-        }
-
-        @Override
-        public Created<OrderRecord> insert(OrderRecord order) {
-            return store.insert(order);
-        }
-
-        @Override
-        public Optional<OrderRecord> find(OrderId id) {
-            return store.find(id);
-        }
-
-        @Override
-        public Page<OrderRecord> list(AccountId ownerId, ListQuery query) {
-            return store.list(ownerId, query);
         }
 
         @Override
@@ -608,15 +590,10 @@ public abstract class OrderServiceContract {
             writes.incrementAndGet();
             if (interferences > 0) {
                 interferences--;
-                OrderRecord current = store.find(order.id()).orElseThrow();
-                store.update(current, current.version());
+                OrderRecord current = real.find(order.id()).orElseThrow();
+                real.update(current, current.version());
             }
-            return store.update(order, expectedVersion);
-        }
-
-        @Override
-        public void delete(OrderId id, long expectedVersion) {
-            store.delete(id, expectedVersion);
+            return real.update(order, expectedVersion);
         }
     }
 

@@ -231,8 +231,7 @@ public final class StrataDatabase implements AutoCloseable {
     /**
      * Rate-limit buckets kept in this database, shared by every instance of the app that uses it
      * (see {@link SharedBuckets}). Each call makes a new view over the same table, the app's
-     * {@code rate_limits.buckets}, which only {@link #open(DatabaseSettings)} migrates (it needs
-     * Bucket4j's PostgreSQL module, an optional dependency of this one).
+     * {@code rate_limits.token_buckets}, which only {@link #open(DatabaseSettings)} migrates.
      *
      * @throws IllegalStateException on H2, which has no shared bucket backend
      */

@@ -46,7 +46,7 @@ class DatabaseErrorsTest {
     @Test
     void usingAConnectionThePoolHasClosedAfterItBrokeIsUnavailable() {
         // HikariCP's words, without SQLState, when a library rolls back a connection already marked
-        // broken (Bucket4j's PostgreSQL backend does, hiding the 08006 before it).
+        // broken (Bucket4j's PostgreSQL backend did, hiding the 08006 before it).
         assertThat(DatabaseErrors.isUnavailable(new RuntimeException(new SQLException("Connection is closed"))))
                 .isTrue();
     }

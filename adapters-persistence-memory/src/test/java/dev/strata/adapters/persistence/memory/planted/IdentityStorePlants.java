@@ -23,6 +23,7 @@ import static dev.strata.contracts.identity.IdentityStoreRules.UPDATE_ACCOUNT_MI
 import static dev.strata.contracts.identity.IdentityStoreRules.UPDATE_ACCOUNT_STALE;
 import static dev.strata.contracts.identity.IdentityStoreRules.UPDATE_ENDS_OTHER_SESSIONS;
 
+import dev.strata.contracts.identity.ForwardingIdentityStore;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.PreconditionFailedException;

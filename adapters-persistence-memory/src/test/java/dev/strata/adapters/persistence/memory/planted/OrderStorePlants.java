@@ -18,6 +18,7 @@ import static dev.strata.contracts.orders.OrderStoreRules.UPDATE_KEEPS;
 import static dev.strata.contracts.orders.OrderStoreRules.UPDATE_MISSING;
 import static dev.strata.contracts.orders.OrderStoreRules.UPDATE_STALE;
 
+import dev.strata.contracts.orders.ForwardingOrderStore;
 import dev.strata.core.common.ConflictException;
 import dev.strata.core.common.Created;
 import dev.strata.core.common.IdempotencyKeyReusedException;

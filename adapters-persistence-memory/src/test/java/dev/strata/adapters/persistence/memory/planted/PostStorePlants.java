@@ -34,9 +34,10 @@ import static dev.strata.contracts.posts.PostStoreRules.UPDATE_POST;
 import static dev.strata.contracts.posts.PostStoreRules.UPDATE_POST_MISSING;
 import static dev.strata.contracts.posts.PostStoreRules.UPDATE_POST_STALE;
 
+import dev.strata.contracts.posts.ForwardingPostStore;
 import dev.strata.core.common.Created;
-import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.IdempotencyKeyReusedException;
+import dev.strata.core.common.ListQuery;
 import dev.strata.core.common.NotFoundException;
 import dev.strata.core.common.Page;
 import dev.strata.core.common.PreconditionFailedException;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.adapters.persistence.postgres.TestDatabases;
 import dev.strata.contracts.MutableClock;
+import dev.strata.contracts.identity.ForwardingIdentityStore;
 import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.identity.AccountChanges;
@@ -45,7 +46,7 @@ class CachingIdentityStoreTest {
     private final AtomicInteger reads = new AtomicInteger();
     private Consumer<SessionId> duringRead = id -> { };
     private final CachingIdentityStore cache = new CachingIdentityStore(
-            new DelegatingIdentityStore(database) {
+            new ForwardingIdentityStore(database) {
                 @Override
                 public Optional<SessionAccountRecord> findSession(SessionId id) {
                     reads.incrementAndGet();

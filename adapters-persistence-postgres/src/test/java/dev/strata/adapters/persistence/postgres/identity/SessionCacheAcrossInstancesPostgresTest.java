@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.adapters.persistence.postgres.DatabaseSettings;
 import dev.strata.adapters.persistence.postgres.TestDatabases;
+import dev.strata.contracts.identity.ForwardingIdentityStore;
 import dev.strata.contracts.identity.IdentityFixtures;
 import dev.strata.core.common.AuthenticationException;
 import dev.strata.core.identity.AccountChanges;
@@ -68,7 +69,7 @@ class SessionCacheAcrossInstancesPostgresTest {
             DatabaseSettings settings = TestDatabases.postgresSettings();
             IdentityChangeListener.Connector direct =
                     IdentityChangeListener.Connector.direct(settings.url(), settings.user(), settings.password());
-            cache = new CachingIdentityStore(new DelegatingIdentityStore(new JdbiIdentityStore(TestDatabases.postgres().jdbi())) {
+            cache = new CachingIdentityStore(new ForwardingIdentityStore(new JdbiIdentityStore(TestDatabases.postgres().jdbi())) {
                 @Override
                 public java.util.Optional<dev.strata.core.identity.store.SessionAccountRecord> findSession(
                         dev.strata.core.identity.SessionId id) {

@@ -1,4 +1,4 @@
-package dev.strata.adapters.persistence.memory.planted;
+package dev.strata.contracts.orders;
 
 import dev.strata.core.common.Created;
 import dev.strata.core.common.ListQuery;
@@ -7,15 +7,23 @@ import dev.strata.core.identity.AccountId;
 import dev.strata.core.orders.OrderId;
 import dev.strata.core.orders.store.OrderRecord;
 import dev.strata.core.orders.store.OrderStore;
+import java.util.Objects;
 import java.util.Optional;
 
-/** An order store that passes every call on; a planted bug overrides the one method it breaks. */
-class ForwardingOrderStore implements OrderStore {
+/**
+ * An OrderStore that passes every call on to another: extend it and override only the calls
+ * you watch or break. Strata's own tests plant bugs with it (one overridden method each, to see
+ * that {@link OrderStoreContract} catches every one) and wrap a real store with it to count or
+ * delay calls; a third-party store's tests can plant bugs in their own store the same way.
+ */
+public class ForwardingOrderStore implements OrderStore {
 
-    final OrderStore real;
+    /** The store every call goes on to. */
+    protected final OrderStore real;
 
-    ForwardingOrderStore(OrderStore real) {
-        this.real = real;
+    /** A store that passes every call on to {@code real}. */
+    public ForwardingOrderStore(OrderStore real) {
+        this.real = Objects.requireNonNull(real, "real");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.strata.adapters.persistence.memory.planted;
+package dev.strata.contracts.posts;
 
 import dev.strata.core.common.Created;
 import dev.strata.core.common.ListQuery;
@@ -16,16 +16,24 @@ import dev.strata.core.posts.store.PostRecord;
 import dev.strata.core.posts.store.PostStore;
 import dev.strata.core.posts.store.PostUpdateRecord;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A post store that passes every call on; a planted bug overrides the one method it breaks. */
-class ForwardingPostStore implements PostStore {
+/**
+ * A PostStore that passes every call on to another: extend it and override only the calls
+ * you watch or break. Strata's own tests plant bugs with it (one overridden method each, to see
+ * that {@link PostStoreContract} catches every one) and wrap a real store with it to count or
+ * delay calls; a third-party store's tests can plant bugs in their own store the same way.
+ */
+public class ForwardingPostStore implements PostStore {
 
-    final PostStore real;
+    /** The store every call goes on to. */
+    protected final PostStore real;
 
-    ForwardingPostStore(PostStore real) {
-        this.real = real;
+    /** A store that passes every call on to {@code real}. */
+    public ForwardingPostStore(PostStore real) {
+        this.real = Objects.requireNonNull(real, "real");
     }
 
     @Override
