@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 class ShippedLaunchTest {
 
     @Test
-    void theReadmesRunCommandSetsTheHeapTheCollectorAndTheClassDataArchive() {
+    void theReadmesRunCommandSetsTheHeapTheCollectorTheNativeHeapTrimAndTheClassDataArchive() {
         assertThat(ShippedLaunch.writtenJvmOptions()).contains("-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=app/target/strata-app.jsa").anyMatch(option -> option.startsWith("-Xmx"));
+                "-XX:SharedArchiveFile=app/target/strata-app.jsa").anyMatch(option -> option.startsWith("-Xmx"))
+                .anyMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval="));
     }
 
     @Test
