@@ -28,7 +28,8 @@ class ShippedLaunchTest {
     @Test
     void theBuildsOptionsSetTheHeapTheCollectorAndTheStartUpCacheOfTheJdkThatBuiltIt() {
         List<String> options = ShippedLaunch.writtenJvmOptions();
-        assertThat(options).contains("-XX:+UseSerialGC").anyMatch(option -> option.startsWith("-Xmx"));
+        assertThat(options).contains("-XX:+UseSerialGC").anyMatch(option -> option.startsWith("-Xmx"))
+                .anyMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval="));
         if (Runtime.version().feature() >= 25) {
             // An older JDK that runs the jar does not know the option: it must ignore it, not refuse to start.
             assertThat(options).containsSubsequence("-XX:+IgnoreUnrecognizedVMOptions", AOT_CACHE)

@@ -18,7 +18,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  *
  * <p>Each hash takes {@code memoryKiB} of memory, so at most {@code maxConcurrentHashes} run at
  * once: a burst of sign-ins queues here instead of exhausting the heap. A caller that waits longer
- * than {@code maxWait} gets an {@link UnavailableException}.
+ * than {@code maxWait} gets an {@link UnavailableException}. The default hasher runs one per
+ * processor, but never more than fit in half of the JVM's maximum heap
+ * ({@link #concurrentHashesFor}), so that a machine with many cores cannot run out of heap on a
+ * burst of sign-ins whatever {@code -Xmx} it is given.
  *
  * <p>Thread-safe.
  */
@@ -33,15 +36,37 @@ public final class PasswordHasher {
 
     private final Argon2PasswordEncoder encoder;
     private final Semaphore permits;
+    private final int maxConcurrentHashes;
     private final Duration maxWait;
     private final String dummyHash;
     private final Observer observer;
     /** Where the time an Argon2 computation took is read from: {@link System#nanoTime}, or a test's. */
     private final LongSupplier nanoTime;
 
-    /** Argon2id with the recommended parameters, as many hashes at once as there are processors. */
+    /**
+     * Argon2id with the recommended parameters, as many hashes at once as there are processors but
+     * no more than half of the maximum heap holds ({@link #concurrentHashesFor}).
+     */
     public PasswordHasher() {
-        this(RECOMMENDED, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10));
+        this(RECOMMENDED, concurrentHashesFor(RECOMMENDED, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory()), Duration.ofSeconds(10));
+    }
+
+    /**
+     * How many hashes with {@code parameters} the default hasher runs at once: one per processor,
+     * but no more than fit in half of {@code maxHeapBytes} (the other half is left to the rest of
+     * the application), and at least one. With the recommended 19 MiB per hash and a 512 MiB heap
+     * that is at most 13.
+     */
+    public static int concurrentHashesFor(Parameters parameters, int processors, long maxHeapBytes) {
+        long perHash = parameters.memoryKiB() * 1024L;
+        long fitInHalfTheHeap = maxHeapBytes / 2 / perHash;
+        return (int) Math.max(1, Math.min(processors, fitInHalfTheHeap));
+    }
+
+    /** How many hashes may run at once; the rest wait for a permit. */
+    public int maxConcurrentHashes() {
+        return maxConcurrentHashes;
     }
 
     public PasswordHasher(Parameters parameters, int maxConcurrentHashes, Duration maxWait) {
@@ -52,6 +77,7 @@ public final class PasswordHasher {
         this.encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, parameters.parallelism(),
                 parameters.memoryKiB(), parameters.iterations());
         this.permits = new Semaphore(maxConcurrentHashes, true);
+        this.maxConcurrentHashes = maxConcurrentHashes;
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.dummyHash = decoyHash(parameters);
         this.observer = (operation, took) -> { };
@@ -61,6 +87,7 @@ public final class PasswordHasher {
     private PasswordHasher(PasswordHasher original, Observer observer, LongSupplier nanoTime) {
         this.encoder = original.encoder;
         this.permits = original.permits;
+        this.maxConcurrentHashes = original.maxConcurrentHashes;
         this.maxWait = original.maxWait;
         this.dummyHash = original.dummyHash;
         this.observer = Objects.requireNonNull(observer, "observer");

@@ -32,6 +32,21 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theDefaultHasherRunsOneHashPerProcessorButNoMoreThanHalfTheHeapHolds() {
+        long mib = 1024L * 1024;
+        PasswordHasher.Parameters recommended = PasswordHasher.RECOMMENDED;
+
+        // 19 MiB a hash: half of 512 MiB holds 13, so 64 cores get 13 and 2 cores get 2.
+        assertThat(PasswordHasher.concurrentHashesFor(recommended, 64, 512 * mib)).isEqualTo(13);
+        assertThat(PasswordHasher.concurrentHashesFor(recommended, 2, 512 * mib)).isEqualTo(2);
+        assertThat(PasswordHasher.concurrentHashesFor(recommended, 64, 4096 * mib)).isEqualTo(64);
+        // A heap too small for even one still lets one run (the JVM fails loudly if it cannot).
+        assertThat(PasswordHasher.concurrentHashesFor(recommended, 8, 16 * mib)).isEqualTo(1);
+        assertThat(new PasswordHasher().maxConcurrentHashes()).isEqualTo(PasswordHasher.concurrentHashesFor(
+                recommended, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory()));
+    }
+
+    @Test
     void twoHashesOfOnePasswordDifferByTheirSalt() {
         PasswordHasher hasher = CHEAP;
 
