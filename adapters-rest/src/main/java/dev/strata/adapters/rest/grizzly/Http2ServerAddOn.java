@@ -16,6 +16,7 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http2.Http2Stream;
 import org.glassfish.grizzly.http2.frames.DataFrame;
 import org.glassfish.grizzly.http2.frames.ErrorCode;
+import org.glassfish.grizzly.http2.frames.GoAwayFrame;
 import org.glassfish.grizzly.http2.frames.HeadersFrame;
 import org.glassfish.grizzly.http2.frames.RstStreamFrame;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -156,6 +157,26 @@ final class Http2ServerAddOn implements AddOn {
             });
         }
 
+        /**
+         * Whether {@code frame} is a client's {@code GOAWAY} (recycled if so, for it is dropped). It asks
+         * the server to open no more streams (RFC 9113 section 6.8), and this server opens none (no
+         * push): nothing is to be done, the requests in flight are answered, and the client closes the
+         * connection when it is done with them. Grizzly 4.0.2 would instead close every stream above
+         * the frame's last stream id, which in a client's {@code GOAWAY} counts the server's own
+         * streams and so is 0: every request in flight was cut off, and closing them on the selector
+         * thread, under the session's lock, deadlocks with a response being written at that moment (it
+         * holds its stream's output lock and then wants the session's): the selector thread and every
+         * connection it serves hang. A {@code GOAWAY} on a stream other than 0 is left to Grizzly,
+         * which answers it as the protocol error it is.
+         */
+        private static boolean isClientsGoAway(Http2Frame frame) {
+            if (frame.getType() != GoAwayFrame.TYPE || frame.getStreamId() != 0) {
+                return false;
+            }
+            frame.recycle();
+            return true;
+        }
+
         private void noteRequestBodies(Connection<?> connection, Http2Session session, List<Http2Frame> frames) {
             Set<Integer> streams = receiving.get(connection);
             for (Http2Frame frame : frames) {
@@ -193,6 +214,7 @@ final class Http2ServerAddOn implements AddOn {
         @Override
         protected boolean processFrames(FilterChainContext context, Http2Session session, List<Http2Frame> frames) {
             if (frames != null) {
+                frames.removeIf(StrictHttp2ServerFilter::isClientsGoAway);
                 noteRequestBodies(context.getConnection(), session, frames);
             }
             try {

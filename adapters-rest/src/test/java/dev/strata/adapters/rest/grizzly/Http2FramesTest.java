@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.grizzly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.rest.testing.TestApi;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,22 @@ class Http2FramesTest {
 
             // RFC 9113 section 8.1: the client may stop sending and keep the response.
             assertThat(after.reset()).as(after.toString()).contains(RawHttp2.NO_ERROR);
+        }
+    }
+
+    @Test
+    void aClientsGoAwayLeavesItsRequestInFlightToBeAnswered() throws Exception {
+        try (RawHttp2 h2 = RawHttp2.connect(api.server.uri())) {
+            h2.headers(1, RawHttp2.request("POST", "/v1/accounts", "content-type", "application/json"), false);
+            // Last stream id 0: the client will accept no stream of the server's (RFC 9113 section 6.8).
+            h2.frame(RawHttp2.GOAWAY, 0, 0, ByteBuffer.allocate(8).putInt(0).putInt(RawHttp2.NO_ERROR).array());
+            h2.data(1, "{}".getBytes(StandardCharsets.US_ASCII), true);
+
+            RawHttp2.Answer answer = h2.answer(1);
+
+            assertThat(answer.goAway()).as(answer.toString()).isEmpty();
+            assertThat(answer.closed()).as(answer.toString()).isFalse();
+            assertProblem(answer, 400, "validation_failed");
         }
     }
 
