@@ -177,21 +177,27 @@ class FleetTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResult>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int index = 0; index < count; index++) {
-                Callable<HttpResult> task = call.apply(index);
-                futures.add(threads.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return task.call();
-                }));
+            try {
+                for (int index = 0; index < count; index++) {
+                    Callable<HttpResult> task = call.apply(index);
+                    futures.add(threads.submit(() -> {
+                        ready.countDown();
+                        go.await();
+                        return task.call();
+                    }));
+                }
+                assertThat(ready.await(30, TimeUnit.SECONDS)).as("every caller is ready").isTrue();
+                go.countDown();
+                List<HttpResult> results = new ArrayList<>();
+                for (Future<HttpResult> future : futures) {
+                    results.add(future.get(60, TimeUnit.SECONDS));
+                }
+                return results;
+            } finally {
+                // A call still waiting for its answer is interrupted, so that the test fails on the
+                // timeout above instead of hanging in close(), which waits for every call.
+                threads.shutdownNow();
             }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("every caller is ready").isTrue();
-            go.countDown();
-            List<HttpResult> results = new ArrayList<>();
-            for (Future<HttpResult> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
         }
     }
 
