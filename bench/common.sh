@@ -1,0 +1,27 @@
+# Sourced by bench/run and bench/startup-ab: waiting for a server, reading the app's shipped JVM
+# options, and the statistics both print.
+
+# wait_for_200 <url> <seconds>, sending READY_HEADER ("Name: value") when it is set.
+wait_for_200() {
+  local url="$1" seconds="$2" deadline header=()
+  [[ -n "${READY_HEADER:-}" ]] && header=(-H "$READY_HEADER")
+  deadline=$(( $(date +%s) + seconds ))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$url" 2>/dev/null)" == 200 ]]; do
+    [[ $(date +%s) -ge $deadline ]] && return 1
+    sleep 0.01
+  done
+}
+
+# read_shipped_options <root>: SHIPPED_JVM_OPTIONS from <root>/app/target/strata.jvm-options, which
+# the build writes (heap, collector, the AOT cache or class-data archive next to the jar), comments
+# dropped, paths resolved against <root>. Fails when the file is missing.
+read_shipped_options() {
+  local file="$1/app/target/strata.jvm-options"
+  [[ -f "$file" ]] || { echo "$file is missing: the build writes it" >&2; return 1; }
+  read -r -a SHIPPED_JVM_OPTIONS <<<"$(sed -E 's/#.*$//; s#=app/#='"$1"'/app/#g' "$file" | tr '\n' ' ')"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
+minimum() { sort -g | head -1; }
+maximum() { sort -g | tail -1; }
+column() { awk -v n="$2" '{ print $n }' "$1"; }
