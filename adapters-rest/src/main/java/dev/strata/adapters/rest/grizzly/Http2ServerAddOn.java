@@ -1,11 +1,13 @@
 package dev.strata.adapters.rest.grizzly;
 
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.attributes.AttributeBuilder;
@@ -71,7 +73,11 @@ final class Http2ServerAddOn implements AddOn {
      * any stream error be treated as one). And a header block that passes the size limit only in a
      * {@code CONTINUATION} frame makes Grizzly 4.0.2 fail with a {@link ClassCastException}: the
      * connection is closed quietly instead of the filter chain logging the client's error as a
-     * server warning with its stack trace.
+     * server warning with its stack trace. Likewise a frame too short for its type's fields (a
+     * {@code GOAWAY}, {@code RST_STREAM}, {@code WINDOW_UPDATE} or {@code PRIORITY} whose payload
+     * ends early: Grizzly's parser runs out of bytes) or longer than the frame size the server
+     * announced ends the connection with {@code GOAWAY FRAME_SIZE_ERROR}, as RFC 9113 section 4.2
+     * asks, where Grizzly 4.0.2 closes it without a word (and logs the short frame as a warning).
      *
      * <p>It also ends a request body the server no longer wants: when a response is complete (such
      * as a 413 for a body declared too large) while the client is still sending the request body,
@@ -85,6 +91,14 @@ final class Http2ServerAddOn implements AddOn {
         /** Per connection: the streams whose request body has not ended yet. */
         private final Attribute<Set<Integer>> receiving = AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER
                 .createAttribute(StrictHttp2ServerFilter.class.getName() + ".receiving");
+
+        /** Per connection: the highest stream the client opened, the last stream id of an error {@code GOAWAY}. */
+        private final Attribute<Integer> lastClientStream = AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER
+                .createAttribute(StrictHttp2ServerFilter.class.getName() + ".lastClientStream", 0);
+
+        /** Per connection: set once it is ended with an error {@code GOAWAY}; what it sends after that is dropped. */
+        private final Attribute<Boolean> ended = AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER
+                .createAttribute(StrictHttp2ServerFilter.class.getName() + ".ended", false);
 
         private final Http2Gzip gzip;
 
@@ -191,6 +205,7 @@ final class Http2ServerAddOn implements AddOn {
                 boolean ended = frame.getType() == RstStreamFrame.TYPE || frame.isFlagSet(HeadersFrame.END_STREAM);
                 if (headers && session.getStream(frame.getStreamId()) == null) {
                     Http2Connections.opened(connection);
+                    lastClientStream.set(connection, Math.max(lastClientStream.get(connection), frame.getStreamId()));
                 }
                 if (ended) {
                     streams.remove(frame.getStreamId());
@@ -209,6 +224,43 @@ final class Http2ServerAddOn implements AddOn {
                 throw new Http2SessionException(refused.getErrorCode(), "stream " + refused.getStreamId()
                         + " refused before its header block was decoded whole: " + refused.getMessage());
             }
+        }
+
+        @Override
+        public NextAction handleRead(FilterChainContext context) throws IOException {
+            Connection<?> connection = context.getConnection();
+            if (ended.get(connection)) {
+                return context.getStopAction();
+            }
+            try {
+                return super.handleRead(context);
+            } catch (BufferUnderflowException | IndexOutOfBoundsException shortFrame) {
+                // The parser ran out of a frame's payload (which exception depends on Grizzly's buffer type).
+                return endWithGoAway(context, ErrorCode.FRAME_SIZE_ERROR);
+            } catch (Http2SessionException refused) {
+                // Thrown by the frame parser (a frame over the size limit), before Grizzly's own handling.
+                return endWithGoAway(context, refused.getErrorCode());
+            }
+        }
+
+        /** Sends {@code GOAWAY} with {@code code}, then closes the connection; nothing it sends after is read. */
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        private NextAction endWithGoAway(FilterChainContext context, ErrorCode code) {
+            Connection connection = context.getConnection();
+            ended.set(connection, true);
+            connection.write(GoAwayFrame.builder().errorCode(code).lastStreamId(lastClientStream.get(connection)).build(),
+                    new EmptyCompletionHandler<WriteResult>() {
+                        @Override
+                        public void completed(WriteResult result) {
+                            connection.closeSilently();
+                        }
+
+                        @Override
+                        public void failed(Throwable throwable) {
+                            connection.closeSilently();
+                        }
+                    });
+            return context.getStopAction();
         }
 
         @Override

@@ -29,10 +29,12 @@ final class RawHttp2 implements AutoCloseable {
 
     static final int DATA = 0x0;
     static final int HEADERS = 0x1;
+    static final int PRIORITY = 0x2;
     static final int RST_STREAM = 0x3;
     static final int SETTINGS = 0x4;
     static final int PING = 0x6;
     static final int GOAWAY = 0x7;
+    static final int WINDOW_UPDATE = 0x8;
     static final int CONTINUATION = 0x9;
 
     static final int END_STREAM = 0x1;
@@ -44,6 +46,7 @@ final class RawHttp2 implements AutoCloseable {
 
     static final int NO_ERROR = 0x0;
     static final int PROTOCOL_ERROR = 0x1;
+    static final int FRAME_SIZE_ERROR = 0x6;
     static final int REFUSED_STREAM = 0x7;
 
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
