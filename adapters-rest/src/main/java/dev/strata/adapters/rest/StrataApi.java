@@ -61,6 +61,9 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class StrataApi extends ResourceConfig {
 
+    /** The name of every request's virtual thread starts with this, followed by a counter. */
+    public static final String REQUEST_THREAD_PREFIX = "request-";
+
     private StrataApi(Builder builder) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Register exactly what is listed here; in particular, not Jackson's own exception mappers,
@@ -68,6 +71,12 @@ public final class StrataApi extends ResourceConfig {
         property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(CommonProperties.USE_VIRTUAL_THREADS, builder.virtualThreads);
+        if (builder.virtualThreads) {
+            // Named request-1, request-2, ...: a log line names its request's thread, and logback
+            // finds the name without looking an unnamed virtual thread's id up by reflection (on
+            // every access-log line, about a microsecond of a request's CPU).
+            property(CommonProperties.THREAD_FACTORY, Thread.ofVirtual().name(REQUEST_THREAD_PREFIX, 1).factory());
+        }
         // A relative Location stays relative unless PublicUrls knows the public origin: Jersey would
         // otherwise resolve it against the request's Host header.
         property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);

@@ -66,7 +66,9 @@ final class OperationConventions {
         boolean authenticated = method.isAnnotationPresent(Authenticated.class)
                 || method.getDeclaringClass().isAnnotationPresent(Authenticated.class);
         boolean hasBody = hasBody(method);
-        boolean namesAResource = hasParameter(method, PathParam.class);
+        // A path parameter, bound to an argument or only documented on the method, names a resource.
+        boolean namesAResource = hasParameter(method, PathParam.class) || operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "path".equals(parameter.getIn()));
         boolean read = method.isAnnotationPresent(GET.class);
 
         for (var entry : responses.entrySet()) {

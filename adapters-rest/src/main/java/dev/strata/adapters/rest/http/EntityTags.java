@@ -1,6 +1,7 @@
 package dev.strata.adapters.rest.http;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -121,6 +122,20 @@ public final class EntityTags {
             cursor.take(next);
         }
         return new EntityTag(opaque.toString(), weak);
+    }
+
+    /**
+     * {@code tag} as an {@code ETag} header value, {@code "..."} or {@code W/"..."}. Responses carry
+     * it as this string rather than the {@link EntityTag} itself, for which Jersey would look a
+     * header delegate up on every response. The tags Strata makes never hold a quote or backslash;
+     * one that did would be left to Jersey's own formatting.
+     */
+    public static String header(EntityTag tag) {
+        String value = tag.getValue();
+        if (value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) {
+            return RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class).toString(tag);
+        }
+        return (tag.isWeak() ? "W/\"" : "\"") + value + '"';
     }
 
     /** A strong tag of exact bytes, such as a serialized list. */

@@ -60,7 +60,7 @@ public final class IdempotencyKeys {
      * alike; a replay also carries {@code Idempotent-Replayed: true}.
      */
     public static Response created(Created<?> outcome, URI location, EntityTag tag, Object body) {
-        return markReplay(Response.created(location).tag(tag).entity(body), outcome).build();
+        return markReplay(Response.created(location).header(HttpHeaders.ETAG, EntityTags.header(tag)).entity(body), outcome).build();
     }
 
     /**

@@ -36,7 +36,7 @@ public final class Preconditions {
         if (ifNoneMatch.matchesWeakly(tag)) {
             return Response.notModified(tag).build();
         }
-        return Response.ok(body).tag(tag).build();
+        return Response.ok(body).header(HttpHeaders.ETAG, EntityTags.header(tag)).build();
     }
 
     /**

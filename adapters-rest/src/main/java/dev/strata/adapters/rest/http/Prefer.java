@@ -96,6 +96,6 @@ public final class Prefer {
         } else {
             response = Response.status(status).entity(body);
         }
-        return response.location(location).tag(tag).header(HttpHeaders.VARY, HEADER).build();
+        return response.location(location).header(HttpHeaders.ETAG, EntityTags.header(tag)).header(HttpHeaders.VARY, HEADER).build();
     }
 }

@@ -127,9 +127,10 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             }
             decision = decision.refunded();
         }
-        response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
-        response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
-        response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
+        // As strings: Jersey looks a header delegate up for every value of another type.
+        response.getHeaders().putSingle("RateLimit-Limit", String.valueOf(decision.limit()));
+        response.getHeaders().putSingle("RateLimit-Remaining", String.valueOf(decision.remaining()));
+        response.getHeaders().putSingle("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
     }
 
     private static Optional<AuthenticatedSession> caller(ContainerRequestContext request) {

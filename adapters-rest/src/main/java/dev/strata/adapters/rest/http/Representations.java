@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -14,7 +15,7 @@ public final class Representations {
 
     /** 201 with {@code Location}, {@code ETag} and the new resource's representation. */
     public static Response created(URI location, EntityTag tag, Object body) {
-        return Response.created(location).tag(tag).entity(body).build();
+        return Response.created(location).header(HttpHeaders.ETAG, EntityTags.header(tag)).entity(body).build();
     }
 
     /** 200 with the representation and its tag, or 304 when {@code If-None-Match} names the tag. */

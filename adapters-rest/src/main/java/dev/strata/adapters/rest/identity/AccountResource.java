@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.docs.ProblemResponses;
 import dev.strata.adapters.rest.http.Authenticated;
+import dev.strata.adapters.rest.http.EntityTags;
 import dev.strata.adapters.rest.http.AuthenticationFilter;
 import dev.strata.adapters.rest.http.HttpProblem;
 import dev.strata.adapters.rest.http.ListResponse;
@@ -119,7 +120,7 @@ public final class AccountResource {
         Account current = identity.getAccount(caller, accountId);
         Preconditions.requireIfMatch(headers, AccountResponse.tagOf(current));
         Account updated = identity.updateAccount(caller, accountId, AccountPatch.read(patch), current.version());
-        return Response.ok(AccountResponse.of(updated)).tag(AccountResponse.tagOf(updated)).build();
+        return Response.ok(AccountResponse.of(updated)).header(HttpHeaders.ETAG, EntityTags.header(AccountResponse.tagOf(updated))).build();
     }
 
     /** A PATCH in any other media type: 415, saying which one this resource takes. */

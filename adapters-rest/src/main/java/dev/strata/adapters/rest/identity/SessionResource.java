@@ -11,6 +11,7 @@ import dev.strata.core.identity.IdentityService;
 import dev.strata.core.identity.IssuedSession;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +38,8 @@ import java.net.URI;
 @Tag(name = "Sessions", description = "Signing in (which returns the bearer token), who am I, and signing out.")
 public final class SessionResource {
 
+    // Documented on the methods, not bound to a parameter: the route's regular expression already
+    // admits only me and mine, and a bound parameter would be extracted and decoded on every request.
     private static final String ALIAS = "The caller's current session: me, or its alias mine.";
 
     private static final URI CURRENT_SESSION = URI.create("/v1/sessions/me");
@@ -76,9 +78,9 @@ public final class SessionResource {
             description = "The caller's session and account.")
     @ApiResponse(responseCode = "200", description = "The current session, without its token.",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
-    public Response me(@PathParam("alias") @Parameter(description = ALIAS,
-                    schema = @Schema(allowableValues = {"me", "mine"})) String alias,
-            @Context SecurityContext security, @Context Request request) {
+    @Parameter(name = "alias", in = ParameterIn.PATH, required = true, description = ALIAS,
+            schema = @Schema(allowableValues = {"me", "mine"}))
+    public Response me(@Context SecurityContext security, @Context Request request) {
         AuthenticatedSession caller = AuthenticationFilter.callerOf(security);
         return Representations.read(request,
                 EntityTags.of(caller.session().id().value(), caller.account().version()),
@@ -91,9 +93,9 @@ public final class SessionResource {
     @Operation(operationId = "signOut", summary = "Sign out",
             description = "Ends the caller's current session; its token stops working.")
     @ApiResponse(responseCode = "204", description = "The session has ended.")
-    public Response signOut(@PathParam("alias") @Parameter(description = ALIAS,
-                    schema = @Schema(allowableValues = {"me", "mine"})) String alias,
-            @Context SecurityContext security) {
+    @Parameter(name = "alias", in = ParameterIn.PATH, required = true, description = ALIAS,
+            schema = @Schema(allowableValues = {"me", "mine"}))
+    public Response signOut(@Context SecurityContext security) {
         identity.endSession(AuthenticationFilter.callerOf(security));
         return Response.noContent().build();
     }

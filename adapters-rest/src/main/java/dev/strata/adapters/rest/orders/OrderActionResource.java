@@ -29,6 +29,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -202,7 +203,7 @@ public final class OrderActionResource {
 
     private static Response created(Order order, Action action) {
         return Response.created(URI.create(OrderResponse.path(order.id().value()) + "/" + action.segment))
-                .tag(tagOf(order, action.segment))
+                .header(HttpHeaders.ETAG, EntityTags.header(tagOf(order, action.segment)))
                 .entity(action.of(order).orElseThrow())
                 .build();
     }
