@@ -52,6 +52,7 @@ class ConnectionDrainTest {
         }, "/");
         listener.getTransport().getConnectionMonitoringConfig().addProbes(new ConnectionProbe.Adapter() {
             @Override
+            @SuppressWarnings("rawtypes") // Grizzly's probe interface takes raw connections
             public void onAcceptEvent(Connection serverConnection, Connection clientConnection) {
                 if (first.compareAndSet(true, false)) {
                     acceptorHeld.countDown();
