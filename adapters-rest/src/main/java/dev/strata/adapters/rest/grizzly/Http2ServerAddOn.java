@@ -236,9 +236,15 @@ final class Http2ServerAddOn implements AddOn {
                 return super.handleRead(context);
             } catch (BufferUnderflowException | IndexOutOfBoundsException shortFrame) {
                 // The parser ran out of a frame's payload (which exception depends on Grizzly's buffer type).
+                if (!Http2Connections.isHttp2(connection)) {
+                    throw shortFrame;
+                }
                 return endWithGoAway(context, ErrorCode.FRAME_SIZE_ERROR);
             } catch (Http2SessionException refused) {
                 // Thrown by the frame parser (a frame over the size limit), before Grizzly's own handling.
+                if (!Http2Connections.isHttp2(connection)) {
+                    throw refused;
+                }
                 return endWithGoAway(context, refused.getErrorCode());
             }
         }
