@@ -34,7 +34,7 @@ public final class Preconditions {
         EntityTags.Condition ifNoneMatch =
                 EntityTags.parse(HttpHeaders.IF_NONE_MATCH, headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH));
         if (ifNoneMatch.matchesWeakly(tag)) {
-            return Response.notModified(tag).build();
+            return Response.notModified().header(HttpHeaders.ETAG, EntityTags.header(tag)).build();
         }
         return Response.ok(body).header(HttpHeaders.ETAG, EntityTags.header(tag)).build();
     }
