@@ -234,18 +234,15 @@ final class Http2ServerAddOn implements AddOn {
             }
             try {
                 return super.handleRead(context);
-            } catch (BufferUnderflowException | IndexOutOfBoundsException shortFrame) {
-                // The parser ran out of a frame's payload (which exception depends on Grizzly's buffer type).
+            } catch (BufferUnderflowException | IndexOutOfBoundsException | Http2SessionException malformed) {
+                // The frame parser ran out of a frame's payload (which exception depends on Grizzly's
+                // buffer type), or refused a frame over the size limit before Grizzly's own handling.
+                // Only an HTTP/2 connection is answered with GOAWAY; anything else goes on to Grizzly.
                 if (!Http2Connections.isHttp2(connection)) {
-                    throw shortFrame;
+                    throw malformed;
                 }
-                return endWithGoAway(context, ErrorCode.FRAME_SIZE_ERROR);
-            } catch (Http2SessionException refused) {
-                // Thrown by the frame parser (a frame over the size limit), before Grizzly's own handling.
-                if (!Http2Connections.isHttp2(connection)) {
-                    throw refused;
-                }
-                return endWithGoAway(context, refused.getErrorCode());
+                return endWithGoAway(context, malformed instanceof Http2SessionException refused
+                        ? refused.getErrorCode() : ErrorCode.FRAME_SIZE_ERROR);
             }
         }
 
