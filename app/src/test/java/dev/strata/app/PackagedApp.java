@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -30,6 +31,8 @@ import org.awaitility.core.ConditionTimeoutException;
 final class PackagedApp implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Starts on fresh ports when a chosen one was taken meanwhile; the last attempt reports the exit. */
+    private static final int PORT_ATTEMPTS = 3;
     private static final HttpClient ADMIN_CLIENT = HttpClient.newHttpClient();
 
     private final Process process;
@@ -55,8 +58,22 @@ final class PackagedApp implements AutoCloseable {
     /** As {@link #start(Path, Path, Map)}, with the JVM options {@code jvmOptions} instead of the shipped ones. */
     static PackagedApp start(Path dataDirectory, Path log, Map<String, String> settings, List<String> jvmOptions)
             throws Exception {
-        int port = freePort();
-        int adminPort = freePort();
+        // A port found free can be taken before the app binds it (by any outgoing connection: the kernel
+        // gives those ports from the same range); the app then exits naming the port, and is started
+        // again on two others. Only ports chosen here are retried, never one a test put in settings.
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            int adminPort = freePort();
+            PackagedApp app = new PackagedApp(launch(dataDirectory, log, settings, jvmOptions, port, adminPort), log,
+                    port, adminPort);
+            if (app.awaitReady(attempt < PORT_ATTEMPTS ? Set.of(port, adminPort) : Set.of())) {
+                return app;
+            }
+        }
+    }
+
+    private static Process launch(Path dataDirectory, Path log, Map<String, String> settings, List<String> jvmOptions,
+            int port, int adminPort) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // As shipped, the build's JVM options (heap, collector, AOT cache or class-data archive).
@@ -76,9 +93,7 @@ final class PackagedApp implements AutoCloseable {
         // gRPC is off unless a test asks for it: its default port would clash between apps.
         environment.put("STRATA_GRPC_PORT", "0");
         environment.putAll(settings);
-        PackagedApp app = new PackagedApp(builder.start(), log, port, adminPort);
-        app.awaitReady();
-        return app;
+        return builder.start();
     }
 
     int port() {
@@ -166,7 +181,11 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws Exception {
+    /**
+     * Waits until the app answers ready: true; false when it exited because one of {@code retryablePorts}
+     * was taken; an assertion error when it exited otherwise or never became ready.
+     */
+    private boolean awaitReady(Set<Integer> retryablePorts) throws Exception {
         try {
             Awaitility.await("the app answers ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || readinessOrZero() == 200);
@@ -174,9 +193,14 @@ final class PackagedApp implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the app did not become ready:\n" + output(), e);
         }
-        if (!process.isAlive()) {
-            throw new AssertionError("the app exited while starting:\n" + output());
+        if (process.isAlive()) {
+            return true;
         }
+        String output = output();
+        if (retryablePorts.stream().anyMatch(taken -> output.contains("port " + taken + " is in use"))) {
+            return false;
+        }
+        throw new AssertionError("the app exited while starting:\n" + output);
     }
 
     private int readinessOrZero() throws InterruptedException {
