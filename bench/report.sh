@@ -93,6 +93,7 @@ peak runs; its ratio to Jersey's is the throughput ratio the two would have on a
 $(row "ceiling: bare Grizzly HttpHandler" grizzly)
 $(row "baseline: bare Jersey resource" jersey)
 $(row "GET /v1/sessions/me, memory store" memory)
+$(row "(analysis) the same without the filters of its promises" unfiltered)
 $(row "GET /v1/sessions/me, H2 (file)" h2)
 $(row "GET /v1/sessions/me, PostgreSQL" postgres)
 $(row "POST /v1/sessions (sign-in), memory store" sign_in memory)

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * Strata's API over the in-memory stores, wired as the app's {@code StrataServer} wires it with its
@@ -50,6 +51,11 @@ public final class MemoryStrataServer {
     }
 
     public static void main(String[] arguments) throws InterruptedException, IOException {
+        serve(api(), arguments);
+    }
+
+    /** The API as this server serves it: the app's default wiring over the in-memory stores. */
+    static StrataApi api() {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -64,13 +70,17 @@ public final class MemoryStrataServer {
         OrderService orders = new OrderService(new InMemoryOrderStore(), clock);
         RateLimits limits = new RateLimits(new RateLimits.Budget(BENCH_BUDGET_PER_MINUTE, Duration.ofMinutes(1)),
                 RateLimits.DEFAULT.signUps());
-        StrataApi api = StrataApi.builder(identity)
+        return StrataApi.builder(identity)
                 .posts(posts)
                 .orders(orders)
                 .metrics(new ApiMetrics(registry))
                 .rateLimits(limits).rateLimitBuckets(new LocalRateLimitBuckets())
                 .build();
-        HttpServer server = GrizzlyServers.create("127.0.0.1", Ports.fromArguments(arguments), api,
+    }
+
+    /** Serves {@code application} on the port the arguments name, over the app's transport, until the process ends. */
+    static void serve(ResourceConfig application, String[] arguments) throws InterruptedException, IOException {
+        HttpServer server = GrizzlyServers.create("127.0.0.1", Ports.fromArguments(arguments), application,
                 GrizzlyServers.Options.DEFAULT);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "bench-shutdown"));
