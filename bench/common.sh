@@ -1,5 +1,5 @@
-# Sourced by bench/run and bench/startup-ab: waiting for a server, reading the app's shipped JVM
-# options, and the statistics both print.
+# Sourced by bench/run, bench/startup-ab and bench/ab: waiting for a server, signing in the bench
+# account, a process's CPU time, reading the app's shipped JVM options, and the statistics they print.
 
 # wait_for_200 <url> <seconds>, sending READY_HEADER ("Name: value") when it is set.
 wait_for_200() {
@@ -25,3 +25,17 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit 
 minimum() { sort -g | head -1; }
 maximum() { sort -g | tail -1; }
 column() { awk -v n="$2" '{ print $n }' "$1"; }
+
+# CPU time a process has used so far, in clock ticks (user + system).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# Signs up the bench account and prints a bearer token for it.
+token_for() {
+  local base="$1"
+  curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"correct horse battery staple","display_name":"Bench"}' \
+    "$base/v1/accounts"
+  curl -sf -X POST -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"correct horse battery staple"}' "$base/v1/sessions" \
+    | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
