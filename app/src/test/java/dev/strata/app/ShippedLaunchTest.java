@@ -33,6 +33,7 @@ class ShippedLaunchTest {
         if (Runtime.version().feature() >= 25) {
             // An older JDK that runs the jar does not know the option: it must ignore it, not refuse to start.
             assertThat(options).containsSubsequence("-XX:+IgnoreUnrecognizedVMOptions", AOT_CACHE)
+                    .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining")
                     .noneMatch(option -> option.contains("SharedArchive"));
         } else {
             assertThat(options).contains("-XX:+AutoCreateSharedArchive",
@@ -42,13 +43,31 @@ class ShippedLaunchTest {
 
     @Test
     void theTrainingRunWritesTheCacheTheOptionsRead() {
-        List<String> options = List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:AOTCache=/a/b.aot");
-        assertThat(ClassArchiveTraining.trainingOptions(options))
-                .containsExactly("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:AOTCacheOutput=/a/b.aot");
+        List<String> options = List.of("-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:AOTCache=/a/b.aot",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+        // The cache keeps the method profiles: only the app's runs do without replaying them.
+        assertThat(ClassArchiveTraining.trainingOptions(options)).containsExactly("-XX:+UseSerialGC",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:AOTCacheOutput=/a/b.aot", "-XX:+UnlockDiagnosticVMOptions");
         assertThat(ClassArchiveTraining.archive(options)).isEqualTo(Path.of("/a/b.aot"));
         List<String> archive = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/a/b.jsa");
         assertThat(ClassArchiveTraining.trainingOptions(archive)).isEqualTo(archive);
         assertThat(ClassArchiveTraining.archive(archive)).isEqualTo(Path.of("/a/b.jsa"));
+    }
+
+    @Test
+    void theJvmTakesTheOptionThatTurnsTheReplayOfTheCachesProfilesOff(@TempDir Path folder) throws Exception {
+        // -XX:+IgnoreUnrecognizedVMOptions would let a misspelt or renamed flag pass unnoticed: ask the JVM itself.
+        if (Runtime.version().feature() < 25) {
+            assertThat(ShippedLaunch.jvmOptions()).noneMatch(option -> option.contains("AOTReplayTraining"));
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(ShippedLaunch.jvmOptions());
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Path out = folder.resolve("flags.txt");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(java.waitFor()).as(Files.readString(out)).isZero();
+        assertThat(Files.readAllLines(out)).anyMatch(line -> line.matches("\\s*bool AOTReplayTraining\\s+= false\\s.*"));
     }
 
     @Test
