@@ -71,8 +71,8 @@ public final class ClassArchiveTraining {
      * The options of the run that writes what {@code jvmOptions} read: an AOT cache is written with
      * AOTCacheOutput, and without {@value #NO_PROFILE_REPLAY}, which only the app's runs take: given to the
      * run that assembles the cache, it leaves the training run's method profiles out of it (a cache 5 MiB
-     * smaller), and the app, which does not replay them, still ran 4% faster with a cache that has them
-     * (docs/BENCHMARKS.md, round 8).
+     * smaller), and the app, which does not replay them, ran 4% faster with a cache that has them than
+     * with one trained without them (docs/BENCHMARKS.md, round 8).
      */
     static List<String> trainingOptions(List<String> jvmOptions) {
         return jvmOptions.stream().filter(option -> !option.equals(NO_PROFILE_REPLAY))
