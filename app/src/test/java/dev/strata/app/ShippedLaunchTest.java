@@ -61,13 +61,9 @@ class ShippedLaunchTest {
             assertThat(ShippedLaunch.jvmOptions()).noneMatch(option -> option.contains("AOTReplayTraining"));
             return;
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(ShippedLaunch.jvmOptions());
-        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
-        Path out = folder.resolve("flags.txt");
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertThat(java.waitFor()).as(Files.readString(out)).isZero();
-        assertThat(Files.readAllLines(out)).anyMatch(line -> line.matches("\\s*bool AOTReplayTraining\\s+= false\\s.*"));
+        List<String> arguments = new ArrayList<>(ShippedLaunch.jvmOptions());
+        arguments.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        assertThat(java(folder, arguments)).anyMatch(line -> line.matches("\\s*bool AOTReplayTraining\\s+= false\\s.*"));
     }
 
     @Test
@@ -80,11 +76,17 @@ class ShippedLaunchTest {
                     : option.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + cache : option);
         }
         Path argumentFile = Files.write(folder.resolve("strata.jvm-options"), options);
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "@" + argumentFile,
-                "-version");
-        Process java = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("out.txt").toFile()).start();
-        assertThat(java.waitFor()).as(Files.readString(folder.resolve("out.txt"))).isZero();
+        java(folder, List.of("@" + argumentFile, "-version"));
+    }
+
+    /** Runs this test's JVM with {@code arguments}, requires it to exit 0, and returns what it printed. */
+    private static List<String> java(Path folder, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(arguments);
+        Path out = folder.resolve("out.txt");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(java.waitFor()).as(Files.readString(out)).isZero();
+        return Files.readAllLines(out);
     }
 
     @Test
