@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The parts of the document that every operation shares: the problem details schema and one
@@ -73,6 +74,11 @@ final class ApiComponents {
                 .scheme("bearer")
                 .bearerFormat("opaque signed session token")
                 .description("The token returned by POST /v1/sessions, as 'Authorization: Bearer <token>'."));
+        // In the order of their names, not of Map.of's iteration, which changes from one JVM to the next:
+        // the build writes the same document every time.
+        components.setHeaders(new TreeMap<>(components.getHeaders()));
+        components.setParameters(new TreeMap<>(components.getParameters()));
+        components.setResponses(new TreeMap<>(components.getResponses()));
         return components;
     }
 
@@ -246,8 +252,11 @@ final class ApiComponents {
         example.put("code", code);
         example.put("request_id", "req_5f0c8e2a9d4b7c1e3a6f8b20");
         if (status == 400) {
-            example.put("errors", List.of(Map.of("field", "email", "code", "invalid_email",
-                    "message", "is not an email address")));
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", "email");
+            error.put("code", "invalid_email");
+            error.put("message", "is not an email address");
+            example.put("errors", List.of(error));
         }
         ApiResponse response = new ApiResponse()
                 .description(description)

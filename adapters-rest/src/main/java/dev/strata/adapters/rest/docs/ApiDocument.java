@@ -7,6 +7,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
@@ -19,11 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The API's OpenAPI 3 document, generated from the JAX-RS resource classes and their annotations
- * by swagger, with snake_case schemas read through Strata's own JSON mapper configuration. Built
- * once and immutable after: safe to share between threads.
+ * by swagger, with snake_case schemas read through Strata's own JSON mapper configuration. The same
+ * resources give the same bytes in every JVM. Built once and immutable after: safe to share between
+ * threads.
  */
 public final class ApiDocument {
 
@@ -78,7 +81,24 @@ public final class ApiDocument {
         if (model.getTags() != null) {
             model.getTags().sort(Comparator.comparing(Tag::getName));
         }
+        inNameOrder(model);
         return new ApiDocument(model);
+    }
+
+    /**
+     * Paths and schemas in the order of their names: the order in which swagger meets them follows
+     * the JVM's order of a class's methods, which the JVM does not promise to keep from one run to
+     * the next, and the build must write the same document every time.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void inNameOrder(OpenAPI model) {
+        Paths paths = new Paths();
+        new TreeMap<>(model.getPaths()).forEach(paths::addPathItem);
+        paths.setExtensions(model.getPaths().getExtensions());
+        model.setPaths(paths);
+        if (model.getComponents() != null && model.getComponents().getSchemas() != null) {
+            model.getComponents().setSchemas(new TreeMap<String, Schema>(model.getComponents().getSchemas()));
+        }
     }
 
     /**
