@@ -125,7 +125,8 @@ public final class StrataApi extends ResourceConfig {
                     builder.orders)));
         }
         register(new EntryPointResource(links));
-        register(new ApiDocumentation(builder.publicUrl));
+        // The document describes what is registered up to here: the API, not the extensions below.
+        register(new ApiDocumentation(builder.publicUrl, ApiDocumentation.documentedClasses(this)));
         builder.extensions.forEach(this::register);
     }
 

@@ -4,96 +4,82 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.net.URI;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.monitoring.ApplicationEvent;
-import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
-import org.glassfish.jersey.server.monitoring.RequestEvent;
-import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
 /**
  * The API's documentation as one feature: {@code /v1/openapi.json}, {@code /v1/openapi.yaml} and
- * the {@code /docs} page. The document covers every resource class registered by the time Jersey
- * has finished initializing the application, wherever its registration stands in {@code StrataApi}.
- * It is generated when first asked for, not at start-up: reading the resources through swagger
- * loads and runs more code than the rest of the start-up put together (about a third of the time
- * to ready, see docs/BENCHMARKS.md), and most instances of a server are never asked for their
- * document. A document that cannot be generated answers 500 to whoever asks for it, every time;
- * the adapter's tests generate it for every resource. Thread-safe.
+ * the {@code /docs} page. The document covers the resource classes it is given ({@code StrataApi}'s
+ * own, see {@link #documentedClasses}; not the extensions an application adds, which have their own
+ * contract). The build wrote it ({@code ApiDocumentWriter}, from the resources through swagger, for
+ * every set of resources {@code StrataApi} registers); the server reads the one for its resources
+ * from the class path when it is first asked for, and names its own URL in it. No swagger runs in the
+ * server. A document the build did not write answers 500 to whoever asks for it, every time; the
+ * adapter's tests check that the built documents are the ones the resources describe. Thread-safe.
  */
 public final class ApiDocumentation implements Feature {
 
     private final String serverUrl;
-    private volatile Set<Class<?>> resourceClasses;
-    private volatile ApiDocument document;
+    private final Set<Class<?>> resourceClasses;
+    private volatile PublishedDocument document;
 
-    /** The document names {@code "/"} as its server: wherever it was fetched from. */
-    public ApiDocumentation() {
-        this(Optional.empty());
-    }
-
-    /** The document names {@code publicUrl} as its server, or {@code "/"} without one. */
-    public ApiDocumentation(Optional<URI> publicUrl) {
-        this.serverUrl = publicUrl.map(url -> url.toString().replaceAll("/+$", "")).filter(url -> !url.isEmpty())
+    /**
+     * The document of {@code resourceClasses}, naming {@code publicUrl} as its server, or {@code "/"}
+     * without one: wherever it was fetched from.
+     */
+    public ApiDocumentation(Optional<URI> publicUrl, Collection<Class<?>> resourceClasses) {
+        this.serverUrl = publicUrl.map(url -> url.toASCIIString().replaceAll("/+$", "")).filter(url -> !url.isEmpty())
                 .orElse("/");
+        this.resourceClasses = Collections.unmodifiableSet(new LinkedHashSet<>(resourceClasses));
     }
 
     @Override
     public boolean configure(FeatureContext context) {
         context.register(new OpenApiResource(this::document));
         context.register(new DocsResource());
-        context.register(new Generator());
         return true;
     }
 
-    /** The document, generated on the first call and the same one after. */
-    public ApiDocument document() {
-        ApiDocument current = document;
+    /** The resource classes the document describes. */
+    public Set<Class<?>> resourceClasses() {
+        return resourceClasses;
+    }
+
+    /** The document, read on the first call and the same one after. */
+    public PublishedDocument document() {
+        PublishedDocument current = document;
         if (current == null) {
-            current = generateOnce();
+            current = loadOnce();
         }
         return current;
     }
 
-    private synchronized ApiDocument generateOnce() {
+    private synchronized PublishedDocument loadOnce() {
         if (document == null) {
-            Set<Class<?>> classes = resourceClasses;
-            if (classes == null) {
-                throw new IllegalStateException("the application has not finished initializing");
-            }
-            document = ApiDocument.generate(classes, serverUrl);
+            document = PublishedDocument.load(resourceClasses, serverUrl);
         }
         return document;
     }
 
-    /** Notes the resource classes once the application is complete. */
-    private final class Generator implements ApplicationEventListener {
-
-        @Override
-        public void onEvent(ApplicationEvent event) {
-            if (event.getType() == ApplicationEvent.Type.INITIALIZATION_APP_FINISHED) {
-                resourceClasses = Set.copyOf(resourceClasses(event.getResourceConfig()));
-            }
-        }
-
-        @Override
-        public RequestEventListener onRequest(RequestEvent requestEvent) {
-            return null;
-        }
-    }
-
     /**
-     * The REST API's own resource classes: another API style served in the same application (the
-     * GraphQL endpoint, registered as an extension) has its own contract and is not described here.
+     * What the document of an application with the resources registered in {@code config} so far
+     * describes: the REST API's resource classes among them, and this feature's own
+     * ({@link OpenApiResource}, {@link DocsResource}), in the order of their names.
      */
-    private static Set<Class<?>> resourceClasses(ResourceConfig config) {
-        Set<Class<?>> classes = new LinkedHashSet<>();
+    public static Set<Class<?>> documentedClasses(ResourceConfig config) {
+        Set<Class<?>> classes = new TreeSet<>(Comparator.comparing(Class::getName));
         config.getClasses().stream().filter(ApiDocumentation::isRestResource).forEach(classes::add);
         config.getInstances().stream().map(Object::getClass)
                 .filter(ApiDocumentation::isRestResource).forEach(classes::add);
-        return classes;
+        classes.add(OpenApiResource.class);
+        classes.add(DocsResource.class);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(classes));
     }
 
     private static boolean isRestResource(Class<?> type) {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/openapi.json} and {@code /v1/openapi.yaml}: the document, generated from the
- * resources on the first request for it.
+ * resources by the build (see {@link ApiDocumentation}).
  * Public, like the entry point, and conditional (ETag, 304) like every read.
  */
 @Path("/v1")
@@ -28,9 +28,9 @@ public final class OpenApiResource {
     /** The YAML media type of RFC 9512. */
     public static final String YAML = "application/yaml";
 
-    private final Supplier<ApiDocument> document;
+    private final Supplier<PublishedDocument> document;
 
-    OpenApiResource(Supplier<ApiDocument> document) {
+    OpenApiResource(Supplier<PublishedDocument> document) {
         this.document = document;
     }
 

@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.adapters.rest.testing.Accounts;
+import dev.strata.adapters.rest.testing.HttpDriver;
 import dev.strata.adapters.rest.testing.HttpResult;
 import dev.strata.adapters.rest.testing.TestApi;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,8 @@ class ContextParametersTest {
 
     @Test
     void theRequestsOwnObjectsAreHandedToTheResource() {
-        HttpResult seen = api.http.get("/probe/context?q=1").bearer(ada.token()).header("X-Probe", "yes").send();
+        // The probe is this test's own resource, no part of the API or its document.
+        HttpResult seen = HttpDriver.outsideTheApi(api.server.uri()).get("/probe/context?q=1").bearer(ada.token()).header("X-Probe", "yes").send();
 
         assertThat(seen.status()).as(seen.toString()).isEqualTo(200);
         assertThat(seen.body().lines().toList()).containsExactly(
