@@ -68,6 +68,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheBuildRunsSwagger() {
+        StrataArchitecture.ONLY_THE_BUILD_RUNS_SWAGGER.check(production);
+    }
+
+    @Test
     void adaptersDoNotDependOnEachOther() {
         StrataArchitecture.ADAPTERS_ARE_INDEPENDENT.check(production);
     }

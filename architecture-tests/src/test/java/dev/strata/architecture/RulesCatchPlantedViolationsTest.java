@@ -40,6 +40,18 @@ class RulesCatchPlantedViolationsTest {
     }
 
     @Test
+    void theSwaggerRuleCatchesARunTimeClassUsingSwaggersModel() {
+        assertCatches(StrataArchitecture.ONLY_THE_BUILD_RUNS_SWAGGER, "dev.strata.adapters.rest.planted.swagger",
+                "ServingSwaggersModel");
+    }
+
+    @Test
+    void theSwaggerRuleCatchesARunTimeClassUsingTheDocumentWriter() {
+        assertCatches(StrataArchitecture.ONLY_THE_BUILD_RUNS_SWAGGER, "dev.strata.adapters.rest.planted.writer",
+                "GeneratingAtRunTime");
+    }
+
+    @Test
     void theLayerRuleCatchesCoreUsingTheRestAdapter() {
         assertCatches(StrataArchitecture.LAYERS, "dev.strata.core.planted.layering", "CoreUsingTheRestAdapter");
     }

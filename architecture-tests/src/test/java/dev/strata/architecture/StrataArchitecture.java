@@ -108,6 +108,32 @@ final class StrataArchitecture {
             .because("identity is used through IdentityService and the values it returns");
 
 
+    /**
+     * The REST adapter's classes that write the OpenAPI documents at build time: only they use
+     * swagger's model and reader, which the server does not have at run time.
+     */
+    private static final Set<String> DOCUMENT_WRITER = Set.of("dev.strata.adapters.rest.ApiDocumentWriter",
+            "dev.strata.adapters.rest.docs.ApiDocument", "dev.strata.adapters.rest.docs.ApiComponents",
+            "dev.strata.adapters.rest.docs.OperationConventions", "dev.strata.adapters.rest.docs.StrataReader");
+
+    private static boolean isDocumentWriter(JavaClass type) {
+        return DOCUMENT_WRITER.stream().anyMatch(name -> type.getName().equals(name) || type.getName().startsWith(name + "$"));
+    }
+
+    /**
+     * Swagger runs at build time only: outside the document writer, the REST adapter uses neither
+     * swagger's model, reader and converters nor the writer's classes (its annotations, which only
+     * describe the resources, are fine).
+     */
+    static final ArchRule ONLY_THE_BUILD_RUNS_SWAGGER = noClasses()
+            .that().resideInAPackage(REST).and(DescribedPredicate.not(DescribedPredicate.describe(
+                    "the OpenAPI document writer", StrataArchitecture::isDocumentWriter)))
+            .should().dependOnClassesThat().resideInAnyPackage("io.swagger.v3.core..", "io.swagger.v3.jaxrs2..",
+                    "io.swagger.v3.oas.models..", "io.swagger.v3.oas.integration..")
+            .orShould().dependOnClassesThat(DescribedPredicate.describe("the OpenAPI document writer",
+                    StrataArchitecture::isDocumentWriter))
+            .because("the server reads the documents the build wrote, and its class path has no swagger runtime");
+
     /** The adapters know the core, never each other. */
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices()
             .assignedFrom(new SliceAssignment() {
