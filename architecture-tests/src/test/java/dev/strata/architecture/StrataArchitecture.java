@@ -75,7 +75,7 @@ final class StrataArchitecture {
     /** Core uses the JDK, itself, and the one crypto library for Argon2: no framework. */
     static final ArchRule CORE_IS_FRAMEWORK_FREE = classes().that().resideInAPackage(CORE)
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "javax.crypto..", CORE, "org.springframework.security.crypto..")
+            .resideInAnyPackage("java..", "javax.crypto..", CORE, "org.bouncycastle.crypto..")
             .because("core must stay embeddable in any Java service; only Argon2 comes from a library");
 
     /**

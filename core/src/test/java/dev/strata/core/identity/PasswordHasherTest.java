@@ -61,6 +61,37 @@ class PasswordHasherTest {
     }
 
     @Test
+    void hashesWrittenBySpringSecuritysEncoderVerifyAndItVerifiesOurs() {
+        // Spring Security's Argon2 encoder hashed Strata's passwords before the hasher pooled its
+        // memory: the hashes stored then must verify now, and the format is the same both ways.
+        Argon2PasswordEncoder spring = new Argon2PasswordEncoder(16, 32, 1, 1024, 1);
+        String before = spring.encode("a password from before");
+
+        assertThat(CHEAP.verify("a password from before", before)).isTrue();
+        assertThat(CHEAP.verify("a password from after", before)).isFalse();
+        assertThat(spring.matches("a password from now", CHEAP.hash("a password from now"))).isTrue();
+        assertThat(StoredHash.parse(before)).hasValueSatisfying(hash -> assertThat(hash).hasToString(before));
+    }
+
+    @Test
+    void aHashTakesItsMemoryFromThePoolInsteadOfAllocatingIt() {
+        // The first hash fills the pool; the next ones allocate next to nothing on the heap, where
+        // Argon2 without a pool allocates its whole memory (1 MiB here) every time.
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Parameters(1024, 1, 1), 1, Duration.ofSeconds(30));
+        String hash = hasher.hash("pooled");
+        long thread = Thread.currentThread().threadId();
+
+        long before = threads.getThreadAllocatedBytes(thread);
+        boolean verified = hasher.verify("pooled", hash);
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertThat(verified).isTrue();
+        assertThat(allocated).as("bytes allocated by one verification").isLessThan(1024 * 1024 / 8);
+    }
+
+    @Test
     void aMalformedStoredHashDoesNotVerify() {
         assertThat(CHEAP.verify("anything", "not a hash")).isFalse();
     }
