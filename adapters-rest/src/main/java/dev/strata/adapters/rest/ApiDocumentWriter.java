@@ -86,9 +86,7 @@ public final class ApiDocumentWriter {
     }
 
     private static byte[] checked(byte[] document, String serverLine) {
-        String text = new String(document, StandardCharsets.UTF_8);
-        int at = text.indexOf(serverLine);
-        if (at < 0 || text.indexOf(serverLine, at + 1) >= 0) {
+        if (!PublishedDocument.namesItsServerOnce(document, serverLine)) {
             throw new IllegalStateException("swagger no longer writes the server's URL as " + serverLine.strip()
                     + " exactly once: PublishedDocument could not name the server");
         }

@@ -115,13 +115,23 @@ public final class PublishedDocument {
 
     private static byte[] withServer(byte[] document, String placeholderLine, String serverLine) {
         String text = new String(document, StandardCharsets.UTF_8);
-        int at = text.indexOf(placeholderLine);
-        if (at < 0 || text.indexOf(placeholderLine, at + 1) >= 0) {
+        if (!namesItsServerOnce(document, placeholderLine)) {
             throw new IllegalStateException("a built OpenAPI document must name its server exactly once as "
                     + placeholderLine.strip());
         }
+        int at = text.indexOf(placeholderLine);
         return (text.substring(0, at) + serverLine + text.substring(at + placeholderLine.length()))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether {@code document} holds {@code placeholderLine} ({@link #JSON_SERVER_LINE} or
+     * {@link #YAML_SERVER_LINE}) exactly once, as the server's URL goes into it.
+     */
+    public static boolean namesItsServerOnce(byte[] document, String placeholderLine) {
+        String text = new String(document, StandardCharsets.UTF_8);
+        int at = text.indexOf(placeholderLine);
+        return at >= 0 && text.indexOf(placeholderLine, at + 1) < 0;
     }
 
     /** The document as pretty-printed JSON (UTF-8). */

@@ -63,6 +63,19 @@ class BuiltDocumentsTest {
     }
 
     @Test
+    void aDocumentMustNameItsServerExactlyOnce() {
+        String line = PublishedDocument.YAML_SERVER_LINE;
+
+        assertThat(PublishedDocument.namesItsServerOnce(bytes("servers:\n- " + line), line)).isTrue();
+        assertThat(PublishedDocument.namesItsServerOnce(bytes("servers:\n- url: /\n"), line)).isFalse();
+        assertThat(PublishedDocument.namesItsServerOnce(bytes("- " + line + "- " + line), line)).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void resourcesWithoutABuiltDocumentAreRefusedByName() {
         assertThatThrownBy(() -> PublishedDocument.load(List.of(OpenApiResource.class), "/"))
                 .isInstanceOf(IllegalStateException.class)
