@@ -110,7 +110,7 @@ public final class Main implements Callable<Integer> {
     String tlsKeystorePassword;
 
     @Option(names = "--http2", defaultValue = "${env:STRATA_HTTP2:-true}", arity = "1",
-            description = "Whether the API port also speaks HTTP/2: h2c (prior knowledge or Upgrade) on plain HTTP, "
+            description = "Whether the API port also speaks HTTP/2: h2c by prior knowledge on plain HTTP (an Upgrade offer is answered over HTTP/1.1), "
                     + "h2 by ALPN with TLS; false: HTTP/1.1 only (STRATA_HTTP2).")
     boolean http2;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Everything the app can be told, from flags or {@code STRATA_*} environment variables (see
  * {@link Main}). An empty database URL means the embedded H2 file database under the data folder.
- * {@code http2} serves HTTP/2 beside HTTP/1.1 on the API port (h2c, or h2 by ALPN with TLS);
+ * {@code http2} serves HTTP/2 beside HTTP/1.1 on the API port (h2c by prior knowledge, or h2 by ALPN with TLS);
  * {@code grpcPort} serves the gRPC API (0: off); {@code sessionCache} is the verified-session cache
  * on PostgreSQL.
  */
