@@ -1,6 +1,7 @@
 package dev.strata.core.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,45 @@ class StoredHashTest {
             assertThat(hash.digest()).hasSize(StoredHash.MIN_DIGEST_BYTES);
             assertThat(hash).hasToString(smallest);
         });
+    }
+
+    @Test
+    void theLargestNumbersThatFitAreAccepted() {
+        String largest = "$argon2id$v=19$m=2147483647,t=2147483647,p=16777215$c2FsdHNhbHQ$ZGlnZQ";
+
+        assertThat(StoredHash.parse(largest)).hasValueSatisfying(hash -> {
+            assertThat(hash.parameters()).isEqualTo(new PasswordHasher.Parameters(Integer.MAX_VALUE, Integer.MAX_VALUE,
+                    16_777_215));
+            assertThat(hash).hasToString(largest);
+        });
+    }
+
+    @Test
+    void aHashIsMadeOnlyOfASaltAndADigestArgon2Accepts() {
+        PasswordHasher.Parameters parameters = PasswordHasher.RECOMMENDED;
+
+        assertThatThrownBy(() -> new StoredHash(parameters, new byte[7], new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StoredHash(parameters, new byte[16], new byte[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new StoredHash(parameters, new byte[8], new byte[4]).salt()).hasSize(8);
+    }
+
+    @Test
+    void hashesAreEqualExactlyWhenAllTheirPartsAre() {
+        StoredHash hash = StoredHash.parse(WRITTEN).orElseThrow();
+        byte[] otherSalt = hash.salt();
+        otherSalt[0] ^= 1;
+        byte[] otherDigest = hash.digest();
+        otherDigest[0] ^= 1;
+
+        assertThat(hash).isEqualTo(new StoredHash(hash.parameters(), hash.salt(), hash.digest()))
+                .hasSameHashCodeAs(new StoredHash(hash.parameters(), hash.salt(), hash.digest()))
+                .isNotEqualTo(new StoredHash(hash.parameters(), otherSalt, hash.digest()))
+                .isNotEqualTo(new StoredHash(hash.parameters(), hash.salt(), otherDigest))
+                .isNotEqualTo(new StoredHash(new PasswordHasher.Parameters(19_456, 3, 1), hash.salt(), hash.digest()))
+                .isNotEqualTo(WRITTEN);
+        assertThat(hash.hashCode()).isNotEqualTo(new StoredHash(hash.parameters(), otherSalt, hash.digest()).hashCode());
     }
 
     @Test
