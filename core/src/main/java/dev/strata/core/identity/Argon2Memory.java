@@ -1,6 +1,7 @@
 package dev.strata.core.identity;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -39,8 +40,8 @@ final class Argon2Memory {
     }
 
     /** The blocks of each idle set; for tests. */
-    java.util.List<java.util.List<Argon2BytesGenerator.Block>> idleSets() {
-        return idle.stream().map(blocks -> java.util.List.copyOf(blocks.free)).toList();
+    List<List<Argon2BytesGenerator.Block>> idleSets() {
+        return idle.stream().map(blocks -> List.copyOf(blocks.free)).toList();
     }
 
     /** One computation's blocks: used by one thread at a time. */

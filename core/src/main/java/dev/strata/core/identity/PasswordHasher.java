@@ -240,9 +240,14 @@ public final class PasswordHasher {
     public record Parameters(int memoryKiB, int iterations, int parallelism) {
 
         public Parameters {
-            if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
+            if (!valid(memoryKiB, iterations, parallelism)) {
                 throw new IllegalArgumentException("invalid Argon2 parameters");
             }
+        }
+
+        /** Whether Argon2 takes these: at least one pass and one lane, and 8 KiB of memory per lane. */
+        static boolean valid(int memoryKiB, int iterations, int parallelism) {
+            return memoryKiB >= 8 * parallelism && iterations >= 1 && parallelism >= 1;
         }
     }
 }

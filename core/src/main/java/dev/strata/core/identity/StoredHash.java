@@ -28,7 +28,7 @@ record StoredHash(PasswordHasher.Parameters parameters, byte[] salt, byte[] dige
 
     StoredHash {
         Objects.requireNonNull(parameters, "parameters");
-        if (salt.length < MIN_SALT_BYTES || digest.length < MIN_DIGEST_BYTES) {
+        if (!argon2Takes(salt, digest)) {
             throw new IllegalArgumentException("an Argon2 salt has at least 8 bytes and a digest at least 4");
         }
         salt = salt.clone();
@@ -47,12 +47,17 @@ record StoredHash(PasswordHasher.Parameters parameters, byte[] salt, byte[] dige
         Optional<byte[]> salt = base64(phc.group(4));
         Optional<byte[]> digest = base64(phc.group(5));
         if (memory > Integer.MAX_VALUE || iterations > Integer.MAX_VALUE || parallelism > MAX_PARALLELISM
-                || 8 * parallelism > memory || salt.isEmpty() || digest.isEmpty()
-                || salt.get().length < MIN_SALT_BYTES || digest.get().length < MIN_DIGEST_BYTES) {
+                || !PasswordHasher.Parameters.valid((int) memory, (int) iterations, (int) parallelism)
+                || salt.isEmpty() || digest.isEmpty() || !argon2Takes(salt.get(), digest.get())) {
             return Optional.empty();
         }
         return Optional.of(new StoredHash(new PasswordHasher.Parameters((int) memory, (int) iterations,
                 (int) parallelism), salt.get(), digest.get()));
+    }
+
+    /** Whether Argon2 takes a salt and a digest of these lengths (RFC 9106, 3.1). */
+    private static boolean argon2Takes(byte[] salt, byte[] digest) {
+        return salt.length >= MIN_SALT_BYTES && digest.length >= MIN_DIGEST_BYTES;
     }
 
     /** Argon2's largest number of lanes (RFC 9106, 3.1). */
