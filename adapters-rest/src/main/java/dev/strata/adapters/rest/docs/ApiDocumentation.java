@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -73,13 +74,13 @@ public final class ApiDocumentation implements Feature {
      * ({@link OpenApiResource}, {@link DocsResource}), in the order of their names.
      */
     public static Set<Class<?>> documentedClasses(ResourceConfig config) {
-        Set<Class<?>> classes = new TreeSet<>(Comparator.comparing(Class::getName));
+        SortedSet<Class<?>> classes = new TreeSet<>(Comparator.comparing(Class::getName));
         config.getClasses().stream().filter(ApiDocumentation::isRestResource).forEach(classes::add);
         config.getInstances().stream().map(Object::getClass)
                 .filter(ApiDocumentation::isRestResource).forEach(classes::add);
         classes.add(OpenApiResource.class);
         classes.add(DocsResource.class);
-        return Collections.unmodifiableSet(new LinkedHashSet<>(classes));
+        return Collections.unmodifiableSortedSet(classes);
     }
 
     private static boolean isRestResource(Class<?> type) {

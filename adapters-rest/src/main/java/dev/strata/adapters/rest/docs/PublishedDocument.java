@@ -57,10 +57,11 @@ public final class PublishedDocument {
     }
 
     static PublishedDocument load(ClassLoader loader, Collection<Class<?>> resourceClasses, String serverUrl) {
-        String name = documentNames(loader).get(key(resourceClasses));
+        String key = key(resourceClasses);
+        String name = documentNames(loader).get(key);
         if (name == null) {
-            throw new IllegalStateException("the build wrote no OpenAPI document for the resources "
-                    + key(resourceClasses) + " (see ApiDocumentWriter)");
+            throw new IllegalStateException("the build wrote no OpenAPI document for the resources " + key
+                    + " (see ApiDocumentWriter)");
         }
         String quoted = quoted(serverUrl);
         byte[] json = withServer(read(loader, FOLDER + name + ".json"), JSON_SERVER_LINE, "\"url\" : " + quoted);
@@ -115,11 +116,11 @@ public final class PublishedDocument {
 
     private static byte[] withServer(byte[] document, String placeholderLine, String serverLine) {
         String text = new String(document, StandardCharsets.UTF_8);
-        if (!namesItsServerOnce(document, placeholderLine)) {
+        int at = onlyOccurrence(text, placeholderLine);
+        if (at < 0) {
             throw new IllegalStateException("a built OpenAPI document must name its server exactly once as "
                     + placeholderLine.strip());
         }
-        int at = text.indexOf(placeholderLine);
         return (text.substring(0, at) + serverLine + text.substring(at + placeholderLine.length()))
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -129,9 +130,13 @@ public final class PublishedDocument {
      * {@link #YAML_SERVER_LINE}) exactly once, as the server's URL goes into it.
      */
     public static boolean namesItsServerOnce(byte[] document, String placeholderLine) {
-        String text = new String(document, StandardCharsets.UTF_8);
-        int at = text.indexOf(placeholderLine);
-        return at >= 0 && text.indexOf(placeholderLine, at + 1) < 0;
+        return onlyOccurrence(new String(document, StandardCharsets.UTF_8), placeholderLine) >= 0;
+    }
+
+    /** Where {@code line} stands in {@code text} if it stands there exactly once, else -1. */
+    private static int onlyOccurrence(String text, String line) {
+        int at = text.indexOf(line);
+        return at >= 0 && text.indexOf(line, at + 1) < 0 ? at : -1;
     }
 
     /** The document as pretty-printed JSON (UTF-8). */

@@ -205,17 +205,19 @@ class Http2Test {
         void anOfferToUpgradeToH2cIsAnsweredOverHttp11() throws Exception {
             // The JDK client offers "Upgrade: h2c" on a plain port; h2c by prior knowledge is
             // Http2FramesTest's. The document is the response Grizzly once corrupted when it upgraded.
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-            HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (String path : List.of("/v1/openapi.json", "/v1", "/v1/openapi.json")) {
-                HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(path)).build();
+            try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+                    HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                for (String path : List.of("/v1/openapi.json", "/v1", "/v1/openapi.json")) {
+                    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(path)).build();
 
-                HttpResponse<String> offered = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> offered = client.send(request, HttpResponse.BodyHandlers.ofString());
 
-                assertThat(server.uri().getScheme()).isEqualTo("http");
-                assertThat(offered.version()).as(path).isEqualTo(HttpClient.Version.HTTP_1_1);
-                assertThat(offered.statusCode()).isEqualTo(200);
-                assertThat(offered.body()).isEqualTo(http11.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                    assertThat(server.uri().getScheme()).isEqualTo("http");
+                    assertThat(offered.version()).as(path).isEqualTo(HttpClient.Version.HTTP_1_1);
+                    assertThat(offered.statusCode()).isEqualTo(200);
+                    assertThat(offered.body())
+                            .isEqualTo(http11.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                }
             }
         }
     }
