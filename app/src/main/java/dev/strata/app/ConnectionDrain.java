@@ -1,9 +1,12 @@
 package dev.strata.app;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import dev.strata.adapters.rest.grizzly.Http2Connections;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
@@ -40,10 +45,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Instead, {@link #closeListeners()} accepts what is pending before it closes, and once {@link #startDraining()} is called, every response whose head is not yet sent
  * carries {@code Connection: close}, so its connection closes right after it, between requests.
- * A connection with nothing in flight (no request bytes since its last response, nothing left to
- * write) that has been quiet for {@link #QUIET_BEFORE_CLOSING} is closed the way a server ends a
- * kept-alive connection: its output is shut down (a FIN, never a reset) and whatever the client
- * still sends is read and dropped until the client closes its side. {@link #awaitClosed} waits
+ * A connection with nothing in flight (no request bytes since its last response, none waiting
+ * unread in the kernel, nothing left to write) that has been quiet for {@link #QUIET_BEFORE_CLOSING}
+ * is closed the way a server ends a kept-alive connection: its output is shut down (a FIN, never a
+ * reset) and whatever the client still sends is read and dropped until the client closes its side.
+ * "Unread in the kernel" matters on a busy server: bytes a client sent before the drain began may
+ * not have been read yet when the connection looks quiet, and closing it then would drop a request
+ * the client rightly took as sent; so the drain asks the kernel, through a selector of its own, whether
+ * the socket has input waiting, without reading it. {@link #awaitClosed} waits
  * for all of this. An HTTP/2 connection, which has no {@code Connection: close}, is sent
  * {@code GOAWAY} instead (its client starts no new request on it), and counts as idle once every
  * request on it has its whole response (see {@link Http2Connections}). Thread-safe.
@@ -63,7 +72,19 @@ final class ConnectionDrain implements AddOn {
     private final Set<TCPNIOServerConnection> listening = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private final Object closes = new Object();
+    private final LongSupplier nanoTime;
     private volatile boolean draining;
+    /** Asks the kernel whether a socket has input waiting; opened by {@link #awaitClosed}, used by its thread alone. */
+    private Selector probe;
+
+    ConnectionDrain() {
+        this(System::nanoTime);
+    }
+
+    /** With the clock that says how long a connection has been quiet ({@link System#nanoTime()}'s scale). */
+    ConnectionDrain(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder chain) {
@@ -145,32 +166,59 @@ final class ConnectionDrain implements AddOn {
 
     /**
      * Closes idle connections as they become idle until none is left or {@code deadlineNanos}
-     * ({@link System#nanoTime()}) passes; returns how many connections still had a request in
-     * flight then.
+     * (on the drain's clock, {@link System#nanoTime()} unless a test gave another) passes; returns
+     * how many connections still had a request in flight then.
      */
     int awaitClosed(long deadlineNanos) throws InterruptedException {
-        while (true) {
-            closeIdle();
-            long remaining = deadlineNanos - System.nanoTime();
-            if (open.isEmpty()) {
-                return 0;
-            }
-            if (remaining <= 0) {
-                return (int) open.values().stream().filter(Tracked::inFlight).count();
-            }
-            synchronized (closes) {
-                if (!open.isEmpty()) {
-                    closes.wait(Math.max(1, Math.min(Duration.ofNanos(remaining).toMillis(), 25)));
+        try (Selector selector = Selector.open()) {
+            probe = selector;
+            while (true) {
+                closeIdle();
+                long remaining = deadlineNanos - nanoTime.getAsLong();
+                if (open.isEmpty()) {
+                    return 0;
+                }
+                if (remaining <= 0) {
+                    return (int) open.values().stream().filter(Tracked::inFlight).count();
+                }
+                synchronized (closes) {
+                    if (!open.isEmpty()) {
+                        closes.wait(Math.max(1, Math.min(Duration.ofNanos(remaining).toMillis(), 25)));
+                    }
                 }
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("the drain cannot open a selector", e);
+        } finally {
+            probe = null;
         }
     }
 
     private void closeIdle() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         for (Tracked tracked : open.values()) {
             tracked.goAwayIfHttp2();
-            tracked.closeIfIdle(now);
+            tracked.closeIfIdle(now, this::inputWaiting);
+        }
+    }
+
+    /**
+     * Whether the kernel holds input on this socket that the server has not read yet (or its end of
+     * stream): the socket is registered with the drain's own selector for a moment (a channel may be
+     * registered with several), which reads nothing. When the kernel cannot be asked, the answer is
+     * yes: the connection is then left to its reads or to the grace period, never closed under a request.
+     */
+    private boolean inputWaiting(SocketChannel socket) {
+        try {
+            SelectionKey key = socket.register(probe, SelectionKey.OP_READ);
+            try {
+                return probe.selectNow() > 0 && key.isReadable();
+            } finally {
+                key.cancel();
+                probe.selectNow(); // deregisters the cancelled key, so that the socket can be asked again
+            }
+        } catch (IOException | CancelledKeyException | IllegalBlockingModeException e) {
+            return true;
         }
     }
 
@@ -183,7 +231,7 @@ final class ConnectionDrain implements AddOn {
         if (tracked != null) {
             return tracked;
         }
-        Tracked created = new Tracked(connection, System.nanoTime());
+        Tracked created = new Tracked(connection, nanoTime.getAsLong());
         Tracked existing = open.putIfAbsent(connection, created);
         if (existing != null) {
             return existing;
@@ -248,13 +296,16 @@ final class ConnectionDrain implements AddOn {
             lastActivity = now;
         }
 
-        synchronized void closeIfIdle(long now) {
+        synchronized void closeIfIdle(long now, Predicate<SocketChannel> inputWaiting) {
             if (closing || busy() || now - lastActivity < QUIET_BEFORE_CLOSING.toNanos()
                     || connection instanceof NIOConnection nio && !nio.getAsyncWriteQueue().isEmpty()) {
                 return;
             }
-            closing = true;
             SelectableChannel channel = connection instanceof NIOConnection nio ? nio.getChannel() : null;
+            if (channel instanceof SocketChannel socket && inputWaiting.test(socket)) {
+                return; // a request (or the client's close) the server has yet to read
+            }
+            closing = true;
             try {
                 if (channel instanceof SocketChannel socket) {
                     // A FIN: what the client sends from now on is read and dropped until it closes too.
@@ -279,7 +330,7 @@ final class ConnectionDrain implements AddOn {
 
         @Override
         public NextAction handleRead(FilterChainContext context) throws IOException {
-            if (!track(context.getConnection()).received(System.nanoTime())) {
+            if (!track(context.getConnection()).received(nanoTime.getAsLong())) {
                 return context.getStopAction();
             }
             return context.getInvokeAction();
@@ -297,7 +348,7 @@ final class ConnectionDrain implements AddOn {
                     response.setHeader(Header.Connection, "close");
                 }
                 if (content.isLast()) {
-                    track(context.getConnection()).responded(System.nanoTime());
+                    track(context.getConnection()).responded(nanoTime.getAsLong());
                 }
             }
             return context.getInvokeAction();
