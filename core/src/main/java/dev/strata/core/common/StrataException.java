@@ -1,6 +1,7 @@
 package dev.strata.core.common;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The root of Strata's small, unchecked exception hierarchy. Every subclass names one kind of
@@ -17,6 +18,7 @@ public abstract sealed class StrataException extends RuntimeException
         UnavailableException {
 
     private static final long serialVersionUID = 1L;
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final String code;
 
@@ -37,7 +39,7 @@ public abstract sealed class StrataException extends RuntimeException
 
     private static String requireCode(String code) {
         Objects.requireNonNull(code, "code");
-        if (!code.matches("[a-z][a-z0-9_]*")) {
+        if (!SNAKE_CASE.matcher(code).matches()) {
             throw new IllegalArgumentException("an error code is snake_case: " + code);
         }
         return code;

@@ -8,6 +8,7 @@ import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.Header;
+import java.util.regex.Pattern;
 
 /**
  * The listener's response compression, for HTTP/2 responses: Grizzly applies its
@@ -21,6 +22,8 @@ import org.glassfish.grizzly.http.util.Header;
 final class Http2Gzip {
 
     private static final String DECIDED = Http2Gzip.class.getName() + ".decided";
+    /** A weight of zero (RFC 9110 §12.4.2): the coding is refused. */
+    private static final Pattern ZERO_WEIGHT = Pattern.compile("0(\\.0{0,3})?");
 
     private final CompressionConfig config;
     private final GZipContentEncoding gzip = new GZipContentEncoding();
@@ -82,7 +85,7 @@ final class Http2Gzip {
                 boolean refused = false;
                 for (int index = 1; index < parts.length; index++) {
                     String parameter = parts[index].strip().toLowerCase(java.util.Locale.ROOT);
-                    refused |= parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0{0,3})?");
+                    refused |= parameter.startsWith("q=") && ZERO_WEIGHT.matcher(parameter.substring(2).strip()).matches();
                 }
                 return !refused;
             }
