@@ -21,6 +21,18 @@ read_shipped_options() {
   read -r -a SHIPPED_JVM_OPTIONS <<<"$(sed -E 's/#.*$//; s#=app/#='"$1"'/app/#g' "$file" | tr '\n' ' ')"
 }
 
+# uncached_options: UNCACHED_JVM_OPTIONS, the shipped options without the AOT cache or class-data archive
+# the build wrote next to the jar (and the cache's -XX:-AOTReplayTraining): the JVM then maps only the
+# JDK's own class-data archive. Call after read_shipped_options.
+uncached_options() {
+  local option
+  UNCACHED_JVM_OPTIONS=()
+  for option in "${SHIPPED_JVM_OPTIONS[@]}"; do
+    [[ "$option" == *AOTCache* || "$option" == *AOTReplayTraining || "$option" == *SharedArchive* ]] \
+      || UNCACHED_JVM_OPTIONS+=("$option")
+  done
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
 minimum() { sort -g | head -1; }
 maximum() { sort -g | tail -1; }
