@@ -38,17 +38,16 @@ class ConnectionDrainTest {
 
     @Test
     void connectionsWaitingInTheAcceptQueueWhenTheListenerClosesAreAnsweredNotReset() throws Exception {
-        CountDownLatch acceptorHeld = new CountDownLatch(1);
-        CountDownLatch releaseAcceptor = new CountDownLatch(1);
-        AtomicBoolean holdFirstAccept = new AtomicBoolean(true);
+        HeldAcceptor acceptor = new HeldAcceptor();
+        acceptor.holdNextAccept();
         ConnectionDrain drain = new ConnectionDrain();
         NetworkListener listener = new NetworkListener("drain-test", "127.0.0.1", 0);
-        HttpServer server = serving(listener, drain, holdingTheAcceptor(holdFirstAccept, acceptorHeld, releaseAcceptor));
+        HttpServer server = serving(listener, drain, acceptor);
         List<RawHttpConnection> queued = new ArrayList<>();
         try {
             int port = listener.getPort();
             queued.add(RawHttpConnection.open(port));
-            acceptorHeld.await();
+            acceptor.awaitHeld();
             for (int index = 0; index < QUEUED; index++) {
                 RawHttpConnection connection = RawHttpConnection.open(port);
                 connection.write("GET", "/queued-" + index, Map.of(), null);
@@ -58,7 +57,7 @@ class ConnectionDrainTest {
 
             drain.startDraining();
             drain.closeListeners();
-            releaseAcceptor.countDown();
+            acceptor.release();
 
             for (RawHttpConnection connection : queued) {
                 RawHttpConnection.Response response = connection.read();
@@ -71,7 +70,7 @@ class ConnectionDrainTest {
             await("the listening socket closed").atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                     assertThatThrownBy(() -> RawHttpConnection.open(port).close()).isInstanceOf(ConnectException.class));
         } finally {
-            releaseAcceptor.countDown();
+            acceptor.release();
             for (RawHttpConnection connection : queued) {
                 connection.close();
             }
@@ -88,27 +87,25 @@ class ConnectionDrainTest {
      */
     @Test
     void aRequestWaitingUnreadInTheKernelKeepsItsConnectionOpenThroughTheDrain() throws Exception {
-        CountDownLatch acceptorHeld = new CountDownLatch(1);
-        CountDownLatch releaseAcceptor = new CountDownLatch(1);
-        AtomicBoolean holdNextAccept = new AtomicBoolean(false);
+        HeldAcceptor acceptor = new HeldAcceptor();
         AtomicLong clock = new AtomicLong();
         ConnectionDrain drain = new ConnectionDrain(clock::get);
         NetworkListener listener = new NetworkListener("drain-test", "127.0.0.1", 0);
         listener.getTransport().setSelectorRunnersCount(1); // holding it holds every read
-        HttpServer server = serving(listener, drain, holdingTheAcceptor(holdNextAccept, acceptorHeld, releaseAcceptor));
+        HttpServer server = serving(listener, drain, acceptor);
         try (RawHttpConnection kept = RawHttpConnection.open(listener.getPort())) {
             kept.write("GET", "/before", Map.of(), null);
             assertThat(kept.read().status()).isEqualTo(200);
 
-            holdNextAccept.set(true);
+            acceptor.holdNextAccept();
             try (RawHttpConnection other = RawHttpConnection.open(listener.getPort())) {
-                acceptorHeld.await();
+                acceptor.awaitHeld();
                 kept.write("GET", "/unread", Map.of(), null);
 
                 clock.addAndGet(ConnectionDrain.QUIET_BEFORE_CLOSING.multipliedBy(2).toNanos());
                 drain.startDraining();
                 assertThat(drain.awaitClosed(clock.get())).as("no request the server knows of is in flight").isZero();
-                releaseAcceptor.countDown();
+                acceptor.release();
 
                 RawHttpConnection.Response response = kept.read();
                 assertThat(response.status()).isEqualTo(200);
@@ -117,7 +114,7 @@ class ConnectionDrainTest {
                 kept.awaitEndOfStream();
             }
         } finally {
-            releaseAcceptor.countDown();
+            acceptor.release();
             server.shutdownNow();
         }
     }
@@ -140,21 +137,36 @@ class ConnectionDrainTest {
         return server;
     }
 
-    /** Holds the selector that accepts in the next accept while {@code hold} is set, until released. */
-    private static ConnectionProbe holdingTheAcceptor(AtomicBoolean hold, CountDownLatch held, CountDownLatch release) {
-        return new ConnectionProbe.Adapter() {
-            @Override
-            @SuppressWarnings("rawtypes") // Grizzly's probe interface takes raw connections
-            public void onAcceptEvent(Connection serverConnection, Connection clientConnection) {
-                if (hold.compareAndSet(true, false)) {
-                    held.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+    /** Holds the selector that accepts, in the next accept once told to, until released. */
+    private static final class HeldAcceptor extends ConnectionProbe.Adapter {
+
+        private final AtomicBoolean hold = new AtomicBoolean();
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        void holdNextAccept() {
+            hold.set(true);
+        }
+
+        void awaitHeld() throws InterruptedException {
+            held.await();
+        }
+
+        void release() {
+            release.countDown();
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes") // Grizzly's probe interface takes raw connections
+        public void onAcceptEvent(Connection serverConnection, Connection clientConnection) {
+            if (hold.compareAndSet(true, false)) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
-        };
+        }
     }
 }
