@@ -51,3 +51,30 @@ token_for() {
     -d '{"email":"bench@example.com","password":"correct horse battery staple"}' "$base/v1/sessions" \
     | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
+
+# The order every creating scenario sends (bench/run, its peers, bench/rss).
+ORDER_BODY='{"currency":"EUR","items":[{"sku":"BOOK-1","quantity":2,"unit_price":"12.50"},{"sku":"PEN-7","quantity":3,"unit_price":"1.99"}],"comment":"gift"}'
+
+# idempotency_keys_lua <prefix>: a wrk script's request function that gives every request an
+# Idempotency-Key of its own (or each would be a replay of the first).
+idempotency_keys_lua() {
+  cat <<LUA
+local run = tostring(os.time()) .. "-" .. tostring(math.random(1000000))
+local counter = 0
+function request()
+  counter = counter + 1
+  wrk.headers["Idempotency-Key"] = "$1-" .. run .. "-" .. counter
+  return wrk.format()
+end
+LUA
+}
+
+# seed_orders <base URL> <token> <psql> <psql connection options...>: 100,000 orders
+# (bench/pgbench/seed-orders.sql) for the token's account; prints the account's id.
+seed_orders() {
+  local base="$1" token="$2" psql="$3" account
+  shift 3
+  account="$(curl -sf -H "Authorization: Bearer $token" "$base/v1/sessions/me" | sed -E 's/.*"account":\{"id":"([^"]+)".*/\1/')"
+  "$psql" -q "$@" -v ON_ERROR_STOP=1 -v owner="$account" -f "$(dirname "${BASH_SOURCE[0]}")/pgbench/seed-orders.sql"
+  echo "$account"
+}

@@ -15,8 +15,6 @@ declare -A PEER_LABELS=([spring]="Spring Boot 4.0.7" [dropwizard]="Dropwizard 5.
 declare -A PEER_PORTS=([spring]=$((PORT + 20)) [dropwizard]=$((PORT + 21)) [quarkus]=$((PORT + 22)))
 PEER_NAMES=(spring dropwizard quarkus)
 
-ORDER_BODY='{"currency":"EUR","items":[{"sku":"BOOK-1","quantity":2,"unit_price":"12.50"},{"sku":"PEN-7","quantity":3,"unit_price":"1.99"}],"comment":"gift"}'
-
 # The peer modules of this checkout (a folder with a pom.xml that bench/peers/pom.xml lists), as
 # -pl paths ("bench/peers/spring-boot,..."). A peer left out has no jar, and its row says so.
 peer_modules() {
