@@ -41,6 +41,12 @@ column() { awk -v n="$2" '{ print $n }' "$1"; }
 # CPU time a process has used so far, in clock ticks (user + system).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
+# resident_mib <pid> <VmRSS|VmHWM>: a process's resident size now (VmRSS) or at its largest (VmHWM), in MiB.
+resident_mib() { awk -v field="$2" '$1 == field ":" { print int($2 / 1024) }' "/proc/$1/status"; }
+
+# A free TCP port on the loopback interface.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
 # Signs up the bench account and prints a bearer token for it.
 token_for() {
   local base="$1"
